@@ -25,12 +25,17 @@ struct auth_keys {
 /* Parse authkeys text.  On error writes "file:line: what was expected" into err
  * and returns -1 (keys left empty).  Errors: bad line, unknown method, key
  * missing for md5/sha1 or given for crc, index out of 0..15, "auth N" missing or
- * naming an index that is not defined after it. */
+ * naming an index that is not defined after it.  out is overwritten, never
+ * freed first (auth_clear an old set yourself); on error it is left empty
+ * with active = -1.  err may be NULL. */
 int auth_parse(const char *text, size_t len, const char *fname, struct auth_keys *out,
 	       char *err, size_t errlen);
 /* Open, refuse if not owned by root or readable/writable by group or others
  * (checked on the open fd), then auth_parse.  Error text names the file and the fix. */
 int auth_load(const char *path, struct auth_keys *out, char *err, size_t errlen);
+/* auth_load with another required owner uid (tests and non-root daemons). */
+int auth_load_owned(const char *path, unsigned owner, struct auth_keys *out, char *err,
+		    size_t errlen);
 void auth_clear(struct auth_keys *k);
 
 const char *auth_method_name(enum auth_method m);

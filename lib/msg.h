@@ -54,9 +54,13 @@ struct hb_msg *msg_copy(const struct hb_msg *m);
 /* Append a field (duplicates allowed, as ha_msg_add). Return 0, or -1 on a bad name. */
 int msg_add(struct hb_msg *m, const char *name, const char *value);
 int msg_add_bin(struct hb_msg *m, const char *name, const void *val, size_t len);
+/* FT_STRUCT / FT_UNCOMPRESS: val is a const struct hb_msg * (copied), len unused.
+ * FT_LIST: val must be a well-formed packed list. */
 int msg_add_typed(struct hb_msg *m, const char *name, enum msg_ftype t, const void *val, size_t len);
 int msg_add_struct(struct hb_msg *m, const char *name, const struct hb_msg *child); /* copies child */
 int msg_addf(struct hb_msg *m, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* FT_LIST from n strings (packed "len:elem,"). */
+int msg_add_list(struct hb_msg *m, const char *name, const char *const *elems, size_t n);
 /* Change the first field of that name, or append (ha_msg_mod). */
 int msg_mod(struct hb_msg *m, const char *name, const char *value);
 int msg_mod_bin(struct hb_msg *m, const char *name, const void *val, size_t len);
@@ -68,6 +72,10 @@ const struct msg_field *msg_field(const struct hb_msg *m, const char *name);
 const char *msg_get(const struct hb_msg *m, const char *name);
 /* First binary field of that name (NULL if absent or not binary). */
 const void *msg_get_bin(const struct hb_msg *m, const char *name, size_t *len);
+/* First list field as a NULL-terminated vector (g_strfreev it); n gets the count. */
+char **msg_get_list(const struct hb_msg *m, const char *name, size_t *n);
+/* Child of the first struct (type 2 or 5) field of that name, else NULL. */
+const struct hb_msg *msg_get_struct(const struct hb_msg *m, const char *name);
 /* Parse the first string field as hex / decimal; false if absent or not a number. */
 bool msg_get_hex(const struct hb_msg *m, const char *name, unsigned long *out);
 bool msg_get_dec(const struct hb_msg *m, const char *name, long *out);
@@ -76,6 +84,10 @@ bool msg_get_dec(const struct hb_msg *m, const char *name, long *out);
 
 enum msg_fmt { MSG_FMT_CLASSIC, MSG_FMT_NETSTRING };
 
+/* The encoders append to out and return 0, or -1 leaving out as it was: a field
+ * the format cannot carry (classic: NUL in a string, LF in a list, a string name
+ * starting with "(", FT_UNCOMPRESS, a struct-LF stand-in byte already present),
+ * nesting deeper than MSG_MAXDEPTH, or a result of MSG_MAXMSG bytes or more. */
 /* Classic: ">>>\n" fields "<<<\n", optionally followed by a NUL. */
 int msg_to_classic(const struct hb_msg *m, GString *out, bool nul);
 /* The text the classic auth field signs: every field but "auth", no head/tail. */
