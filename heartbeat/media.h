@@ -39,5 +39,36 @@ struct medium {
 int media_open(struct medium *m, const struct conf_medium *c, char *err, size_t errlen);
 void media_close(struct medium *m);
 
+/* ---- additions (media.c) ---- */
+/* ops->send / ops->recv plus the counters (sent, received, *_errors).
+ * recv: call it until it returns 0; every medium is non-blocking, and a
+ * serial read stops at the end of a frame so the rest stays in the kernel
+ * and the fd stays readable. */
+int media_send(struct medium *m, const void *buf, size_t len);
+ssize_t media_recv(struct medium *m, void *buf, size_t cap);
+/* Bytes accepted by send but not yet written (serial queue); 0 for UDP. */
+size_t media_send_pending(const struct medium *m);
+const char *media_type_name(enum media_type t);
+
+/* ---- shared by the UDP media (media_udp.c); not for the daemon ---- */
+#include <netinet/in.h>
+struct media_udp {
+	int sfd;                  /* send socket, -1 when this line only receives */
+	struct sockaddr_in dest;
+};
+int media_fail(const struct medium *m, char *err, size_t errlen, const char *what);
+int media_if_addr(const char *dev, unsigned long req, struct in_addr *out);
+int media_udp_new(struct medium *m, char *err, size_t errlen);
+int media_nonblock(int fd);
+int media_udp_send(struct medium *m, const void *buf, size_t len);
+ssize_t media_udp_recv(struct medium *m, void *buf, size_t cap);
+void media_udp_close(struct medium *m);
+int media_port(const struct medium *m);
+int media_setopt(const struct medium *m, int fd, int level, int opt, const void *val,
+		 unsigned len, const char *what, char *err, size_t errlen);
+/* Bind fd to addr:port and make it non-blocking. */
+int media_udp_bind(const struct medium *m, int fd, struct in_addr addr, char *err, size_t errlen);
+size_t media_serial_pending(const struct medium *m);
+
 extern const struct media_ops media_bcast_ops, media_mcast_ops, media_ucast_ops, media_serial_ops;
 #endif

@@ -1,0 +1,102 @@
+/* ucast medium: datagrams to one peer on udpport, received on INADDR_ANY:udpport
+ * tied to the interface.  A line naming one of our own addresses only
+ * receives, so the same ha.cf can list every node on every node. */
+#include <errno.h>
+#include <ifaddrs.h>
+#include <netdb.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <netinet/ip.h>
+#include <sys/socket.h>
+#include "heartbeat/media.h"
+
+static bool is_local_addr(struct in_addr a)
+{
+	struct ifaddrs *ifs, *i;
+	bool found = false;
+
+	if (getifaddrs(&ifs) < 0)
+		return false;
+	for (i = ifs; i && !found; i = i->ifa_next) {
+		if (i->ifa_addr && i->ifa_addr->sa_family == AF_INET) {
+			struct sockaddr_in sin;
+			memcpy(&sin, i->ifa_addr, sizeof(sin));
+			found = sin.sin_addr.s_addr == a.s_addr;
+		}
+	}
+	freeifaddrs(ifs);
+	return found;
+}
+
+/* 3.0.6 accepts a kernel without SO_REUSEPORT (3.0.5 did not). */
+static int reuseport(struct medium *m, int fd, char *err, size_t errlen)
+{
+	int one = 1;
+	if (setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one)) < 0 && errno != ENOPROTOOPT)
+		return media_fail(m, err, errlen, "SO_REUSEPORT");
+	return 0;
+}
+
+static int resolve(struct medium *m, struct in_addr *out, char *err, size_t errlen)
+{
+	struct addrinfo hints, *res;
+	int rc;
+
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = AF_INET;
+	hints.ai_socktype = SOCK_DGRAM;
+	rc = getaddrinfo(m->conf.addr, NULL, &hints, &res);
+	if (rc != 0) {
+		snprintf(err, errlen, "ucast %s %s: cannot resolve: %s", m->conf.dev, m->conf.addr,
+			 gai_strerror(rc));
+		return -1;
+	}
+	struct sockaddr_in sin;
+	memcpy(&sin, res->ai_addr, sizeof(sin));
+	*out = sin.sin_addr;
+	freeaddrinfo(res);
+	return 0;
+}
+
+static int ucast_open(struct medium *m, char *err, size_t errlen)
+{
+	const char *dev = m->conf.dev;
+	unsigned devlen = (unsigned)strlen(dev) + 1;
+	int one = 1, tos = IPTOS_LOWDELAY;
+	struct media_udp *u;
+	struct in_addr any = { .s_addr = htonl(INADDR_ANY) };
+
+	if (media_udp_new(m, err, errlen) < 0)
+		return -1;
+	u = m->priv;
+	if (resolve(m, &u->dest.sin_addr, err, errlen) < 0)
+		return -1;
+
+	if (!is_local_addr(u->dest.sin_addr)) {
+		if ((u->sfd = socket(AF_INET, SOCK_DGRAM, 0)) < 0)
+			return media_fail(m, err, errlen, "socket");
+		if (media_setopt(m, u->sfd, IPPROTO_IP, IP_TOS, &tos, sizeof(tos), "IP_TOS", err, errlen) < 0 ||
+		    media_setopt(m, u->sfd, SOL_SOCKET, SO_BINDTODEVICE, dev, devlen, "SO_BINDTODEVICE", err, errlen) < 0 ||
+		    reuseport(m, u->sfd, err, errlen) < 0)
+			return -1;
+		if (media_nonblock(u->sfd) < 0)
+			return media_fail(m, err, errlen, "fcntl");
+	}
+
+	if ((m->fd = socket(AF_INET, SOCK_DGRAM, 0)) < 0)
+		return media_fail(m, err, errlen, "socket");
+	if (media_setopt(m, m->fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one), "SO_REUSEADDR", err, errlen) < 0 ||
+	    media_setopt(m, m->fd, SOL_SOCKET, SO_BINDTODEVICE, dev, devlen, "SO_BINDTODEVICE", err, errlen) < 0 ||
+	    reuseport(m, m->fd, err, errlen) < 0)
+		return -1;
+	return media_udp_bind(m, m->fd, any, err, errlen);
+}
+
+const struct media_ops media_ucast_ops = {
+	.type = "ucast",
+	.open = ucast_open,
+	.send = media_udp_send,
+	.recv = media_udp_recv,
+	.close = media_udp_close,
+};
