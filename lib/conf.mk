@@ -1,0 +1,2 @@
+# lib/ ha.cf and haresources parsers.
+LIBHB_SRCS += lib/conf.c lib/conf_directives.c lib/conf_media.c lib/haresources.c

@@ -1,0 +1,289 @@
+/* haresources parser: logical lines (backslash continuation, '#' comments),
+ * the preferred node checked against ha.cf, and each resource split into
+ * script name and arguments the way ResourceManager does it.  Running the
+ * scripts is lib/ra.c's job. */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "haresources.h"
+
+#define HR_MAXFILE (16 * 1024 * 1024)
+
+static void hr_msg(struct conf_errors *e, bool warn, const char *fname, int line,
+		   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void hr_msg(struct conf_errors *e, bool warn, const char *fname, int line,
+		   const char *fmt, ...)
+{
+	char body[512], *s = NULL, ***arr = warn ? &e->warn : &e->msg, **na;
+	int *n = warn ? &e->nwarn : &e->n;
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	vsnprintf(body, sizeof body, fmt, ap);
+	va_end(ap);
+	r = line > 0 ? asprintf(&s, "%s:%d: %s", fname, line, body)
+		     : asprintf(&s, "%s: %s", fname, body);
+	if (r < 0)
+		return;
+	na = realloc(*arr, (size_t)(*n + 1) * sizeof *na);
+	if (!na) {
+		free(s);
+		return;
+	}
+	na[(*n)++] = s;
+	*arr = na;
+}
+
+/* The shell glob [0-9]*.[0-9]*.[0-9]*.[0-9]* that ResourceManager uses to
+ * spot an IP address: a digit first, then three ".digit" in order. */
+static bool ip_shorthand(const char *t)
+{
+	int dots = 0;
+	size_t i;
+
+	if (!isdigit((unsigned char)t[0]))
+		return false;
+	for (i = 1; t[i] && dots < 3; i++) {
+		if (t[i] == '.' && isdigit((unsigned char)t[i + 1])) {
+			dots++;
+			i++;     /* that digit is spent: the next '*' starts after it */
+		}
+	}
+	return dots == 3;
+}
+
+static int add_arg(struct hr_resource *r, const char *s, size_t len)
+{
+	char **na;
+
+	if (len == 0)
+		return 0;
+	na = realloc(r->args, (size_t)(r->nargs + 1) * sizeof *na);
+	if (!na)
+		return -1;
+	r->args = na;
+	na[r->nargs] = strndup(s, len);
+	if (!na[r->nargs])
+		return -1;
+	r->nargs++;
+	return 0;
+}
+
+static int parse_resource(const char *tok, struct hr_resource *r)
+{
+	const char *sep, *p;
+
+	memset(r, 0, sizeof *r);
+	r->spec = strdup(tok);
+	if (!r->spec)
+		return -1;
+	if (ip_shorthand(tok)) {
+		r->type = strdup("IPaddr");
+		return r->type ? add_arg(r, tok, strlen(tok)) : -1;
+	}
+	sep = strstr(tok, "::");
+	r->type = strndup(tok, sep ? (size_t)(sep - tok) : strlen(tok));
+	if (!r->type)
+		return -1;
+	/* Every further "::" becomes a blank and the shell drops empty words. */
+	for (p = sep ? sep + 2 : NULL; p;) {
+		sep = strstr(p, "::");
+		if (add_arg(r, p, sep ? (size_t)(sep - p) : strlen(p)) < 0)
+			return -1;
+		p = sep ? sep + 2 : NULL;
+	}
+	return 0;
+}
+
+static void free_resource(struct hr_resource *r)
+{
+	int i;
+
+	free(r->spec);
+	free(r->type);
+	for (i = 0; i < r->nargs; i++)
+		free(r->args[i]);
+	free(r->args);
+}
+
+static bool known_node(const struct hb_config *cf, const char *name)
+{
+	int i;
+
+	for (i = 0; i < cf->nnodes; i++)
+		if (cf->nodes[i] && strcmp(cf->nodes[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* One logical line (continuations joined, comments gone). */
+static void parse_group(char *s, int line, const char *fname, const struct hb_config *cf,
+			struct haresources *out, struct conf_errors *errs)
+{
+	struct hr_group *ng, *g;
+	struct hr_resource *nr;
+	char *tok, *save = NULL, *p;
+	int i;
+
+	tok = strtok_r(s, " \t\r\f\v", &save);
+	if (!tok)
+		return;
+	for (p = tok; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (cf && !known_node(cf, tok)) {
+		hr_msg(errs, false, fname, line, "Bad nodename [%.100s] (expected a node declared in ha.cf)", tok);
+		return;
+	}
+	ng = realloc(out->groups, (size_t)(out->ngroups + 1) * sizeof *ng);
+	if (!ng)
+		return;
+	out->groups = ng;
+	g = &ng[out->ngroups];
+	memset(g, 0, sizeof *g);
+	g->node = strdup(tok);
+	g->line = line;
+	if (!g->node)
+		return;
+	out->ngroups++;
+	while ((tok = strtok_r(NULL, " \t\r\f\v", &save))) {
+		nr = realloc(g->res, (size_t)(g->nres + 1) * sizeof *nr);
+		if (!nr)
+			return;
+		g->res = nr;
+		if (parse_resource(tok, &nr[g->nres]) < 0) {
+			free_resource(&nr[g->nres]);
+			return;
+		}
+		g->nres++;
+	}
+	if (g->nres == 0) {
+		hr_msg(errs, true, fname, line, "node [%s] has no resources on this line", g->node);
+		return;
+	}
+	/* The first resource names the group everywhere, so it must be unique. */
+	for (i = 0; i < out->ngroups - 1; i++) {
+		if (out->groups[i].nres > 0 && strcmp(out->groups[i].res[0].spec, g->res[0].spec) == 0)
+			hr_msg(errs, true, fname, line, "resource group [%.100s] also starts on line %d",
+			       g->res[0].spec, out->groups[i].line);
+	}
+}
+
+int haresources_parse(const char *text, size_t len, const char *fname,
+		      const struct hb_config *cf, struct haresources *out,
+		      struct conf_errors *errs)
+{
+	char *logical = NULL, *nl2;
+	size_t pos = 0, llen = 0, cap = 0;
+	int line = 0, start = 0, nerr = errs->n;
+
+	if (!fname)
+		fname = "haresources";
+	memset(out, 0, sizeof *out);
+	while (text && pos < len) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t pl = nl ? (size_t)(nl - (text + pos)) : len - pos;
+		const char *phys = text + pos;
+		size_t n, z;
+		bool cont = false;
+
+		line++;
+		pos += pl + (nl ? 1 : 0);
+		/* An embedded NUL ends the line's text, as in a C string. */
+		z = strnlen(phys, pl);
+		{
+			const char *hash = memchr(phys, '#', z);
+
+			n = hash ? (size_t)(hash - phys) : z;
+		}
+		while (n > 0 && isspace((unsigned char)phys[n - 1]))
+			n--;
+		if (n > 0 && phys[n - 1] == '\\') {
+			cont = true;
+			n--;
+		}
+		if (llen == 0)
+			start = line;
+		if (llen + n + 2 > cap) {
+			size_t ncap = (llen + n + 2) * 2;
+
+			nl2 = realloc(logical, ncap);
+			if (!nl2)
+				break;
+			logical = nl2;
+			cap = ncap;
+		}
+		memcpy(logical + llen, phys, n);
+		llen += n;
+		logical[llen++] = ' ';
+		logical[llen] = '\0';
+		if (cont && pos < len)
+			continue;
+		parse_group(logical, start, fname, cf, out, errs);
+		llen = 0;
+	}
+	free(logical);
+	return errs->n > nerr ? -1 : 0;
+}
+
+int haresources_load(const char *path, const struct hb_config *cf,
+		     struct haresources *out, struct conf_errors *errs)
+{
+	struct stat st;
+	char *text;
+	size_t got = 0;
+	ssize_t r;
+	int fd, rc;
+
+	memset(out, 0, sizeof *out);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		hr_msg(errs, false, path, 0, "Cannot open resources file: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > HR_MAXFILE) {
+		hr_msg(errs, false, path, 0, "not a regular file of at most %d bytes", HR_MAXFILE);
+		close(fd);
+		return -1;
+	}
+	text = malloc((size_t)st.st_size + 1);
+	if (!text) {
+		close(fd);
+		return -1;
+	}
+	while (got < (size_t)st.st_size) {
+		r = read(fd, text + got, (size_t)st.st_size - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	close(fd);
+	rc = haresources_parse(text, got, path, cf, out, errs);
+	free(text);
+	return rc;
+}
+
+void haresources_free(struct haresources *h)
+{
+	int i, j;
+
+	if (!h)
+		return;
+	for (i = 0; i < h->ngroups; i++) {
+		for (j = 0; j < h->groups[i].nres; j++)
+			free_resource(&h->groups[i].res[j]);
+		free(h->groups[i].res);
+		free(h->groups[i].node);
+	}
+	free(h->groups);
+	memset(h, 0, sizeof *h);
+}
