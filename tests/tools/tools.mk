@@ -1,0 +1,8 @@
+# Test helpers: arpcap (libpcap ARP capture) and ra_run (lib/ra driver).
+PROGRAMS += tests/tools/arpcap tests/tools/ra_run
+tests/tools/arpcap.o: tests/tools/arpcap.c
+	$(CC) $(CPPFLAGS) $(PCAP_CFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+tests/tools/arpcap: tests/tools/arpcap.o
+	$(LINK) tests/tools/arpcap.o $(PCAP_LIBS)
+tests/tools/ra_run: tests/tools/ra_run.o lib/libhb.a
+	$(LINK) tests/tools/ra_run.o $(HB_LIBS)
