@@ -1,0 +1,667 @@
+/* The client API: the unix socket /run/heartbeat/register that cl_status,
+ * hb_standby and the v2 tools use.  Framing and messages as libhbclient
+ * speaks them (8-byte header: int32 length, uint32 0xabcd; classic text body),
+ * sign-on with SO_PEERCRED checks and apiauth, and the query requests. */
+#include <errno.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+#include <glib-unix.h>
+#include "api_proto.h"
+#include "daemon.h"
+#include "log.h"
+#include "clock.h"
+#include "rsc.h"
+#include "config.h"
+
+#define API_MAX_OUTQ (4 * 1024 * 1024)   /* a client that stops reading is dropped */
+
+struct api_client {
+	int fd;
+	guint in_src, out_src;
+	GString *in, *out;
+	bool signed_on;
+	bool casual;
+	pid_t pid;
+	uid_t uid;
+	gid_t gid;
+	char id[64];
+	unsigned fmask;
+	int signal;
+	struct api_client *next;
+};
+
+static int listen_fd = -1;
+static guint listen_src;
+static char sock_path[4096];
+static struct api_client *clients;
+static unsigned long client_gen;
+
+static void client_drop(struct api_client *c, const char *why);
+
+/* Write what is queued.  Returns -1 when the connection is broken; the
+ * caller decides whether it may drop the client now. */
+static int flush_out(struct api_client *c)
+{
+	while (c->out->len > 0) {
+		ssize_t n = send(c->fd, c->out->str, c->out->len, MSG_DONTWAIT | MSG_NOSIGNAL);
+
+		if (n < 0)
+			return errno == EAGAIN || errno == EINTR ? 0 : -1;
+		g_string_erase(c->out, 0, n);
+	}
+	return 0;
+}
+
+static gboolean on_writable(gint fd, GIOCondition cond, gpointer data)
+{
+	struct api_client *c = data;
+
+	if (flush_out(c) < 0) {
+		c->out_src = 0;
+		client_drop(c, "write failed");
+		return G_SOURCE_REMOVE;
+	}
+	if (c->out->len > 0)
+		return G_SOURCE_CONTINUE;
+	c->out_src = 0;
+	return G_SOURCE_REMOVE;
+}
+
+static void queue_out(struct api_client *c, const struct hb_msg *m)
+{
+	GString *body = g_string_new(NULL);
+
+	if (api_frame_msg(m, body) < 0) {
+		g_string_free(body, TRUE);
+		return;
+	}
+	if (c->out->len + body->len > API_MAX_OUTQ) {
+		g_string_free(body, TRUE);
+		log_warn("API client %s (pid %d) is not reading: dropping it", c->id, (int)c->pid);
+		/* The read watch sees the shutdown and frees it: freeing here would
+		 * pull the client out from under our caller. */
+		shutdown(c->fd, SHUT_RDWR);
+		return;
+	}
+	g_string_append_len(c->out, body->str, body->len);
+	g_string_free(body, TRUE);
+	if (flush_out(c) < 0)
+		shutdown(c->fd, SHUT_RDWR);
+	else if (c->out->len > 0 && !c->out_src)
+		c->out_src = g_unix_fd_add(c->fd, G_IO_OUT, on_writable, c);
+	if (c->signal > 0 && c->pid > 0)
+		kill(c->pid, c->signal);
+}
+
+static void client_drop(struct api_client *c, const char *why)
+{
+	struct api_client **pp;
+
+	for (pp = &clients; *pp; pp = &(*pp)->next) {
+		if (*pp == c) {
+			*pp = c->next;
+			break;
+		}
+	}
+	log_debug("API client %s (pid %d) removed: %s", c->id, (int)c->pid, why);
+	if (c->in_src)
+		g_source_remove(c->in_src);
+	if (c->out_src)
+		g_source_remove(c->out_src);
+	close(c->fd);
+	g_string_free(c->in, TRUE);
+	g_string_free(c->out, TRUE);
+	g_free(c);
+}
+
+static struct hb_msg *reply_for(const char *reqtype)
+{
+	struct hb_msg *r = msg_new();
+
+	msg_add(r, "t", "hbapi-resp");
+	msg_add(r, "reqtype", reqtype);
+	return r;
+}
+
+/* apiauth: uid in the uid list or gid in the gid list.  The built-in entry
+ * for casual clients is "anon uid=root gid=haclient" as in 3.0.6. */
+static bool id_in_list(const char *list, unsigned id, bool is_gid)
+{
+	char **items;
+	bool found = false;
+	int i;
+
+	if (!list)
+		return false;
+	items = g_strsplit(list, ",", -1);
+	for (i = 0; items[i] && !found; i++) {
+		char *end;
+		unsigned long v = strtoul(items[i], &end, 10);
+
+		if (*items[i] && !*end) {
+			found = v == id;
+		} else if (is_gid) {
+			struct group *g = getgrnam(items[i]);
+			found = g && g->gr_gid == id;
+		} else {
+			struct passwd *p = getpwnam(items[i]);
+			found = p && p->pw_uid == id;
+		}
+	}
+	g_strfreev(items);
+	return found;
+}
+
+static bool authorized(const char *client, uid_t uid, gid_t gid)
+{
+	const char *uids = NULL, *gids = NULL;
+	bool found = false;
+	int i;
+
+	for (i = 0; i < hb.cf->napiauth; i++)
+		if (strcmp(hb.cf->apiauth[i].client, client) == 0) {
+			uids = hb.cf->apiauth[i].uids;
+			gids = hb.cf->apiauth[i].gids;
+			found = true;
+		}
+	if (!found && strcmp(client, "anon") == 0) {
+		uids = "root";
+		gids = "haclient";
+		found = true;
+	}
+	if (!found && strcmp(client, "default") != 0)
+		return authorized("default", uid, gid);
+	if (!found)
+		return false;
+	return id_in_list(uids, uid, false) || id_in_list(gids, gid, true);
+}
+
+static void do_signon(struct api_client *c, const struct hb_msg *m)
+{
+	struct hb_msg *r = reply_for("signon");
+	struct ucred cred;
+	socklen_t len = sizeof cred;
+	long pid = 0, uid = -1, gid = -1;
+	const char *from = msg_get(m, "from_id");
+	const char *why = NULL;
+
+	msg_get_dec(m, "pid", &pid);
+	msg_get_dec(m, "uid", &uid);
+	msg_get_dec(m, "gid", &gid);
+	c->casual = !from || strtol(from, NULL, 10) == pid;
+	snprintf(c->id, sizeof c->id, "%s", from ? from : "");
+	if (!c->casual) {
+		struct api_client *o;
+		for (o = clients; o; o = o->next)
+			if (o != c && o->signed_on && strcmp(o->id, c->id) == 0)
+				why = "duplicate add request";
+	}
+	client_gen++;
+	if (getsockopt(c->fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) < 0)
+		why = "cannot read peer credentials";
+	else if (pid <= 0 || uid < 0 || gid < 0)
+		why = "missing pid/uid/gid";
+	else if ((long)cred.uid != uid || (long)cred.gid != gid)
+		why = "incorrect/false credentials";
+	else if (!authorized(c->casual ? "anon" : c->id, cred.uid, cred.gid))
+		why = "client failed authorization";
+	else if ((long)cred.pid != pid)
+		why = "pid mismatch";
+	if (why)
+		msg_add(r, "info", why);
+	msg_add(r, "result", why ? "badreq" : "OK");
+	msg_addf(r, "deadtime", "%x", hb.cf->deadtime_ms);
+	msg_addf(r, "keepalive", "%x", hb.cf->keepalive_ms);
+	msg_add(r, "node", hb.localname);
+	msg_add(r, "hbversion", HB_VERSION " (heartbeat-ng)");
+	msg_add(r, "pacemaker", hb.cf->crm ? (hb.cf->crm_value ? hb.cf->crm_value : "true") : "false");
+	msg_addf(r, "logfacility", "%d", hb.cf->logfacility);
+	queue_out(c, r);
+	msg_free(r);
+	if (why) {
+		log_warn("API client signon refused (pid %ld, id %s): %s", pid, c->id, why);
+		shutdown(c->fd, SHUT_RD);
+		return;
+	}
+	c->signed_on = true;
+	c->pid = (pid_t)pid;
+	c->uid = cred.uid;
+	c->gid = cred.gid;
+	c->fmask = 0x01;
+}
+
+static const char *node_type_name(const struct hb_node *n)
+{
+	return n->type == NODE_PING ? "ping" : "normal";
+}
+
+static int req_node(const struct hb_msg *m)
+{
+	const char *name = msg_get(m, "node");
+
+	return name ? node_find(name) : -1;
+}
+
+static void json_escape(GString *s, const char *v)
+{
+	g_string_append_c(s, '"');
+	for (; *v; v++) {
+		if (*v == '"' || *v == '\\')
+			g_string_append_printf(s, "\\%c", *v);
+		else if ((unsigned char)*v < 0x20)
+			g_string_append_printf(s, "\\u%04x", (unsigned char)*v);
+		else
+			g_string_append_c(s, *v);
+	}
+	g_string_append_c(s, '"');
+}
+
+/* Everything an operator needs to see the cluster's health in one answer. */
+static char *status_json(void)
+{
+	GString *s = g_string_new("{");
+	uint64_t now = clock_ms();
+	int i, j;
+
+	g_string_append(s, "\"node\":");
+	json_escape(s, hb.localname);
+	g_string_append_printf(s, ",\"status\":\"%s\",\"generation\":%lu,\"seq\":%lu,\"nodes\":[",
+			       hb.status, hb.generation, hb.seq);
+	for (i = 0; i < hb.nnodes; i++) {
+		struct hb_node *n = &hb.nodes[i];
+
+		g_string_append(s, i ? ",{\"name\":" : "{\"name\":");
+		json_escape(s, n->name);
+		g_string_append_printf(s, ",\"type\":\"%s\",\"status\":", node_type_name(n));
+		json_escape(s, n->status);
+		if (n->heard || i == hb.local)
+			g_string_append_printf(s, ",\"last_heard_ms\":%llu",
+					       (unsigned long long)(now - n->last_ms));
+		else
+			g_string_append(s, ",\"last_heard_ms\":null");
+		g_string_append_printf(s, ",\"max_gap_ms\":%llu,\"packets\":%lu,\"generation\":%lu,\"deadtime_ms\":%u,\"links\":[",
+				       (unsigned long long)n->max_gap_ms, n->packets, n->generation, n->dt_ms);
+		for (j = 0; j < hb.nmedia && i != hb.local; j++) {
+			struct hb_link *l = &n->links[j];
+
+			g_string_append(s, j ? ",{\"ifname\":" : "{\"ifname\":");
+			json_escape(s, hb.media[j].name);
+			g_string_append_printf(s, ",\"status\":\"%s\"", l->up ? "up" : "dead");
+			if (l->heard)
+				g_string_append_printf(s, ",\"last_heard_ms\":%llu",
+						       (unsigned long long)(now - l->last_ms));
+			else
+				g_string_append(s, ",\"last_heard_ms\":null");
+			g_string_append_printf(s, ",\"max_gap_ms\":%llu,\"packets\":%lu}",
+					       (unsigned long long)l->max_gap_ms, l->packets);
+		}
+		g_string_append(s, "]}");
+	}
+	g_string_append(s, "],\"media\":[");
+	for (j = 0; j < hb.nmedia; j++) {
+		struct medium *md = &hb.media[j];
+
+		g_string_append(s, j ? ",{\"name\":" : "{\"name\":");
+		json_escape(s, md->name);
+		g_string_append_printf(s, ",\"type\":\"%s\",\"sent\":%lu,\"received\":%lu,\"send_errors\":%lu,\"recv_errors\":%lu}",
+				       md->ops->type, md->sent, md->received, md->send_errors, md->recv_errors);
+	}
+	g_string_append(s, "],\"dropped\":{");
+	for (j = 0; j < DROP__COUNT; j++)
+		g_string_append_printf(s, "%s\"%s\":%lu", j ? "," : "", drop_reason_name(j), hb.drops[j]);
+	g_string_append_printf(s, "},\"duplicates\":%lu,\"own_packets\":%lu}", hb.dup_packets, hb.own_packets);
+	return g_string_free(s, FALSE);
+}
+
+static void do_request(struct api_client *c, const struct hb_msg *m)
+{
+	const char *rt = msg_get(m, "reqtype");
+	struct hb_msg *r;
+	int ni, i;
+
+	if (!rt)
+		return;
+	if (strcmp(rt, "signoff") == 0) {
+		shutdown(c->fd, SHUT_RD);
+		return;
+	}
+	r = reply_for(rt);
+	if (strcmp(rt, "nodelist") == 0) {
+		for (i = 0; i < hb.nnodes; i++) {
+			struct hb_msg *x = reply_for(rt);
+
+			msg_add(x, "node", hb.nodes[i].name);
+			msg_add(x, "nodetype", node_type_name(&hb.nodes[i]));
+			msg_add(x, "st", hb.nodes[i].status);
+			msg_add(x, "result", i == hb.nnodes - 1 ? "OK" : "more");
+			queue_out(c, x);
+			msg_free(x);
+		}
+		msg_free(r);
+		return;
+	} else if (strcmp(rt, "iflist") == 0) {
+		ni = req_node(m);
+		if (ni < 0) {
+			msg_add(r, "result", "badreq");
+			msg_add(r, "info", "unknown node");
+		} else if (ni == hb.local || hb.nmedia == 0) {
+			/* our own links: the media themselves, always up */
+			for (i = 0; i < hb.nmedia; i++) {
+				struct hb_msg *x = reply_for(rt);
+
+				msg_add(x, "ifname", hb.media[i].name);
+				msg_add(x, "st", "up");
+				msg_add(x, "result", i == hb.nmedia - 1 ? "OK" : "more");
+				queue_out(c, x);
+				msg_free(x);
+			}
+			msg_free(r);
+			return;
+		} else {
+			for (i = 0; i < hb.nmedia; i++) {
+				struct hb_msg *x = reply_for(rt);
+
+				msg_add(x, "ifname", hb.media[i].name);
+				msg_add(x, "st", hb.nodes[ni].links[i].up ? "up" : "dead");
+				msg_add(x, "result", i == hb.nmedia - 1 ? "OK" : "more");
+				queue_out(c, x);
+				msg_free(x);
+			}
+			msg_free(r);
+			return;
+		}
+	} else if (strcmp(rt, "nodestatus") == 0 || strcmp(rt, "nodetype") == 0 ||
+		   strcmp(rt, "nodeweight") == 0 || strcmp(rt, "nodesite") == 0) {
+		ni = req_node(m);
+		if (ni < 0) {
+			msg_add(r, "result", "badreq");
+			msg_add(r, "info", "unknown node");
+		} else {
+			if (rt[4] == 's' && rt[5] == 't')
+				msg_add(r, "st", hb.nodes[ni].status);
+			else if (rt[4] == 't')
+				msg_add(r, "nodetype", node_type_name(&hb.nodes[ni]));
+			else if (rt[4] == 'w')
+				msg_addf(r, "weight", "%d", hb.nodes[ni].weight);
+			else
+				msg_add(r, "site", hb.nodes[ni].site);
+			msg_add(r, "result", "OK");
+		}
+	} else if (strcmp(rt, "numnodes") == 0) {
+		int count = 0;
+		for (i = 0; i < hb.nnodes; i++)
+			count += hb.nodes[i].type == NODE_NORMAL;
+		msg_addf(r, "numnodes", "%d", count);
+		msg_add(r, "result", "OK");
+	} else if (strcmp(rt, "ifstatus") == 0) {
+		const char *ifn = msg_get(m, "ifname");
+		ni = req_node(m);
+		for (i = 0; ifn && i < hb.nmedia; i++)
+			if (strcmp(hb.media[i].name, ifn) == 0)
+				break;
+		if (ni < 0 || !ifn || i >= hb.nmedia) {
+			msg_add(r, "result", "badreq");
+			msg_add(r, "info", "unknown node or interface");
+		} else {
+			msg_add(r, "st", ni == hb.local || hb.nodes[ni].links[i].up ? "up" : "dead");
+			msg_add(r, "result", "OK");
+		}
+	} else if (strcmp(rt, "getparm") == 0) {
+		const char *p = msg_get(m, "pname"), *v = NULL;
+		if (p && strcmp(p, "crm") == 0)
+			p = "pacemaker";
+		if (p && strcmp(p, "hbversion") == 0)
+			v = HB_VERSION " (heartbeat-ng)";
+		else if (p)
+			v = conf_param(hb.cf, p);
+		if (v)
+			msg_add(r, "pvalue", v);
+		msg_add(r, "result", "OK");
+	} else if (strcmp(rt, "getrsc") == 0) {
+		if (hb.cf->crm) {
+			msg_add(r, "result", "badreq");
+			msg_add(r, "info", "Resource is managed by crm. Use crm tool to query resource");
+		} else {
+			msg_add(r, "rsc_hold", rsc_hold_text());
+			msg_add(r, "result", "OK");
+		}
+	} else if (strcmp(rt, "getuuid") == 0) {
+		const char *q = msg_get(m, "queryname");
+		ni = q ? node_find(q) : -1;
+		if (ni >= 0 && hb.nodes[ni].has_uuid)
+			msg_add_bin(r, "queryuuid", hb.nodes[ni].uuid, 16);
+		msg_add(r, "result", "OK");
+	} else if (strcmp(rt, "getnodename") == 0) {
+		size_t ul;
+		const unsigned char *u = msg_get_bin(m, "queryuuid", &ul);
+		ni = u && ul == 16 ? node_find_uuid(u) : -1;
+		if (ni >= 0)
+			msg_add(r, "queryname", hb.nodes[ni].name);
+		msg_add(r, "result", "OK");
+	} else if (strcmp(rt, "clientstatus") == 0) {
+		const char *cn = msg_get(m, "cn");
+		ni = req_node(m);
+		msg_add(r, "subt", "respond-cstatus");
+		if (ni == hb.local && cn) {
+			struct api_client *o;
+			bool on = false;
+			for (o = clients; o; o = o->next)
+				on |= o->signed_on && strcmp(o->id, cn) == 0;
+			msg_add(r, "cs", on ? "online" : "offline");
+			msg_add(r, "result", "OK");
+		} else if (ni >= 0 && cn && strcmp(hb.nodes[ni].status, "active") == 0) {
+			struct hb_msg *q = msg_new();
+			msg_add(q, "t", "query-cstatus");
+			msg_add(q, "dest", hb.nodes[ni].name);
+			msg_add(q, "cn", cn);
+			msg_add(q, "from_id", c->id);
+			transport_send(q, false);
+			msg_free(r);
+			return;
+		} else {
+			msg_add(r, "cs", "offline");
+			msg_add(r, "result", ni >= 0 ? "OK" : "badreq");
+		}
+	} else if (strcmp(rt, "setfilter") == 0) {
+		unsigned long mask;
+		if (msg_get_hex(m, "fmask", &mask) && mask) {
+			c->fmask = (unsigned)mask;
+			msg_add(r, "result", "OK");
+		} else {
+			msg_add(r, "result", "badreq");
+		}
+	} else if (strcmp(rt, "setsignal") == 0) {
+		long sig;
+		if (msg_get_dec(m, "signal", &sig) && sig >= 0 && sig < 32 && sig != SIGKILL && sig != SIGSTOP) {
+			c->signal = (int)sig;
+			msg_add(r, "result", "OK");
+		} else {
+			msg_add(r, "result", "badreq");
+		}
+	} else if (strcmp(rt, "set_sendqlen") == 0) {
+		msg_free(r);
+		return;
+	} else if (strcmp(rt, "hbstats") == 0) {
+		char *js = status_json();
+		msg_add(r, "json", js);
+		g_free(js);
+		msg_add(r, "result", "OK");
+	} else {
+		log_warn("Unknown API request %s from pid %d", rt, (int)c->pid);
+		msg_add(r, "result", "badreq");
+	}
+	queue_out(c, r);
+	msg_free(r);
+}
+
+static void client_message(struct api_client *c, struct hb_msg *m)
+{
+	const char *t = msg_get(m, "t");
+	const char *rt = msg_get(m, "reqtype");
+
+	if (t && strcmp(t, "hbapi-req") == 0) {
+		if (rt && strcmp(rt, "signon") == 0) {
+			if (!c->signed_on)
+				do_signon(c, m);
+			return;
+		}
+		if (!c->signed_on)
+			return;
+		do_request(c, m);
+		return;
+	}
+	if (!c->signed_on)
+		return;
+	if (c->casual) {
+		shutdown(c->fd, SHUT_RD);     /* casual clients may not send cluster messages */
+		return;
+	}
+	/* A named client talks only to the same-named clients on every node. */
+	msg_mod(m, "from_id", c->id);
+	msg_mod(m, "to_id", c->id);
+	msg_addf(m, "client_gen", "%lu", client_gen);
+	transport_send(msg_copy(m), true);
+}
+
+static gboolean on_readable(gint fd, GIOCondition cond, gpointer data)
+{
+	struct api_client *c = data;
+	char buf[65536];
+	ssize_t n = recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+
+	if (n <= 0) {
+		if (n < 0 && (errno == EAGAIN || errno == EINTR))
+			return G_SOURCE_CONTINUE;
+		c->in_src = 0;
+		client_drop(c, "connection closed");
+		return G_SOURCE_REMOVE;
+	}
+	g_string_append_len(c->in, buf, n);
+	for (;;) {
+		struct hb_msg *m = NULL;
+		int used = api_unframe(c->in->str, c->in->len, &m);
+
+		if (used == 0)
+			break;
+		if (used < 0) {
+			log_warn("API client pid %d sent a bad frame: dropping it", (int)c->pid);
+			c->in_src = 0;
+			client_drop(c, "bad frame");
+			return G_SOURCE_REMOVE;
+		}
+		g_string_erase(c->in, 0, used);
+		if (m) {
+			client_message(c, m);
+			msg_free(m);
+		}
+	}
+	return G_SOURCE_CONTINUE;
+}
+
+static gboolean on_accept(gint fd, GIOCondition cond, gpointer data)
+{
+	int cfd = accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+	struct api_client *c;
+
+	if (cfd < 0)
+		return G_SOURCE_CONTINUE;
+	c = g_new0(struct api_client, 1);
+	c->fd = cfd;
+	c->in = g_string_new(NULL);
+	c->out = g_string_new(NULL);
+	c->in_src = g_unix_fd_add(cfd, G_IO_IN | G_IO_HUP | G_IO_ERR, on_readable, c);
+	c->next = clients;
+	clients = c;
+	return G_SOURCE_CONTINUE;
+}
+
+int api_start(const char *path)
+{
+	struct sockaddr_un sa;
+
+	if (listen_fd >= 0)
+		return 0;
+	if (strlen(path) >= sizeof sa.sun_path)
+		return -1;
+	snprintf(sock_path, sizeof sock_path, "%s", path);
+	unlink(path);
+	listen_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (listen_fd < 0)
+		return -1;
+	memset(&sa, 0, sizeof sa);
+	sa.sun_family = AF_UNIX;
+	memcpy(sa.sun_path, path, strlen(path));
+	if (bind(listen_fd, (struct sockaddr *)&sa, sizeof sa) < 0 || listen(listen_fd, 32) < 0) {
+		log_err("API socket %s: %s", path, strerror(errno));
+		close(listen_fd);
+		listen_fd = -1;
+		return -1;
+	}
+	chmod(path, 0777);
+	listen_src = g_unix_fd_add(listen_fd, G_IO_IN, on_accept, NULL);
+	return 0;
+}
+
+void api_stop(void)
+{
+	while (clients)
+		client_drop(clients, "daemon stopping");
+	if (listen_fd >= 0) {
+		g_source_remove(listen_src);
+		close(listen_fd);
+		unlink(sock_path);
+		listen_fd = -1;
+	}
+}
+
+void api_deliver(const struct hb_msg *m)
+{
+	const char *to = msg_get(m, "to_id");
+	struct api_client *c, *next;
+
+	for (c = clients; c; c = next) {
+		next = c->next;
+		if (!c->signed_on || !(c->fmask & 0x01))
+			continue;
+		if (to && strcmp(to, c->id) != 0)
+			continue;
+		queue_out(c, m);
+	}
+}
+
+void api_notify_status(const char *node, const char *status)
+{
+	struct hb_msg *m;
+
+	if (!clients)
+		return;
+	m = msg_new();
+	msg_add(m, "t", "status");
+	msg_add(m, "src", node);
+	msg_add(m, "st", status);
+	api_deliver(m);
+	msg_free(m);
+}
+
+void api_notify_link(const char *node, const char *ifname, const char *status)
+{
+	struct hb_msg *m;
+
+	if (!clients)
+		return;
+	m = msg_new();
+	msg_add(m, "t", "ifstat");
+	msg_add(m, "node", node);
+	msg_add(m, "ifname", ifname);
+	msg_add(m, "st", status);
+	api_deliver(m);
+	msg_free(m);
+}

@@ -1,0 +1,163 @@
+/* The daemon's state: the node table with its links, our identity, the media,
+ * and the drop counters.  One instance (hb) lives for the life of the process;
+ * a reload replaces only what the new ha.cf changes. */
+#ifndef HB_DAEMON_H
+#define HB_DAEMON_H
+#include <stdbool.h>
+#include <stdint.h>
+#include <glib.h>
+#include "conf.h"
+#include "auth.h"
+#include "msg.h"
+#include "media.h"
+
+#define HIST_MAX 500            /* retransmission history (MAXMSGHIST) */
+#define MISSING_MAX 500         /* outstanding missing seqs per peer */
+#define GAP_RESET 250           /* a bigger jump resets tracking */
+
+enum node_type { NODE_NORMAL, NODE_PING };
+
+struct hb_link {
+	bool up;
+	bool heard;
+	uint64_t last_ms;
+	uint64_t max_gap_ms;
+	unsigned long packets;
+};
+
+struct missing_seq {
+	unsigned long seq;
+	uint64_t next_req_ms;   /* when to (re)send NS_rexmit */
+};
+
+struct hb_node {
+	char name[CONF_HOSTLEN];
+	enum node_type type;
+	char status[32];         /* as received: init, up, active, dead, ping */
+	unsigned char uuid[16];
+	bool has_uuid;
+	unsigned dt_ms;          /* the deadtime it advertises (its own for us) */
+	bool heard;              /* any packet since we started (or since declared dead) */
+	uint64_t last_ms;        /* last accepted or duplicate packet */
+	uint64_t max_gap_ms;
+	unsigned long packets;
+	bool shutdown_notice;    /* it sent shutdone */
+	/* receive-side sequencing (transport.c) */
+	unsigned long generation;
+	bool have_seq;
+	unsigned long last_seq;
+	unsigned long last_status_seq;
+	unsigned long status_ts;
+	int nmissing;
+	struct missing_seq missing[MISSING_MAX];
+	int ack_trigger;
+	unsigned long their_ackseq;  /* how far it has acknowledged our messages */
+	/* links, indexed like hb.media */
+	struct hb_link links[CONF_MAXMEDIA];
+	int weight;
+	char site[64];
+};
+
+enum drop_reason {
+	DROP_MALFORMED, DROP_TOOBIG, DROP_NOAUTH, DROP_BADAUTH,    /* = wire_drop - 1 */
+	DROP_NOFIELDS,     /* missing t / src / ts */
+	DROP_UNKNOWN_NODE,
+	DROP_REPLAY,       /* older generation */
+	DROP_BADSEQ,       /* missing or zero seq */
+	DROP_STALE,        /* old duplicate / stale status */
+	DROP__COUNT
+};
+const char *drop_reason_name(enum drop_reason r);
+
+struct hist_entry {
+	unsigned long seq;
+	struct hb_msg *msg;
+	uint64_t last_rexmit_ms;
+};
+
+struct hb_daemon {
+	char ha_dir[4096];              /* /etc/ha.d */
+	char var_lib[4096];             /* /var/lib/heartbeat */
+	char run_dir[4096];             /* /run/heartbeat */
+	struct hb_config *cf;
+	struct auth_keys keys;
+	char localname[CONF_HOSTLEN];
+	int local;                      /* our index in nodes */
+	int nnodes;
+	struct hb_node *nodes;          /* normal nodes in config order, then ping nodes */
+	int nmedia;
+	struct medium media[CONF_MAXMEDIA];
+	unsigned long generation;
+	unsigned char uuid[16];
+	unsigned long seq;              /* last sequence number used */
+	struct hist_entry hist[HIST_MAX];
+	bool flow_control;              /* we send protocol=1 and exchange reqnodes */
+	bool links_up;                  /* every node heard or dead */
+	bool comm_up;                   /* links up and node list synchronised */
+	int reqnodes_to;                /* node we await repnodes from, -1 none */
+	uint64_t reqnodes_sent_ms;
+	char status[32];                /* our own status */
+	uint64_t start_ms;
+	uint64_t last_status_sent_ms;
+	bool shutting_down;
+	unsigned long drops[DROP__COUNT];
+	unsigned long dup_packets;
+	unsigned long own_packets;
+	uint64_t last_drop_log_ms[DROP__COUNT];
+	unsigned long drops_unlogged[DROP__COUNT];
+};
+
+extern struct hb_daemon hb;
+
+/* identity.c */
+int identity_local_name(const char *ha_dir, char *out, size_t len);
+int identity_generation(const char *var_lib, bool from_time, unsigned long *gen, char *err, size_t errlen);
+int identity_uuid(const char *var_lib, bool from_nodename, const char *name, unsigned char uuid[16],
+		  char *err, size_t errlen);
+void uuid_unparse(const unsigned char u[16], char out[37]);
+
+/* nodes.c */
+int node_find(const char *name);
+int node_find_uuid(const unsigned char uuid[16]);
+int node_add(const char *name, enum node_type type);
+bool node_is_live(const struct hb_node *n);
+
+/* transport.c: outbound */
+/* Add the control fields, keep it for retransmission, sign, send on every
+ * medium, and hand it to our own dispatch (loopback) when loop is set.
+ * Takes ownership of m. */
+void transport_send(struct hb_msg *m, bool loop);
+/* inbound: a datagram arrived on medium mi */
+void transport_receive(int mi, const void *buf, size_t len);
+/* periodic: rexmit requests */
+void transport_tick(uint64_t now);
+void transport_peer_reset(struct hb_node *n);
+void transport_count_drop(enum drop_reason r, const char *src, int mi, const char *detail);
+
+/* membership.c */
+void membership_start(void);
+/* Called for every packet (accepted or duplicate) heard from node ni on medium mi. */
+void membership_heard(int ni, int mi, uint64_t now);
+void membership_tick(uint64_t now);
+void membership_status_msg(int ni, const struct hb_msg *m, unsigned long hg, unsigned long seq);
+void membership_reqnodes(int ni, const struct hb_msg *m);
+void membership_repnodes(int ni, const struct hb_msg *m);
+void membership_shutdone(int ni, const struct hb_msg *m);
+void membership_send_status(void);
+void membership_set_local_status(const char *st);
+unsigned membership_advertised_dt(void);
+bool membership_restart_detected(int ni, unsigned long hg);
+
+/* dispatch.c: a message accepted for us (from a peer or our own loopback) */
+void dispatch_message(int ni, struct hb_msg *m, bool from_self);
+
+/* api.c */
+int api_start(const char *path);
+void api_stop(void);
+void api_deliver(const struct hb_msg *m);       /* to the clients that want it */
+void api_notify_status(const char *node, const char *status);
+void api_notify_link(const char *node, const char *ifname, const char *status);
+
+/* main.c */
+void daemon_request_shutdown(void);
+#endif

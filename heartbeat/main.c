@@ -1,0 +1,525 @@
+/* heartbeat: command line, configuration loading and checking, daemonising,
+ * the pid file, signals, and the glib main loop that drives everything else.
+ * Options as heartbeat 3.0.6 (-d -D -k -M -r -s -v -W -l -V -f) plus -t. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <syslog.h>
+#include <unistd.h>
+#include <glib-unix.h>
+#include "config.h"
+#include "daemon.h"
+#include "haresources.h"
+#include "log.h"
+#include "clock.h"
+#include "pidfile.h"
+#include "rsc.h"
+#include "sdnotify.h"
+
+#define EXIT_USAGE 2
+#define EXIT_PERM 4
+#define EXIT_CONFIG 6
+#define TICK_MS 100
+#define HB_VERSION_STRING HB_VERSION " (heartbeat-ng)"
+
+struct hb_daemon hb;
+
+static GMainLoop *loop;
+static guint keepalive_src;
+static struct haresources *hares;
+static char pidfile[4096];
+static int opt_foreground, opt_debug, opt_norealtime, opt_verbose, opt_nomanage;
+
+static void set_paths(void)
+{
+	/* Environment overrides exist for tests that run without mount namespaces. */
+	const char *e;
+
+	snprintf(hb.ha_dir, sizeof hb.ha_dir, "%s", (e = getenv("HB_HA_DIR")) ? e : HA_SYSCONFDIR);
+	snprintf(hb.var_lib, sizeof hb.var_lib, "%s", (e = getenv("HB_VARLIB")) ? e : HA_VARLIBDIR);
+	snprintf(hb.run_dir, sizeof hb.run_dir, "%s", (e = getenv("HB_RUNDIR")) ? e : HA_RUNDIR);
+	snprintf(pidfile, sizeof pidfile, "%s", (e = getenv("HB_PIDFILE")) ? e : HA_PIDFILE);
+}
+
+static void usage(void)
+{
+	fprintf(stderr, "Usage: heartbeat [-dDkMrRsvWlVft] [-C Current-resource-state]\n"
+		"\t-d\tincrease debug level\n\t-D\tprint directive defaults\n"
+		"\t-k\tstop the running heartbeat\n\t-r\treload the running heartbeat's configuration\n"
+		"\t-s\treport whether heartbeat is running\n\t-t\tcheck the configuration and exit\n"
+		"\t-f\tstay in the foreground\n\t-l\tno realtime priority\n"
+		"\t-M\tno resource management\n\t-v\tverbose\n\t-V\tprint the version\n");
+}
+
+/* Load ha.cf, authkeys and (haresources mode) haresources into fresh objects.
+ * Every error is printed; returns the exit code to use (0 = fine). */
+static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct haresources **hrp,
+		       bool print)
+{
+	char path[4200], err[1024];
+	struct conf_errors errs = { 0 };
+	struct hb_config *cf = calloc(1, sizeof *cf);
+	int rc = 0, i;
+
+	if (identity_local_name(hb.ha_dir, hb.localname, sizeof hb.localname) < 0) {
+		fprintf(stderr, "heartbeat: cannot determine the local node name\n");
+		free(cf);
+		return EXIT_CONFIG;
+	}
+	snprintf(path, sizeof path, "%s/ha.cf", hb.ha_dir);
+	if (conf_load(path, hb.localname, cf, &errs) != 0)
+		rc = EXIT_CONFIG;
+	for (i = 0; i < errs.nwarn; i++)
+		if (print)
+			fprintf(stderr, "heartbeat: WARN: %s\n", errs.warn[i]);
+	for (i = 0; i < errs.n; i++) {
+		if (print)
+			fprintf(stderr, "heartbeat: ERROR: %s\n", errs.msg[i]);
+		else
+			log_err("%s", errs.msg[i]);
+		if (strstr(errs.msg[i], "Permission denied"))
+			rc = EXIT_PERM;
+	}
+	conf_errors_free(&errs);
+	memset(keys, 0, sizeof *keys);
+	snprintf(path, sizeof path, "%s/authkeys", hb.ha_dir);
+	if (auth_load(path, keys, err, sizeof err) < 0) {
+		if (print)
+			fprintf(stderr, "heartbeat: ERROR: %s\n", err);
+		else
+			log_err("%s", err);
+		if (!rc)
+			rc = errno == EACCES || errno == EPERM ? EXIT_PERM : EXIT_CONFIG;
+	}
+	if (hrp)
+		*hrp = NULL;
+	if (hrp && rc == 0 && !cf->crm && !opt_nomanage) {
+		struct haresources *hr = calloc(1, sizeof *hr);
+
+		memset(&errs, 0, sizeof errs);
+		snprintf(path, sizeof path, "%s/haresources", hb.ha_dir);
+		if (haresources_load(path, cf, hr, &errs) != 0)
+			rc = EXIT_CONFIG;
+		for (i = 0; i < errs.n; i++) {
+			if (print)
+				fprintf(stderr, "heartbeat: ERROR: %s\n", errs.msg[i]);
+			else
+				log_err("%s", errs.msg[i]);
+		}
+		conf_errors_free(&errs);
+		if (rc) {
+			haresources_free(hr);
+			free(hr);
+		} else {
+			*hrp = hr;
+		}
+	}
+	if (rc) {
+		conf_free(cf);
+		free(cf);
+		auth_clear(keys);
+		return rc;
+	}
+	*cfp = cf;
+	return 0;
+}
+
+/* ---- run time ---- */
+
+static gboolean on_medium(gint fd, GIOCondition cond, gpointer data)
+{
+	int mi = GPOINTER_TO_INT(data);
+	struct medium *m = &hb.media[mi];
+	static char buf[MSG_MAXMSG];
+	int i;
+
+	/* Drain what is there now, but bounded so one flooded medium cannot
+	 * starve the timers. */
+	for (i = 0; i < 64; i++) {
+		ssize_t n = m->ops->recv(m, buf, sizeof buf);
+
+		if (n < 0) {
+			m->recv_errors++;
+			break;
+		}
+		if (n == 0)
+			break;
+		transport_receive(mi, buf, (size_t)n);
+	}
+	return G_SOURCE_CONTINUE;
+}
+
+static gboolean on_keepalive(gpointer data)
+{
+	membership_send_status();
+	return G_SOURCE_CONTINUE;
+}
+
+static gboolean on_tick(gpointer data)
+{
+	uint64_t now = clock_ms();
+
+	membership_tick(now);
+	transport_tick(now);
+	return G_SOURCE_CONTINUE;
+}
+
+static gboolean on_exit_timer(gpointer data)
+{
+	g_main_loop_quit(loop);
+	return G_SOURCE_REMOVE;
+}
+
+static void released_all(void)
+{
+	struct hb_msg *m = msg_new();
+
+	msg_add(m, "t", "shutdone");
+	msg_add(m, "st", "dead");
+	transport_send(m, false);
+	log_info("%s Heartbeat shutdown complete.", hb.localname);
+	g_timeout_add(1000, on_exit_timer, NULL);
+}
+
+void daemon_request_shutdown(void)
+{
+	if (hb.shutting_down)
+		return;
+	hb.shutting_down = true;
+	sd_notify_state("STOPPING=1");
+	log_info("Heartbeat shutdown in progress. (%d)", (int)getpid());
+	rsc_shutdown(released_all);
+}
+
+static gboolean on_term(gpointer data)
+{
+	daemon_request_shutdown();
+	return G_SOURCE_CONTINUE;
+}
+
+static void apply_timing(void)
+{
+	if (keepalive_src)
+		g_source_remove(keepalive_src);
+	keepalive_src = g_timeout_add(hb.cf->keepalive_ms, on_keepalive, NULL);
+}
+
+static gboolean on_hup(gpointer data)
+{
+	struct hb_config *cf = NULL;
+	struct auth_keys keys;
+
+	sd_notify_state("RELOADING=1");
+	log_info("Rereading configuration (SIGHUP)");
+	if (load_config(&cf, &keys, NULL, false) != 0) {
+		log_err("configuration reloading FAILED: keeping the running configuration");
+		sd_notify_state("READY=1");
+		return G_SOURCE_CONTINUE;
+	}
+	auth_clear(&hb.keys);
+	hb.keys = keys;
+	if (cf->nmedia != hb.cf->nmedia || cf->nnodes != hb.cf->nnodes)
+		log_warn("node or media changes in ha.cf take effect at the next restart");
+	/* Timing and logging take effect now; the node table and media stay. */
+	hb.cf->keepalive_ms = cf->keepalive_ms;
+	hb.cf->deadtime_ms = cf->deadtime_ms;
+	hb.cf->warntime_ms = cf->warntime_ms;
+	hb.cf->deadping_ms = cf->deadping_ms;
+	hb.cf->max_rexmit_delay_ms = cf->max_rexmit_delay_ms;
+	conf_free(cf);
+	free(cf);
+	apply_timing();
+	log_info("Configuration reloaded.");
+	sd_notify_state("READY=1");
+	return G_SOURCE_CONTINUE;
+}
+
+static gboolean on_usr1(gpointer data)
+{
+	log_set_debug_level(log_debug_level() + 1);
+	log_info("debug level now %d", log_debug_level());
+	return G_SOURCE_CONTINUE;
+}
+
+static gboolean on_usr2(gpointer data)
+{
+	log_set_debug_level(log_debug_level() - 1);
+	log_info("debug level now %d", log_debug_level());
+	return G_SOURCE_CONTINUE;
+}
+
+static void go_realtime(void)
+{
+	struct sched_param sp = { 0 };
+
+	if (!hb.cf->realtime || opt_norealtime)
+		return;
+	sp.sched_priority = hb.cf->rtprio > 0 ? hb.cf->rtprio : sched_get_priority_min(SCHED_RR);
+	if (sched_setscheduler(0, SCHED_RR, &sp) < 0)
+		log_warn("Cannot set realtime priority: %s", strerror(errno));
+	/* Locked memory keeps a busy machine from paging us out into a false
+	 * failover; containers often cap it, and then we carry on unlocked. */
+	if (mlockall(MCL_CURRENT | MCL_FUTURE) < 0)
+		log_warn("Cannot lock ourselves into memory: %s", strerror(errno));
+}
+
+static void setup_logging(bool foreground)
+{
+	struct log_settings ls = { 0 };
+
+	ls.ident = "heartbeat";
+	ls.to_stderr = foreground;
+	ls.facility = hb.cf->logfacility;
+	ls.logfile = hb.cf->logfile;
+	ls.debugfile = hb.cf->debugfile;
+	ls.debug = hb.cf->debug + opt_debug;
+	log_setup(&ls);
+}
+
+static int init_nodes(void)
+{
+	int i;
+
+	for (i = 0; i < hb.cf->nnodes; i++)
+		node_add(hb.cf->nodes[i], NODE_NORMAL);
+	hb.local = node_find(hb.localname);
+	if (hb.local < 0)          /* autojoin any */
+		hb.local = node_add(hb.localname, NODE_NORMAL);
+	if (hb.local < 0)
+		return -1;
+	memcpy(hb.nodes[hb.local].uuid, hb.uuid, 16);
+	hb.nodes[hb.local].has_uuid = true;
+	if (hb.cf->npings > 0)
+		log_warn("ping / ping_group nodes are parsed but not yet monitored by this version");
+	return 0;
+}
+
+static int open_media(void)
+{
+	char err[512];
+	int i;
+
+	for (i = 0; i < hb.cf->nmedia; i++) {
+		struct medium *m = &hb.media[i];
+
+		if (media_open(m, &hb.cf->media[i], err, sizeof err) < 0) {
+			log_err("cannot open medium %d: %s", i + 1, err);
+			return -1;
+		}
+		g_unix_fd_add(m->fd, G_IO_IN, on_medium, GINT_TO_POINTER(i));
+		hb.nmedia++;
+	}
+	return 0;
+}
+
+static void make_dirs(void)
+{
+	char rsctmp[4200];
+
+	mkdir(hb.var_lib, 0755);
+	mkdir(hb.run_dir, 0755);
+	snprintf(rsctmp, sizeof rsctmp, "%s/rsctmp", hb.run_dir);
+	mkdir(rsctmp, 01777);
+}
+
+static int run_daemon(void)
+{
+	char err[512];
+	struct hb_config *cf;
+	bool stale;
+	pid_t pid;
+	int rc;
+
+	rc = load_config(&cf, &hb.keys, &hares, true);
+	if (rc) {
+		fprintf(stderr, "heartbeat: Configuration error, heartbeat not started.\n");
+		return rc;
+	}
+	hb.cf = cf;
+	pid = pidfile_read(pidfile, &stale);
+	if (pid > 0) {
+		fprintf(stderr, "heartbeat: already running [pid %d].\n", (int)pid);
+		return 0;
+	}
+	if (!opt_foreground) {
+		pid = fork();
+		if (pid < 0) {
+			perror("heartbeat: fork");
+			return 1;
+		}
+		if (pid > 0)
+			return 0;
+		setsid();
+		if (!freopen("/dev/null", "r", stdin) || !freopen("/dev/null", "w", stdout) ||
+		    !freopen("/dev/null", "w", stderr))
+			return 1;
+	}
+	setup_logging(opt_foreground);
+	log_info("Configuration validated. Starting heartbeat %s", HB_VERSION_STRING);
+	if (hb.cf->auto_failback == AF_LEGACY && !hb.cf->crm)
+		log_info("Deprecated 'legacy' auto_failback option selected.");
+	make_dirs();
+	if (pidfile_write(pidfile) < 0)
+		log_warn("cannot write pid file %s: %s", pidfile, strerror(errno));
+	if (identity_generation(hb.var_lib, hb.cf->hbgen_time, &hb.generation, err, sizeof err) < 0 ||
+	    identity_uuid(hb.var_lib, hb.cf->uuid_from_nodename, hb.localname, hb.uuid, err, sizeof err) < 0) {
+		log_err("%s", err);
+		pidfile_remove(pidfile);
+		return 1;
+	}
+	if (init_nodes() < 0) {
+		log_err("cannot set up the node table");
+		return 1;
+	}
+	hb.flow_control = true;
+	loop = g_main_loop_new(NULL, FALSE);
+	if (open_media() < 0) {
+		log_err("Heartbeat not started: a medium could not be opened.");
+		pidfile_remove(pidfile);
+		return 1;
+	}
+	go_realtime();
+	g_unix_signal_add(SIGTERM, on_term, NULL);
+	g_unix_signal_add(SIGINT, on_term, NULL);
+	g_unix_signal_add(SIGHUP, on_hup, NULL);
+	g_unix_signal_add(SIGUSR1, on_usr1, NULL);
+	g_unix_signal_add(SIGUSR2, on_usr2, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	rsc_init();
+	membership_start();
+	apply_timing();
+	g_timeout_add(TICK_MS, on_tick, NULL);
+	sd_notify_state("READY=1");
+	g_main_loop_run(loop);
+	api_stop();
+	pidfile_remove(pidfile);
+	return 0;
+}
+
+/* ---- the one-shot commands ---- */
+
+static int cmd_status(void)
+{
+	bool stale;
+	pid_t pid = pidfile_read(pidfile, &stale);
+
+	if (pid > 0) {
+		char name[CONF_HOSTLEN];
+
+		identity_local_name(hb.ha_dir, name, sizeof name);
+		printf("heartbeat OK [pid %d et al] is running on %s [%s]...\n", (int)pid, name, name);
+		return 0;
+	}
+	printf("heartbeat is stopped. No process\n");
+	return stale ? 1 : 3;
+}
+
+static int cmd_kill(void)
+{
+	bool stale;
+	pid_t pid = pidfile_read(pidfile, &stale);
+	int i;
+
+	if (pid <= 0) {
+		fprintf(stderr, "INFO: Heartbeat already stopped.\n");
+		return 0;
+	}
+	if (kill(pid, SIGTERM) < 0) {
+		fprintf(stderr, "heartbeat: cannot signal pid %d: %s\n", (int)pid, strerror(errno));
+		return 1;
+	}
+	/* Wait as the original does: until the daemon has released its resources
+	 * and gone; bounded at an hour like its emergency shutdown. */
+	for (i = 0; i < 3600 * 10; i++) {
+		if (kill(pid, 0) < 0 && errno == ESRCH)
+			return 0;
+		usleep(100000);
+	}
+	fprintf(stderr, "heartbeat: pid %d did not stop\n", (int)pid);
+	return 1;
+}
+
+static int cmd_check(void)
+{
+	struct hb_config *cf;
+	struct auth_keys keys;
+	struct haresources *hr;
+	int rc = load_config(&cf, &keys, &hr, true);
+
+	if (rc) {
+		fprintf(stderr, "heartbeat: configuration has errors\n");
+		return rc;
+	}
+	printf("configuration OK\n");
+	return 0;
+}
+
+static int cmd_reload(void)
+{
+	struct hb_config *cf;
+	struct auth_keys keys;
+	struct haresources *hr;
+	bool stale;
+	pid_t pid;
+	int rc = load_config(&cf, &keys, &hr, true);
+
+	if (rc)
+		return rc == EXIT_PERM ? EXIT_PERM : 1;
+	pid = pidfile_read(pidfile, &stale);
+	if (pid > 0) {
+		if (kill(pid, SIGHUP) < 0) {
+			perror("heartbeat: kill");
+			return 1;
+		}
+		return 0;
+	}
+	return -1;   /* not running: start normally */
+}
+
+int main(int argc, char **argv)
+{
+	int c, opt_kill = 0, opt_status = 0, opt_reload = 0, opt_check = 0, opt_defaults = 0, rc;
+
+	set_paths();
+	while ((c = getopt(argc, argv, "dDkMrRsvWlC:Vft")) != -1) {
+		switch (c) {
+		case 'd': opt_debug++; break;
+		case 'D': opt_defaults = 1; break;
+		case 'k': opt_kill = 1; break;
+		case 'M': opt_nomanage = 1; break;
+		case 'r': opt_reload = 1; break;
+		case 'R': case 'C': case 'W': break;
+		case 's': opt_status = 1; break;
+		case 'v': opt_verbose++; break;
+		case 'l': opt_norealtime = 1; break;
+		case 'V': printf("%s\n", HB_VERSION_STRING); return 0;
+		case 'f': opt_foreground = 1; break;
+		case 't': opt_check = 1; break;
+		default: usage(); return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		usage();
+		return EXIT_USAGE;
+	}
+	if (opt_defaults) {
+		conf_print_defaults();
+		return 0;
+	}
+	if (opt_status)
+		return cmd_status();
+	if (opt_kill)
+		return cmd_kill();
+	if (opt_check)
+		return cmd_check();
+	if (opt_reload && (rc = cmd_reload()) >= 0)
+		return rc;
+	return run_daemon();
+}

@@ -1,0 +1,294 @@
+/* Node and link status: what we tell peers about ourselves (status
+ * heartbeats, init -> up -> active), what we conclude about them (up, active,
+ * dead), per-link liveness, and the communication-up handshake
+ * (reqnodes / repnodes).  This is where a node is declared dead. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "daemon.h"
+#include "log.h"
+#include "clock.h"
+#include "rsc.h"
+
+#define STARTUP_DT_BONUS_MS 2000     /* advertised while we settle (first 5 s) */
+#define STARTUP_BONUS_WINDOW_MS 5000
+#define REQNODES_RETRY_MS 1000
+
+unsigned membership_advertised_dt(void)
+{
+	unsigned dt = hb.cf->deadtime_ms;
+
+	if (clock_ms() - hb.start_ms < STARTUP_BONUS_WINDOW_MS)
+		dt += STARTUP_DT_BONUS_MS;
+	return dt;
+}
+
+void membership_send_status(void)
+{
+	struct hb_msg *m = msg_new();
+	struct hb_node *self = &hb.nodes[hb.local];
+
+	msg_add(m, "t", "status");
+	msg_add(m, "st", hb.status);
+	msg_addf(m, "dt", "%x", membership_advertised_dt());
+	if (hb.flow_control)
+		msg_add(m, "protocol", "1");
+	hb.last_status_sent_ms = clock_ms();
+	self->last_ms = hb.last_status_sent_ms;
+	self->heard = true;
+	transport_send(m, false);
+}
+
+void membership_set_local_status(const char *st)
+{
+	if (strcmp(hb.status, st) == 0)
+		return;
+	snprintf(hb.status, sizeof hb.status, "%s", st);
+	snprintf(hb.nodes[hb.local].status, sizeof hb.nodes[hb.local].status, "%s", st);
+	log_info("Local status now set to: '%s'", st);
+	api_notify_status(hb.localname, st);
+	membership_send_status();
+}
+
+void membership_start(void)
+{
+	hb.start_ms = clock_ms();
+	hb.reqnodes_to = -1;
+	/* The very first heartbeat says init, then up: what peers expect. */
+	snprintf(hb.status, sizeof hb.status, "init");
+	snprintf(hb.nodes[hb.local].status, sizeof hb.nodes[hb.local].status, "init");
+	membership_send_status();
+	membership_set_local_status("up");
+}
+
+static unsigned threshold_ms(const struct hb_node *n)
+{
+	if (!hb.comm_up)
+		return hb.cf->initdead_ms;
+	if (n->type == NODE_PING)
+		return hb.cf->deadping_ms;
+	return n->dt_ms ? n->dt_ms : hb.cf->deadtime_ms;
+}
+
+void membership_heard(int ni, int mi, uint64_t now)
+{
+	struct hb_node *n = &hb.nodes[ni];
+	struct hb_link *l = &n->links[mi];
+
+	if (n->heard) {
+		uint64_t gap = now - n->last_ms;
+
+		if (gap > n->max_gap_ms)
+			n->max_gap_ms = gap;
+		if (gap > hb.cf->warntime_ms && strcmp(n->status, "dead") != 0)
+			log_warn("Late heartbeat: Node %s: interval %llu ms", n->name,
+				 (unsigned long long)gap);
+	}
+	n->heard = true;
+	n->last_ms = now;
+	n->packets++;
+	if (l->heard) {
+		uint64_t gap = now - l->last_ms;
+
+		if (gap > l->max_gap_ms)
+			l->max_gap_ms = gap;
+	}
+	l->heard = true;
+	l->last_ms = now;
+	l->packets++;
+	if (!l->up) {
+		l->up = true;
+		log_info("Link %s:%s up.", n->name, hb.media[mi].name);
+		api_notify_link(n->name, hb.media[mi].name, "up");
+	}
+}
+
+void membership_status_msg(int ni, const struct hb_msg *m, unsigned long hg, unsigned long seq)
+{
+	struct hb_node *n = &hb.nodes[ni];
+	const char *st = msg_get(m, "st");
+	unsigned long dt, ts = 0;
+
+	if (!st || !*st)
+		return;
+	msg_get_hex(m, "ts", &ts);
+	if (n->have_seq && ts < n->status_ts && seq < n->last_status_seq)
+		return;   /* older than what we hold */
+	n->status_ts = ts;
+	if (msg_get_hex(m, "dt", &dt) && dt > 0)
+		n->dt_ms = (unsigned)dt;
+	if (n->type == NODE_NORMAL && !msg_field(m, "protocol") && hb.flow_control) {
+		log_info("flow control disabled due to different version heartbeat");
+		hb.flow_control = false;
+	}
+	if (strcmp(n->status, st) != 0) {
+		snprintf(n->status, sizeof n->status, "%.31s", st);
+		log_info("Status update for node %s: status %s", n->name, n->status);
+		api_notify_status(n->name, n->status);
+		rsc_node_status(ni);
+	}
+}
+
+static void mark_dead(int ni)
+{
+	struct hb_node *n = &hb.nodes[ni];
+	int i;
+
+	snprintf(n->status, sizeof n->status, "dead");
+	log_warn("node %s: is dead", n->name);
+	transport_peer_reset(n);
+	n->heard = false;
+	for (i = 0; i < hb.nmedia; i++) {
+		if (n->links[i].up) {
+			n->links[i].up = false;
+			log_info("Link %s:%s dead.", n->name, hb.media[i].name);
+			api_notify_link(n->name, hb.media[i].name, "dead");
+		}
+	}
+	api_notify_status(n->name, "dead");
+	rsc_node_status(ni);
+}
+
+static void comm_now_up(void)
+{
+	char path[4200];
+
+	if (hb.comm_up)
+		return;
+	hb.comm_up = true;
+	hb.reqnodes_to = -1;
+	log_info("Comm_now_up(): updating status to active");
+	membership_set_local_status("active");
+	snprintf(path, sizeof path, "%s/register", hb.run_dir);
+	if (api_start(path) < 0)
+		log_err("cannot open the client API socket %s", path);
+	rsc_comm_up();
+}
+
+static int pick_reqnodes_target(void)
+{
+	int i;
+
+	for (i = 0; i < hb.nnodes; i++)
+		if (i != hb.local && hb.nodes[i].type == NODE_NORMAL &&
+		    strcmp(hb.nodes[i].status, "dead") != 0 && hb.nodes[i].heard)
+			return i;
+	return -1;
+}
+
+static void send_reqnodes(int ni, uint64_t now)
+{
+	struct hb_msg *m = msg_new();
+
+	msg_add(m, "t", "reqnodes");
+	msg_add(m, "dest", hb.nodes[ni].name);
+	hb.reqnodes_to = ni;
+	hb.reqnodes_sent_ms = now;
+	transport_send(m, false);
+}
+
+static void check_links_up(uint64_t now)
+{
+	int i, target;
+
+	if (!hb.links_up) {
+		for (i = 0; i < hb.nnodes; i++) {
+			if (i == hb.local)
+				continue;
+			if (!hb.nodes[i].heard && strcmp(hb.nodes[i].status, "dead") != 0)
+				return;
+		}
+		if (hb.cf->autojoin != AUTOJOIN_NONE && now - hb.start_ms < hb.cf->initdead_ms)
+			return;
+		hb.links_up = true;
+	}
+	if (hb.comm_up)
+		return;
+	if (!hb.flow_control) {
+		comm_now_up();
+		return;
+	}
+	if (hb.reqnodes_to >= 0 && strcmp(hb.nodes[hb.reqnodes_to].status, "dead") != 0) {
+		if (now - hb.reqnodes_sent_ms >= REQNODES_RETRY_MS)
+			send_reqnodes(hb.reqnodes_to, now);
+		return;
+	}
+	target = pick_reqnodes_target();
+	if (target < 0)
+		comm_now_up();
+	else
+		send_reqnodes(target, now);
+}
+
+void membership_tick(uint64_t now)
+{
+	int i, j;
+
+	for (i = 0; i < hb.nnodes; i++) {
+		struct hb_node *n = &hb.nodes[i];
+		unsigned thr = threshold_ms(n);
+
+		if (i == hb.local)
+			continue;
+		if (strcmp(n->status, "dead") != 0) {
+			uint64_t since = n->heard ? n->last_ms : hb.start_ms;
+
+			if (now - since > thr) {
+				mark_dead(i);
+				continue;
+			}
+		}
+		for (j = 0; j < hb.nmedia; j++) {
+			struct hb_link *l = &n->links[j];
+
+			if (l->up && now - l->last_ms > thr) {
+				l->up = false;
+				log_info("Link %s:%s dead.", n->name, hb.media[j].name);
+				api_notify_link(n->name, hb.media[j].name, "dead");
+			}
+		}
+	}
+	check_links_up(now);
+}
+
+void membership_reqnodes(int ni, const struct hb_msg *m)
+{
+	struct hb_msg *r = msg_new();
+	GString *list = g_string_new(NULL);
+	int i;
+
+	for (i = 0; i < hb.nnodes; i++)
+		if (hb.nodes[i].type == NODE_NORMAL)
+			g_string_append_printf(list, "%s ", hb.nodes[i].name);
+	/* dest first, as the original writes it */
+	msg_add(r, "dest", hb.nodes[ni].name);
+	msg_add(r, "t", "repnodes");
+	msg_add(r, "nodelist", list->str);
+	msg_add(r, "delnodelist", " ");
+	g_string_free(list, TRUE);
+	transport_send(r, false);
+}
+
+void membership_repnodes(int ni, const struct hb_msg *m)
+{
+	const char *list = msg_get(m, "nodelist");
+
+	if (hb.comm_up)
+		return;
+	if (list && hb.cf->autojoin != AUTOJOIN_NONE) {
+		char **names = g_strsplit(list, " ", -1);
+		int i;
+
+		for (i = 0; names[i]; i++)
+			if (names[i][0] && node_find(names[i]) < 0)
+				node_add(names[i], NODE_NORMAL);
+		g_strfreev(names);
+	}
+	comm_now_up();
+}
+
+void membership_shutdone(int ni, const struct hb_msg *m)
+{
+	hb.nodes[ni].shutdown_notice = true;
+	log_info("Received shutdown notice from '%s'.", hb.nodes[ni].name);
+}

@@ -1,0 +1,9 @@
+#ifndef HB_PIDFILE_H
+#define HB_PIDFILE_H
+#include <stdbool.h>
+#include <sys/types.h>
+/* The running daemon's pid, or 0 (stale set when the file names a dead pid). */
+pid_t pidfile_read(const char *path, bool *stale);
+int pidfile_write(const char *path);
+void pidfile_remove(const char *path);
+#endif

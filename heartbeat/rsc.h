@@ -1,0 +1,19 @@
+/* What the messaging core asks of resource management (rsc_v1.c for
+ * haresources mode).  The core calls these; it never runs a script itself. */
+#ifndef HB_RSC_H
+#define HB_RSC_H
+#include <stdbool.h>
+#include "msg.h"
+
+void rsc_init(void);
+void rsc_comm_up(void);
+/* A node's status changed (including to dead). */
+void rsc_node_status(int ni);
+/* A resource-protocol message (starting, resource, ask_resources, ip-request...).
+ * Returns true if it was one and has been handled. */
+bool rsc_message(int ni, const struct hb_msg *m, bool from_self);
+/* What we hold, as getrsc / cl_status rscstatus report it. */
+const char *rsc_hold_text(void);
+/* Graceful shutdown: release what we hold, then call done(). */
+void rsc_shutdown(void (*done)(void));
+#endif

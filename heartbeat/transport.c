@@ -1,0 +1,479 @@
+/* Sequencing and reliability: control fields on the way out, the
+ * retransmission history, and on the way in the replay check, per-peer
+ * sequence tracking, dedup across media, NS_rexmit / NS_ackmsg / NS_nak_rexmit.
+ * Every packet is verified (wire.c) before anything here trusts a field. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include "daemon.h"
+#include "log.h"
+#include "clock.h"
+#include "wire.h"
+
+#define REXMIT_MIN_INTERVAL_MS 240
+#define REXMIT_MAX_PER_REQUEST 50
+#define DROP_LOG_INTERVAL_MS 5000
+
+static const char *drop_names[DROP__COUNT] = {
+	"malformed", "too big", "no authentication", "bad authentication",
+	"missing t/src/ts", "unknown node", "replay (old generation)", "bad sequence number",
+	"stale",
+};
+
+const char *drop_reason_name(enum drop_reason r)
+{
+	return r < DROP__COUNT ? drop_names[r] : "?";
+}
+
+void transport_count_drop(enum drop_reason r, const char *src, int mi, const char *detail)
+{
+	uint64_t now = clock_ms();
+
+	hb.drops[r]++;
+	/* One line per reason every few seconds: a flood of forged packets must not
+	 * turn into a flood of log writes on the heartbeat path. */
+	if (hb.last_drop_log_ms[r] && now - hb.last_drop_log_ms[r] < DROP_LOG_INTERVAL_MS) {
+		hb.drops_unlogged[r]++;
+		return;
+	}
+	log_warn("Dropped packet from %s on %s: %s%s%s (%lu more since last report)",
+		 src ? src : "?", mi >= 0 ? hb.media[mi].name : "local", drop_names[r],
+		 detail ? ": " : "", detail ? detail : "", hb.drops_unlogged[r]);
+	hb.drops_unlogged[r] = 0;
+	hb.last_drop_log_ms[r] = now;
+}
+
+static bool is_ns_type(const char *t)
+{
+	return strncasecmp(t, "NS_", 3) == 0;
+}
+
+/* ---- outbound ---- */
+
+static void read_loadavg(char *out, size_t len)
+{
+	FILE *f = fopen("/proc/loadavg", "r");
+
+	snprintf(out, len, "n/a");
+	if (!f)
+		return;
+	if (fgets(out, (int)len, f))
+		out[strcspn(out, "\n")] = 0;
+	fclose(f);
+}
+
+static void set_default(struct hb_msg *m, const char *name, const char *val, bool keep)
+{
+	if (keep && msg_field(m, name))
+		return;
+	msg_mod(m, name, val);
+}
+
+/* The fields the original's add_control_msg_fields adds, in its order. */
+static void add_control_fields(struct hb_msg *m, bool ns)
+{
+	const char *dest = msg_get(m, "dest");
+	char buf[128];
+	int di;
+
+	if (dest && (di = node_find(dest)) >= 0 && hb.nodes[di].has_uuid)
+		msg_mod_bin(m, "destuuid", hb.nodes[di].uuid, 16);
+	set_default(m, "src", hb.localname, ns);
+	if (!(ns && msg_field(m, "srcuuid")))
+		msg_mod_bin(m, "srcuuid", hb.uuid, 16);
+	if (!ns) {
+		snprintf(buf, sizeof buf, "%lx", ++hb.seq);
+		msg_mod(m, "seq", buf);
+	}
+	snprintf(buf, sizeof buf, "%lx", hb.generation);
+	set_default(m, "hg", buf, ns);
+	snprintf(buf, sizeof buf, "%lx", (unsigned long)time(NULL));
+	set_default(m, "ts", buf, ns);
+	if (!ns) {
+		read_loadavg(buf, sizeof buf);
+		msg_mod(m, "ld", buf);
+	}
+	snprintf(buf, sizeof buf, "%d", hb.nnodes + hb.cf->hopfudge);
+	set_default(m, "ttl", buf, ns);
+}
+
+static void send_on_media(const struct hb_msg *m)
+{
+	GString *ns = NULL, *cl = NULL;
+	int i;
+
+	for (i = 0; i < hb.nmedia; i++) {
+		struct medium *md = &hb.media[i];
+		GString **enc = md->classic ? &cl : &ns;
+
+		if (!*enc) {
+			*enc = g_string_new(NULL);
+			/* Netstring everywhere but serial, as 3.0.6 with glue >= 1.0.10;
+			 * with msgfmt classic it also carries the inner auth field. */
+			if (wire_encode(&hb.keys, m, md->classic ? MSG_FMT_CLASSIC : MSG_FMT_NETSTRING,
+					!hb.cf->msgfmt_netstring, false, *enc) < 0) {
+				log_err("cannot encode message %s", msg_get(m, "t"));
+				g_string_free(*enc, TRUE);
+				*enc = NULL;
+				md->send_errors++;
+				continue;
+			}
+		}
+		if (md->ops->send(md, (*enc)->str, (*enc)->len) < 0)
+			md->send_errors++;
+		else
+			md->sent++;
+	}
+	if (ns)
+		g_string_free(ns, TRUE);
+	if (cl)
+		g_string_free(cl, TRUE);
+}
+
+static struct hist_entry *hist_slot(unsigned long seq)
+{
+	return &hb.hist[seq % HIST_MAX];
+}
+
+void transport_send(struct hb_msg *m, bool loop)
+{
+	const char *t = msg_get(m, "t");
+	bool ns = t && is_ns_type(t);
+
+	add_control_fields(m, ns);
+	send_on_media(m);
+	if (!ns) {
+		struct hist_entry *h = hist_slot(hb.seq);
+
+		msg_free(h->msg);
+		h->seq = hb.seq;
+		h->msg = msg_copy(m);
+		h->last_rexmit_ms = 0;
+	}
+	if (loop && !ns) {
+		const char *dest = msg_get(m, "dest");
+
+		if (!dest || strcmp(dest, hb.localname) == 0)
+			dispatch_message(hb.local, m, true);
+	}
+	msg_free(m);
+}
+
+/* ---- acks and retransmission ---- */
+
+static void send_ack(struct hb_node *n, unsigned long seq)
+{
+	struct hb_msg *m;
+
+	if (!hb.flow_control)
+		return;
+	m = msg_new();
+	msg_add(m, "t", "NS_ackmsg");
+	msg_add(m, "dest", n->name);
+	msg_addf(m, "ackseq", "%lx", seq);
+	transport_send(m, false);
+}
+
+static void maybe_ack(struct hb_node *n, bool gap_filled)
+{
+	unsigned long s = n->last_seq;
+
+	if (n->nmissing > 0)
+		return;
+	if (gap_filled) {
+		/* highest fully received, rounded down to this peer's residue */
+		unsigned long r = (unsigned long)n->ack_trigger;
+		if (s < r)
+			return;
+		s -= (s - r) % 10;
+		send_ack(n, s);
+	} else if (s % 10 == (unsigned long)n->ack_trigger) {
+		send_ack(n, s);
+	}
+}
+
+static void add_missing(struct hb_node *n, unsigned long seq, uint64_t now)
+{
+	unsigned delay_max = hb.cf->max_rexmit_delay_ms ? hb.cf->max_rexmit_delay_ms : 250;
+	unsigned lo = delay_max < 100 ? 0 : 50;
+
+	if (n->nmissing >= MISSING_MAX)
+		return;
+	n->missing[n->nmissing].seq = seq;
+	n->missing[n->nmissing].next_req_ms = now + lo + (uint64_t)g_random_int_range(0, (gint32)(delay_max - lo + 1));
+	n->nmissing++;
+}
+
+static bool take_missing(struct hb_node *n, unsigned long seq)
+{
+	int i;
+
+	for (i = 0; i < n->nmissing; i++) {
+		if (n->missing[i].seq == seq) {
+			n->missing[i] = n->missing[--n->nmissing];
+			return true;
+		}
+	}
+	return false;
+}
+
+void transport_peer_reset(struct hb_node *n)
+{
+	n->have_seq = false;
+	n->last_seq = 0;
+	n->nmissing = 0;
+}
+
+void transport_tick(uint64_t now)
+{
+	unsigned delay_max = hb.cf->max_rexmit_delay_ms ? hb.cf->max_rexmit_delay_ms : 250;
+	int i, j;
+
+	for (i = 0; i < hb.nnodes; i++) {
+		struct hb_node *n = &hb.nodes[i];
+
+		if (i == hb.local || n->nmissing == 0)
+			continue;
+		/* Asking a node that is not up only echoes into the void (3.0.x). */
+		if (!node_is_live(n))
+			continue;
+		for (j = 0; j < n->nmissing; j++) {
+			struct missing_seq *ms = &n->missing[j];
+			struct hb_msg *m;
+
+			if (ms->next_req_ms > now)
+				continue;
+			m = msg_new();
+			msg_add(m, "t", "NS_rexmit");
+			msg_add(m, "dest", n->name);
+			msg_addf(m, "firstseq", "%lu", ms->seq);
+			msg_addf(m, "lastseq", "%lu", ms->seq);
+			transport_send(m, false);
+			ms->next_req_ms = now + delay_max;
+		}
+	}
+}
+
+static void send_nak(const char *to, unsigned long seq, const char *why)
+{
+	struct hb_msg *m = msg_new();
+
+	msg_add(m, "t", "NS_nak_rexmit");
+	msg_addf(m, "firstseq", "%lx", seq);
+	msg_add(m, "dest", to);
+	msg_add(m, "info", why);
+	transport_send(m, false);
+}
+
+static void handle_rexmit(struct hb_node *n, const struct hb_msg *m, uint64_t now)
+{
+	long first, last;
+	unsigned long s, oldest;
+	int count = 0;
+
+	if (!msg_get_dec(m, "firstseq", &first) || !msg_get_dec(m, "lastseq", &last) ||
+	    first <= 0 || last < first)
+		return;
+	oldest = hb.seq >= HIST_MAX ? hb.seq - HIST_MAX + 1 : 1;
+	for (s = (unsigned long)first; s <= (unsigned long)last && count < REXMIT_MAX_PER_REQUEST; s++) {
+		struct hist_entry *h;
+
+		if (s <= n->their_ackseq)
+			continue;
+		if (s > hb.seq) {
+			log_info("Rexmit of seq %lu requested. %lu is max.", s, hb.seq);
+			break;
+		}
+		if (s < oldest) {
+			send_nak(n->name, s, "seqno too low");
+			continue;
+		}
+		h = hist_slot(s);
+		if (!h->msg || h->seq != s) {
+			send_nak(n->name, s, "seqno not found");
+			continue;
+		}
+		if (h->last_rexmit_ms && now - h->last_rexmit_ms < REXMIT_MIN_INTERVAL_MS)
+			continue;
+		h->last_rexmit_ms = now;
+		send_on_media(h->msg);
+		count++;
+	}
+}
+
+/* ---- inbound ---- */
+
+static bool addressed_to_us(const struct hb_msg *m)
+{
+	static const unsigned char zero[16];
+	size_t ulen;
+	const unsigned char *du = msg_get_bin(m, "destuuid", &ulen);
+	const char *dest;
+
+	if (du && ulen == 16 && memcmp(du, zero, 16) != 0)
+		return memcmp(du, hb.uuid, 16) == 0;
+	dest = msg_get(m, "dest");
+	return !dest || strcmp(dest, hb.localname) == 0;
+}
+
+static int lookup_sender(const struct hb_msg *m, const char *src, int mi)
+{
+	size_t ulen;
+	const unsigned char *u = msg_get_bin(m, "srcuuid", &ulen);
+	int ni = -1;
+
+	if (u && ulen == 16)
+		ni = node_find_uuid(u);
+	if (ni < 0)
+		ni = node_find(src);
+	if (ni < 0) {
+		if (hb.cf->autojoin == AUTOJOIN_NONE) {
+			transport_count_drop(DROP_UNKNOWN_NODE, src, mi, "not in ha.cf (autojoin none)");
+			return -1;
+		}
+		ni = node_add(src, NODE_NORMAL);
+		if (ni >= 0) {
+			log_info("Adding node %s (autojoin)", src);
+			if (u && ulen == 16) {
+				memcpy(hb.nodes[ni].uuid, u, 16);
+				hb.nodes[ni].has_uuid = true;
+			}
+		}
+		return -1;   /* the first packet of a joining node only adds it */
+	}
+	if (u && ulen == 16 && (!hb.nodes[ni].has_uuid || memcmp(hb.nodes[ni].uuid, u, 16) != 0)) {
+		memcpy(hb.nodes[ni].uuid, u, 16);
+		hb.nodes[ni].has_uuid = true;
+	}
+	return ni;
+}
+
+static void receive_ns(int ni, int mi, struct hb_msg *m, const char *t, uint64_t now)
+{
+	struct hb_node *n = &hb.nodes[ni];
+	unsigned long v;
+
+	membership_heard(ni, mi, now);
+	if (strcasecmp(t, "NS_nak_rexmit") == 0) {
+		if (msg_get_hex(m, "firstseq", &v) && take_missing(n, v) && addressed_to_us(m))
+			log_err("Irretrievably lost packet: node %s seq %lu", n->name, v);
+		return;
+	}
+	if (!addressed_to_us(m))
+		return;
+	if (strcasecmp(t, "NS_ackmsg") == 0) {
+		if (hb.flow_control && msg_get_hex(m, "ackseq", &v) && v > n->their_ackseq && v <= hb.seq)
+			n->their_ackseq = v;
+	} else if (strcasecmp(t, "NS_rexmit") == 0) {
+		handle_rexmit(n, m, now);
+	}
+}
+
+void transport_receive(int mi, const void *buf, size_t len)
+{
+	struct hb_msg *m = NULL;
+	enum wire_drop wd;
+	const char *t, *src;
+	unsigned long ts, seq, hg = 0;
+	struct hb_node *n;
+	int ni;
+	uint64_t now = clock_ms();
+	bool status, accept = false, gap_filled = false;
+
+	hb.media[mi].received++;
+	wd = wire_decode(&hb.keys, buf, len, &m);
+	if (wd != WIRE_OK) {
+		transport_count_drop((enum drop_reason)(wd - 1), NULL, mi, wire_drop_name(wd));
+		return;
+	}
+	t = msg_get(m, "t");
+	src = msg_get(m, "src");
+	if (!t || !src || !msg_get_hex(m, "ts", &ts) || ts == 0) {
+		transport_count_drop(DROP_NOFIELDS, src, mi, t ? t : "no type");
+		goto out;
+	}
+	if (strcmp(src, hb.localname) == 0) {
+		/* our own broadcast heard back */
+		hb.own_packets++;
+		goto out;
+	}
+	ni = lookup_sender(m, src, mi);
+	if (ni < 0 || ni == hb.local)
+		goto out;
+	n = &hb.nodes[ni];
+	if (is_ns_type(t)) {
+		receive_ns(ni, mi, m, t, now);
+		goto out;
+	}
+	if (!msg_get_hex(m, "seq", &seq) || seq == 0) {
+		transport_count_drop(DROP_BADSEQ, src, mi, t);
+		goto out;
+	}
+	if (msg_field(m, "hg") && !msg_get_hex(m, "hg", &hg)) {
+		transport_count_drop(DROP_BADSEQ, src, mi, "unparseable hg");
+		goto out;
+	}
+	if (hg < n->generation) {
+		transport_count_drop(DROP_REPLAY, src, mi, "attempted replay attack");
+		goto out;
+	}
+	status = strcasecmp(t, "status") == 0;
+	if (status) {
+		if (hg == n->generation && hg > 0 && strcmp(n->status, "dead") == 0) {
+			if (seq <= n->last_status_seq) {
+				transport_count_drop(DROP_STALE, src, mi, "status older than its death");
+				goto out;
+			}
+			log_warn("Cluster node %s returning after partition.", n->name);
+			transport_peer_reset(n);
+		} else if (hg > n->generation) {
+			if (n->generation)
+				log_info("Heartbeat restart on node %s", n->name);
+			transport_peer_reset(n);
+		}
+		n->generation = hg;
+	}
+	membership_heard(ni, mi, now);
+
+	if (!n->have_seq || seq == n->last_seq + 1) {
+		n->have_seq = true;
+		n->last_seq = seq;
+		accept = true;
+	} else if (seq == n->last_seq) {
+		hb.dup_packets++;
+	} else if (seq > n->last_seq + 1) {
+		if (seq - n->last_seq > GAP_RESET) {
+			transport_peer_reset(n);
+		} else {
+			unsigned long s;
+			for (s = n->last_seq + 1; s < seq; s++)
+				add_missing(n, s, now);
+		}
+		n->have_seq = true;
+		n->last_seq = seq;
+		accept = true;
+	} else if (take_missing(n, seq)) {
+		accept = true;
+		gap_filled = n->nmissing == 0;
+	} else if (hg > n->generation || strcmp(n->status, "dead") == 0) {
+		transport_peer_reset(n);
+		n->have_seq = true;
+		n->last_seq = seq;
+		accept = true;
+	} else {
+		hb.dup_packets++;      /* an old copy, e.g. from a slower medium */
+	}
+	if (!accept)
+		goto out;
+	maybe_ack(n, gap_filled);
+	if (status) {
+		membership_status_msg(ni, m, hg, seq);
+		n->last_status_seq = seq;
+	}
+	if (addressed_to_us(m))
+		dispatch_message(ni, m, false);
+out:
+	msg_free(m);
+}
