@@ -479,8 +479,8 @@ int msg_to_netstring(const struct hb_msg *m, GString *out)
 
 /* ---- decoding ---- */
 
-/* Strict base64 (what the original's decoder accepts): whole quads, the
- * standard alphabet, '=' only as the last one or two characters. */
+/* Strict base64: whole quads, the standard alphabet, '=' only as the last one
+ * or two characters, and only the canonical spelling of each value. */
 static int b64v(unsigned char c)
 {
 	if (c >= 'A' && c <= 'Z') return c - 'A';
@@ -511,6 +511,12 @@ static char *b64_decode(const char *s, size_t len, size_t *outlen)
 				g_free(o);
 				return NULL;
 			}
+		}
+		/* Bits the padding drops must be zero: the auth text is rebuilt from the
+		 * decoded bytes, so a second spelling would let a tampered packet pass. */
+		if ((pad == 1 && (v[2] & 3)) || (pad == 2 && (v[1] & 15))) {
+			g_free(o);
+			return NULL;
 		}
 		unsigned long q = ((unsigned long)v[0] << 18) | ((unsigned long)v[1] << 12) |
 				  ((unsigned long)v[2] << 6) | (unsigned long)v[3];
