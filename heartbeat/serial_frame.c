@@ -24,7 +24,7 @@ void serial_frame_free(struct serial_frame *f)
 
 void serial_frame_reset(struct serial_frame *f)
 {
-	f->len = f->line_start = f->headlen = 0;
+	f->len = f->line_start = f->headlen = f->linelen = 0;
 	f->state = SF_SKIP;
 	f->ready = false;
 }
@@ -69,14 +69,16 @@ static bool starts(const char *p, size_t n, char c)
 /* One byte while outside a frame: only the first three bytes of a line matter. */
 static void skip_byte(struct serial_frame *f, char c)
 {
-	f->skipped++;
 	if (c != '\n') {
+		f->linelen++;
 		if (f->headlen < sizeof(f->head))
 			f->head[f->headlen++] = c;
 		return;
 	}
 	bool open = starts(f->head, f->headlen, '>');
-	f->headlen = 0;
+	if (!open)
+		f->skipped += f->linelen + 1;
+	f->headlen = f->linelen = 0;
 	if (open)
 		start_frame(f);
 }
@@ -93,7 +95,7 @@ static bool collect_byte(struct serial_frame *f, char c)
 		f->state = SF_DISCARD;
 		f->headlen = ll < sizeof(f->head) ? ll : sizeof(f->head);
 		memcpy(f->head, f->buf + f->line_start, f->headlen);
-		f->skipped += ll;
+		f->linelen = ll;
 		f->len = f->line_start = 0;
 		skip_byte(f, c);
 		return false;
@@ -111,7 +113,7 @@ static bool collect_byte(struct serial_frame *f, char c)
 		f->ready = true;
 		f->frames++;
 		f->state = SF_SKIP;
-		f->headlen = 0;
+		f->headlen = f->linelen = 0;
 		return true;
 	}
 	if (starts(line, ll, '>')) {

@@ -14,9 +14,9 @@ struct serial_frame {
 	size_t line_start;      /* offset in buf of the line being collected */
 	enum sf_state state;
 	char head[3];           /* first bytes of the current line (skip states) */
-	size_t headlen;
+	size_t headlen, linelen;
 	bool ready;             /* buf[0..len) holds one whole frame */
-	unsigned long frames, oversize, skipped;  /* skipped: bytes outside frames */
+	unsigned long frames, oversize, skipped;  /* skipped: bytes of lines outside frames */
 };
 
 /* max == 0 means MSG_MAXMSG. */
