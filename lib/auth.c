@@ -81,7 +81,7 @@ static bool word(const char **p, const char *end, const char **w, size_t *wl)
 	return true;
 }
 
-/* A decimal index (sign allowed as %d does); values beyond int become -1. */
+/* A decimal index, sign allowed as %d does; huge values saturate (out of range anyway). */
 static bool parse_index(const char *w, size_t wl, long *out)
 {
 	size_t i = 0;
@@ -139,8 +139,8 @@ int auth_parse(const char *text, size_t len, const char *fname, struct auth_keys
 				goto fail;
 			}
 			if (n < 0 || n >= AUTH_MAXKEYS) {
-				seterr(err, errlen, "%s:%d: auth index %ld out of range (expected 0..%d)",
-				       fname, lineno, n, AUTH_MAXKEYS - 1);
+				seterr(err, errlen, "%s:%d: auth index %.*s out of range (expected 0..%d)",
+				       fname, lineno, (int)wl, w, AUTH_MAXKEYS - 1);
 				goto fail;
 			}
 			want = n;
@@ -154,8 +154,8 @@ int auth_parse(const char *text, size_t len, const char *fname, struct auth_keys
 			goto fail;
 		}
 		if (n < 0 || n >= AUTH_MAXKEYS) {
-			seterr(err, errlen, "%s:%d: key index %ld out of range (expected 0..%d)",
-			       fname, lineno, n, AUTH_MAXKEYS - 1);
+			seterr(err, errlen, "%s:%d: key index %.*s out of range (expected 0..%d)",
+			       fname, lineno, (int)wl, w, AUTH_MAXKEYS - 1);
 			goto fail;
 		}
 		if (!word(&p, le, &w, &wl)) {
