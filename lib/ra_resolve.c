@@ -77,7 +77,9 @@ static int resolve_ocf(const char *type, char **args, int nargs, const struct ra
 			goto out;
 		}
 	const char *root = d && d->ocf_root ? d->ocf_root : DEF_OCF_ROOT;
-	char *path = g_strdup_printf("%s/resource.d/%s/%s", root, parts[1], parts[2]);
+	char *rel = g_strdup_printf("%s/resource.d/%s/%s", root, parts[1], parts[2]);
+	char *path = g_canonicalize_filename(rel, NULL);
+	g_free(rel);
 	if (!executable_file(path)) {
 		snprintf(err, errlen, "Cannot locate resource script %s", path);
 		g_free(path);
@@ -103,7 +105,10 @@ static int resolve_script(const char *script, char **args, int nargs, const stru
 	};
 	if (valid_name(script))
 		for (int i = 0; i < 2; i++) {
-			char *path = g_strdup_printf("%s/%s", dirs[i], script);
+			/* Absolute: children run in "/". */
+			char *rel = g_build_filename(dirs[i], script, NULL);
+			char *path = g_canonicalize_filename(rel, NULL);
+			g_free(rel);
 			if (executable_file(path)) {
 				out->cls = i == 0 ? RA_CLASS_HEARTBEAT : RA_CLASS_LSB;
 				out->path = path;
