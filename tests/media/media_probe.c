@@ -15,7 +15,7 @@ static void usage(void)
 {
 	fprintf(stderr,
 		"usage: media_probe [-p port] [-b baud] [-t ttl] [-l loop] [-i ms] [-w secs]\n"
-		"         TYPE DEV [ADDR] send MSG...   (C escapes like \\n in MSG)\n"
+		"         TYPE DEV [ADDR] send MSG...   (C escapes like \\n in MSG; @FILE sends a file)\n"
 		"       media_probe [options] TYPE DEV [ADDR] recv COUNT\n"
 		"TYPE: bcast DEV | ucast DEV PEER | mcast DEV GROUP | serial TTY\n");
 	exit(2);
@@ -71,8 +71,19 @@ static gboolean on_readable(gint fd, GIOCondition cond, gpointer data)
 static gboolean send_next(gpointer data)
 {
 	if (next_msg < nmsgs) {
-		char *text = g_strcompress(msgs[next_msg++]);
-		if (media_send(&med, text, strlen(text)) < 0)
+		const char *arg = msgs[next_msg++];
+		gchar *text = NULL;
+		gsize len = 0;
+		if (arg[0] == '@') {
+			if (!g_file_get_contents(arg + 1, &text, &len, NULL)) {
+				fprintf(stderr, "media_probe: cannot read %s\n", arg + 1);
+				exit(1);
+			}
+		} else {
+			text = g_strcompress(arg);
+			len = strlen(text);
+		}
+		if (media_send(&med, text, len) < 0)
 			perror("send");
 		g_free(text);
 		return G_SOURCE_CONTINUE;
