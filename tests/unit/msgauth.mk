@@ -1,5 +1,5 @@
 # Unit tests of the messaging layer (lib/msg.c, lib/auth.c, lib/wire.c).
-UNIT_TESTS += tests/unit/test_msg tests/unit/test_auth
+UNIT_TESTS += tests/unit/test_msg tests/unit/test_auth tests/unit/test_wire
 
 tests/unit/test_msg: tests/unit/test_msg.o lib/libhb.a
 	$(LINK) tests/unit/test_msg.o $(HB_LIBS)
