@@ -41,6 +41,11 @@ static int mcast_open(struct medium *m, char *err, size_t errlen)
 		return media_fail(m, err, errlen, "socket");
 	if (media_setopt(m, m->fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one), "SO_REUSEADDR", err, errlen) < 0)
 		return -1;
+	/* Linux hands a socket every group any socket joined, on any interface;
+	 * then the same group on two interfaces would be heard on both links.
+	 * 3.0.6 does not ask for this; old kernels without it behave as 3.0.6. */
+	int zero = 0;
+	(void)setsockopt(m->fd, IPPROTO_IP, IP_MULTICAST_ALL, &zero, sizeof(zero));
 	if (media_udp_bind(m, m->fd, u->dest.sin_addr, err, errlen) < 0)
 		return -1;
 	memset(&mreq, 0, sizeof(mreq));
