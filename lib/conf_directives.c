@@ -237,13 +237,14 @@ static int d_logfacility(struct conf_ctx *x, const char *v)
 {
 	size_t i;
 
-	x->log_set = true;
+	/* "none" is no log entry: without a file the original falls back to logd. */
 	if (strcmp(v, "none") == 0) {
 		x->c->logfacility = -1;
 		return 0;
 	}
 	for (i = 0; i < sizeof facilities / sizeof facilities[0]; i++) {
 		if (strcmp(v, facilities[i].name) == 0) {
+			x->log_set = true;
 			x->c->logfacility = facilities[i].value;
 			return 0;
 		}

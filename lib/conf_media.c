@@ -5,6 +5,7 @@
  * the media code when it opens them. */
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <grp.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -230,6 +231,25 @@ static int m_ucast_any(struct conf_ctx *x, const char *rest, bool v6)
 static int m_ucast(struct conf_ctx *x, const char *rest) { return m_ucast_any(x, rest, false); }
 static int m_ucast6(struct conf_ctx *x, const char *rest) { return m_ucast_any(x, rest, true); }
 
+/* Each comma-separated entry: a number, or a user (group) that exists here. */
+static bool id_list_ok(struct conf_ctx *x, const char *client, const char *list, bool groups)
+{
+	char buf[CONF_MAXLINE + 1], *item, *save = NULL;
+	long id;
+
+	snprintf(buf, sizeof buf, "%s", list);
+	for (item = strtok_r(buf, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+		if (conf_parse_int(item, 0, 0x7fffffff, &id))
+			continue;
+		if (groups ? getgrnam(item) != NULL : getpwnam(item) != NULL)
+			continue;
+		conf_err(x, "apiauth %s: unknown %s [%.64s] (expected a %s name or number)", client,
+			 groups ? "group" : "user", item, groups ? "group" : "user");
+		return false;
+	}
+	return true;
+}
+
 static int b_apiauth(struct conf_ctx *x, const char *rest)
 {
 	char buf[CONF_MAXLINE + 1], *tok[MAXTOK];
@@ -246,11 +266,15 @@ static int b_apiauth(struct conf_ctx *x, const char *rest)
 		return -1;
 	}
 	for (i = 1; i < n; i++) {
-		if (strncmp(tok[i], "uid=", 4) == 0 && tok[i][4])
+		if (strncmp(tok[i], "uid=", 4) == 0 && tok[i][4]) {
 			uids = tok[i] + 4;
-		else if (strncmp(tok[i], "gid=", 4) == 0 && tok[i][4])
+			if (!id_list_ok(x, tok[0], uids, false))
+				return -1;
+		} else if (strncmp(tok[i], "gid=", 4) == 0 && tok[i][4]) {
 			gids = tok[i] + 4;
-		else {
+			if (!id_list_ok(x, tok[0], gids, true))
+				return -1;
+		} else {
 			conf_err(x, "apiauth %s: invalid word [%.64s] (expected uid=u1,u2... or gid=g1,g2...)",
 				 tok[0], tok[i]);
 			return -1;
@@ -323,6 +347,10 @@ static int b_stonith(struct conf_ctx *x, const char *rest)
 	}
 	if (n > 2)
 		conf_warn(x, "stonith: words after the config file ignored");
+	if (access(tok[1], R_OK) != 0) {
+		conf_err(x, "stonith: cannot read config file [%.200s]", tok[1]);
+		return -1;
+	}
 	free(x->c->stonith_type);
 	free(x->c->stonith_file);
 	x->c->stonith_type = strdup(tok[0]);
