@@ -11,3 +11,10 @@ PROGRAMS += tests/media/media_probe
 tests/media/media_probe: tests/media/media_probe.o heartbeat/libmedia.a
 	$(LINK) tests/media/media_probe.o heartbeat/libmedia.a $(GLIB_LIBS)
 CLEANFILES += heartbeat/libmedia.a
+
+# libFuzzer target for the serial framing (outside input).  tests/media/suite
+# runs it briefly when clang is there.
+FUZZ_TARGETS += tests/media/fuzz_serial_frame
+tests/media/fuzz_serial_frame: tests/media/fuzz_serial_frame.c heartbeat/serial_frame.c heartbeat/serial_frame.h
+	$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(CPPFLAGS) -o $@ tests/media/fuzz_serial_frame.c heartbeat/serial_frame.c
+CLEANFILES += tests/media/fuzz_serial_frame
