@@ -10,6 +10,7 @@
 #include "auth.h"
 #include "msg.h"
 #include "media.h"
+#include "haresources.h"
 
 #define HIST_MAX 500            /* retransmission history (MAXMSGHIST) */
 #define MISSING_MAX 500         /* outstanding missing seqs per peer */
@@ -41,7 +42,8 @@ struct hb_node {
 	uint64_t last_ms;        /* last accepted or duplicate packet */
 	uint64_t max_gap_ms;
 	unsigned long packets;
-	bool shutdown_notice;    /* it sent shutdone */
+	bool shutdown_notice;    /* it sent shutdone (since its last restart) */
+	bool heard_before_death; /* had we heard it since start / its last death? */
 	/* receive-side sequencing (transport.c) */
 	unsigned long generation;
 	bool have_seq;
@@ -81,6 +83,8 @@ struct hb_daemon {
 	char run_dir[4096];             /* /run/heartbeat */
 	struct hb_config *cf;
 	struct auth_keys keys;
+	struct haresources *haresources;  /* NULL unless managing haresources */
+	bool resources_managed;           /* haresources mode and not -M */
 	char localname[CONF_HOSTLEN];
 	int local;                      /* our index in nodes */
 	int nnodes;
@@ -157,6 +161,9 @@ void api_stop(void);
 void api_deliver(const struct hb_msg *m);       /* to the clients that want it */
 void api_notify_status(const char *node, const char *status);
 void api_notify_link(const char *node, const char *ifname, const char *status);
+
+/* fifo.c */
+int fifo_start(const char *path);
 
 /* main.c */
 void daemon_request_shutdown(void);

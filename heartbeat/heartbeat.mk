@@ -1,6 +1,7 @@
 # heartbeat/: the daemon and cl_status.
 HEARTBEAT_SRCS = heartbeat/main.c heartbeat/identity.c heartbeat/nodes.c heartbeat/transport.c \
-	heartbeat/membership.c heartbeat/dispatch.c heartbeat/rsc_v1.c heartbeat/api.c \
+	heartbeat/membership.c heartbeat/dispatch.c heartbeat/rsc_v1.c heartbeat/rsc_groups.c heartbeat/rsc_stonith.c \
+	heartbeat/fifo.c heartbeat/api.c \
 	heartbeat/api_proto.c heartbeat/pidfile.c heartbeat/sdnotify.c
 CL_STATUS_SRCS = heartbeat/cl_status.c heartbeat/api_proto.c heartbeat/identity.c
 
@@ -16,3 +17,16 @@ install:: heartbeat/heartbeat heartbeat/cl_status
 	install -d $(DESTDIR)$(libexecdir)/heartbeat $(DESTDIR)$(bindir)
 	install -m 755 heartbeat/heartbeat $(DESTDIR)$(libexecdir)/heartbeat/heartbeat
 	install -m 755 heartbeat/cl_status $(DESTDIR)$(bindir)/cl_status
+
+# Operator scripts: hb_standby and hb_takeover are one script.
+SCRIPTS += heartbeat/hb_standby heartbeat/hb_takeover
+PROGRAMS += heartbeat/hb_standby heartbeat/hb_takeover
+heartbeat/hb_standby: heartbeat/hb_standby.in Makefile
+	sed -e 's|@VARLIB@|$(localstatedir)/lib/heartbeat|g' heartbeat/hb_standby.in > $@ && chmod 755 $@
+heartbeat/hb_takeover: heartbeat/hb_standby
+	cp heartbeat/hb_standby $@
+
+install:: heartbeat/hb_standby
+	install -d $(DESTDIR)$(datadir)/heartbeat
+	install -m 755 heartbeat/hb_standby $(DESTDIR)$(datadir)/heartbeat/hb_standby
+	install -m 755 heartbeat/hb_standby $(DESTDIR)$(datadir)/heartbeat/hb_takeover

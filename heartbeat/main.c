@@ -343,6 +343,8 @@ static int run_daemon(void)
 		return rc;
 	}
 	hb.cf = cf;
+	hb.haresources = hares;
+	hb.resources_managed = !cf->crm && !opt_nomanage && hares != NULL;
 	pid = pidfile_read(pidfile, &stale);
 	if (pid > 0) {
 		fprintf(stderr, "heartbeat: already running [pid %d].\n", (int)pid);
@@ -392,6 +394,11 @@ static int run_daemon(void)
 	g_unix_signal_add(SIGUSR1, on_usr1, NULL);
 	g_unix_signal_add(SIGUSR2, on_usr2, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	{
+		char fifo[4200];
+		snprintf(fifo, sizeof fifo, "%s/fifo", hb.var_lib);
+		fifo_start(fifo);
+	}
 	rsc_init();
 	membership_start();
 	apply_timing();

@@ -137,6 +137,7 @@ static void mark_dead(int ni)
 	snprintf(n->status, sizeof n->status, "dead");
 	log_warn("node %s: is dead", n->name);
 	transport_peer_reset(n);
+	n->heard_before_death = n->heard;
 	n->heard = false;
 	for (i = 0; i < hb.nmedia; i++) {
 		if (n->links[i].up) {

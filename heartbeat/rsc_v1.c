@@ -1,75 +1,841 @@
-/* haresources-mode resource management as seen by the peer.  This first
- * version holds no resources: it answers the original's takeover protocol
- * truthfully ("I hold none, I am stable"), so a 3.0.6 peer completes its own
- * start-up, takes its groups and can shut down without waiting on us. */
+/* haresources-mode resource management: who holds which group, and the
+ * original's takeover protocol message for message (legacy ip-request /
+ * ip-request-resp; starting / resource / ask_resources for auto_failback on
+ * and off; mach_down takeover, STONITH first, graceful shutdown).  Scripts
+ * are run by rsc_groups.c; fencing by rsc_stonith.c. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <glib.h>
 #include "daemon.h"
 #include "log.h"
+#include "clock.h"
+#include "ra.h"
 #include "rsc.h"
+#include "rsc_groups.h"
+#include "rsc_stonith.h"
 
-static const char *held = "none";
+enum { HOLD_NONE = 0, HOLD_LOCAL = 1, HOLD_FOREIGN = 2, HOLD_ALL = 3 };
+enum rstate { RS_INIT, RS_STARTING, RS_BOTHSTARTING, RS_RSCRCVD, RS_STABLE, RS_SHUTDOWN };
+enum standby { SB_NOT, SB_ME, SB_OTHER, SB_DONE };
 
-void rsc_init(void) { }
+#define RQSTDELAY_MS 10000
+#define STANDBY_REPLY_MS 10000
+#define STANDBY_DEADLINE_MS (3600 * 1000)
 
-void rsc_comm_up(void) { }
+static struct {
+	int i_hold, other_holds;
+	bool other_is_stable;
+	enum rstate state;
+	enum standby going;
+	int standby_type;
+	uint64_t standby_deadline;
+	bool takeover_in_progress, needs_failback;
+	guint rscrcvd_timer, failback_timer;
+	bool local_done, foreign_done, initial_logged;
+	bool *pending_dead;       /* died before comm-up: handled at comm-up */
+	int pending_jobs;          /* our jobs not yet finished (for "stable") */
+	void (*shutdown_done)(void);
+} rs;
 
-void rsc_node_status(int ni) { (void)ni; }
+static bool managing(void)
+{
+	return !hb.cf->crm && hb.resources_managed;
+}
 
-const char *rsc_hold_text(void) { return held; }
-
-static bool nice_failback(void)
+static bool nice_fb(void)
 {
 	return hb.cf->auto_failback != AF_LEGACY;
 }
 
-static void send_resource(const char *info, bool stable)
+static const char *hold_text(int h)
+{
+	static const char *t[] = { "none", "local", "foreign", "all" };
+	return t[h & 3];
+}
+
+static int hold_from_text(const char *s, int dflt)
+{
+	if (!s)
+		return dflt;
+	if (strcmp(s, "none") == 0) return HOLD_NONE;
+	if (strcmp(s, "local") == 0) return HOLD_LOCAL;
+	if (strcmp(s, "foreign") == 0 || strcmp(s, "failback") == 0) return HOLD_FOREIGN;
+	if (strcmp(s, "all") == 0) return HOLD_ALL;
+	return dflt;
+}
+
+/* Requester's point of view turned into ours. */
+static int invert(int h)
+{
+	return h == HOLD_LOCAL ? HOLD_FOREIGN : h == HOLD_FOREIGN ? HOLD_LOCAL : h;
+}
+
+static int normal_nodes(void)
+{
+	int i, c = 0;
+
+	for (i = 0; i < hb.nnodes; i++)
+		c += hb.nodes[i].type == NODE_NORMAL;
+	return c;
+}
+
+static int peer_index(void)
+{
+	int i;
+
+	for (i = 0; i < hb.nnodes; i++)
+		if (i != hb.local && hb.nodes[i].type == NODE_NORMAL)
+			return i;
+	return -1;
+}
+
+static bool stable(void)
+{
+	if (rs.pending_jobs > 0 || rg_busy())
+		return false;
+	if (!nice_fb())
+		return true;
+	return rs.other_is_stable && !rs.takeover_in_progress && rs.going == SB_NOT &&
+	       !rs.standby_deadline &&
+	       (rs.state == RS_STABLE || rs.state == RS_SHUTDOWN || rs.state == RS_INIT);
+}
+
+const char *rsc_hold_text(void)
+{
+	return stable() ? hold_text(rs.i_hold) : "transition";
+}
+
+/* ---- messages ---- */
+
+static void send_resource(const char *info, bool is_stable)
 {
 	struct hb_msg *m = msg_new();
 
 	msg_add(m, "t", "resource");
-	msg_add(m, "rsc_hold", held);
+	msg_add(m, "rsc_hold", hold_text(rs.i_hold));
 	msg_add(m, "rtype", "full");
-	msg_add(m, "isstable", stable ? "1" : "0");
+	msg_add(m, "isstable", is_stable ? "1" : "0");
 	if (info)
 		msg_add(m, "info", info);
 	transport_send(m, false);
+}
+
+static void send_ask(int type, const char *info)
+{
+	struct hb_msg *m = msg_new();
+
+	msg_add(m, "t", "ask_resources");
+	msg_add(m, "rsc_hold", hold_text(type));
+	msg_add(m, "info", info);
+	transport_send(m, true);     /* our own copy drives our half of the table */
+}
+
+static void send_stonith_result(const char *node, const char *result)
+{
+	struct hb_msg *m = msg_new();
+
+	msg_add(m, "t", "stonith");
+	msg_add(m, "node", node);
+	msg_add(m, "result", result);
+	transport_send(m, false);
+}
+
+static void initial_done(const char *why)
+{
+	if (rs.initial_logged || !rs.local_done || !rs.foreign_done)
+		return;
+	rs.initial_logged = true;
+	log_info("Initial resource acquisition complete (%s)", why);
+}
+
+/* ---- which groups ---- */
+
+/* With more than two nodes the original let every survivor take a dead
+ * node's groups.  We give each group to one node: its preferred node if
+ * live, else the first live node in ha.cf order; every node computes the
+ * same answer from the same membership. */
+static bool we_succeed(int dead_ni, int g)
+{
+	int i;
+
+	if (normal_nodes() <= 2)
+		return true;
+	for (i = 0; i < hb.nnodes; i++) {
+		struct hb_node *n = &hb.nodes[i];
+
+		if (n->type != NODE_NORMAL || i == dead_ni)
+			continue;
+		if (i == hb.local || node_is_live(n))
+			return i == hb.local;
+	}
+	(void)g;
+	return false;
+}
+
+static int collect(int which, int *out)
+{
+	int g, n = 0;
+
+	for (g = 0; g < rg_count(); g++) {
+		bool local = rg_is_local(g);
+
+		if ((which & HOLD_LOCAL && local) || (which & HOLD_FOREIGN && !local))
+			out[n++] = g;
+	}
+	return n;
+}
+
+/* ---- jobs ---- */
+
+struct job_ctx {
+	void (*then)(bool ok, struct job_ctx *c);
+	int ni;
+	int type;
+	char key[256];
+};
+
+static void job_done(bool ok, void *data)
+{
+	struct job_ctx *c = data;
+
+	rs.pending_jobs--;
+	if (c->then)
+		c->then(ok, c);
+	g_free(c);
+}
+
+static void queue_job(enum rg_op op, const int *gl, int n, void (*then)(bool, struct job_ctx *),
+		      int ni, int type, const char *key)
+{
+	struct job_ctx *c = g_new0(struct job_ctx, 1);
+
+	c->then = then;
+	c->ni = ni;
+	c->type = type;
+	if (key)
+		snprintf(c->key, sizeof c->key, "%s", key);
+	rs.pending_jobs++;
+	rg_queue(op, gl, n, job_done, c);
+}
+
+static void try_failback(void);
+
+/* req_our_resources: acquire our preferred groups. */
+static void local_acquired(bool ok, struct job_ctx *c)
+{
+	int gl[256], n = collect(HOLD_LOCAL, gl);
+
+	if (n == 0)
+		log_info("No local resources to acquire.");
+	else
+		log_info("Local Resource acquisition completed.");
+	rs.local_done = true;
+	if (nice_fb())
+		send_resource("req_our_resources()", true);
+	initial_done("req_our_resources");
+	try_failback();
+}
+
+static void acquire_local(bool force)
+{
+	int gl[256], n = collect(HOLD_LOCAL, gl);
+
+	/* The peer already holds what it sees as foreign (our groups): wait for
+	 * failback rather than start them twice. */
+	if (!force && nice_fb() && (rs.other_holds & HOLD_FOREIGN || rs.i_hold & HOLD_LOCAL)) {
+		log_info("Local Resource acquisition completed. (none)");
+		rs.local_done = true;
+		initial_done("T_RESOURCES(them)");
+		return;
+	}
+	if (nice_fb())
+		rs.i_hold |= HOLD_LOCAL;
+	queue_job(RG_ACQUIRE, gl, n, local_acquired, -1, 0, NULL);
+}
+
+static void mach_down_done(bool ok, struct job_ctx *c)
+{
+	const char *name = hb.nodes[c->ni].name;
+
+	if (nice_fb()) {
+		struct hb_msg *m = msg_new();
+
+		msg_add(m, "t", "resource");
+		msg_add(m, "rsc_hold", "foreign");
+		msg_add(m, "info", "mach_down");
+		transport_send(m, false);
+		log_info("nice_failback: foreign resources acquired");
+		rs.takeover_in_progress = false;
+		rs.i_hold |= HOLD_FOREIGN;
+		rs.needs_failback = true;
+		rs.other_is_stable = true;
+		log_info("mach_down takeover complete.");
+	}
+	log_info("mach_down takeover complete for node %s.", name);
+	rs.foreign_done = true;
+	initial_done("mach_down");
+	if (nice_fb() && rs.state != RS_STABLE && rs.state != RS_SHUTDOWN) {
+		rs.state = RS_STABLE;
+		send_resource(NULL, true);
+	}
+}
+
+static void takeover_from_node(int ni)
+{
+	int gl[256], n = 0, g;
+	const char *name = hb.nodes[ni].name;
+
+	log_info("Resources being acquired from %s.", name);
+	if (nice_fb()) {
+		rs.i_hold |= HOLD_FOREIGN;
+		rs.other_holds = HOLD_NONE;
+		rs.other_is_stable = true;
+		rs.takeover_in_progress = true;
+	}
+	acquire_local(true);
+	for (g = 0; g < rg_count(); g++) {
+		if (strcmp(rg_node(g), name) != 0 || !we_succeed(ni, g))
+			continue;
+		log_info("Taking over resource group %s", rg_key(g));
+		gl[n++] = g;
+	}
+	queue_job(RG_ACQUIRE, gl, n, mach_down_done, ni, 0, NULL);
+}
+
+static void fenced(int ni, bool ok)
+{
+	if (ok) {
+		send_stonith_result(hb.nodes[ni].name, "OK");
+		takeover_from_node(ni);
+	}
+}
+
+static void node_died(int ni)
+{
+	struct hb_node *n = &hb.nodes[ni];
+	bool gave_up;
+
+	if (rs.going != SB_NOT || rs.standby_deadline) {
+		log_info("Cancelling pending standby operation");
+		rs.going = SB_NOT;
+		rs.standby_deadline = 0;
+	}
+	if (hb.shutting_down)
+		return;
+	rs.needs_failback = true;
+	/* The original's rule: no fencing for a node we heard from that had
+	 * told us it held nothing (nice_failback) or had said shutdone (legacy). */
+	gave_up = n->heard_before_death &&
+		  (nice_fb() ? rs.other_holds == HOLD_NONE : n->shutdown_notice);
+	if (gave_up) {
+		log_info("Dead node %s gave up resources.", n->name);
+		send_stonith_result(n->name, "unneeded");
+		if (nice_fb() && rs.i_hold == HOLD_ALL) {
+			rs.other_is_stable = true;
+			return;
+		}
+		takeover_from_node(ni);
+		return;
+	}
+	if (stonith_configured()) {
+		stonith_fence(ni, fenced);
+		return;
+	}
+	send_stonith_result(n->name, "n_stnth");
+	log_warn("No STONITH device configured.");
+	log_warn("Shared disks are not protected.");
+	takeover_from_node(ni);
+}
+
+void rsc_node_status(int ni)
+{
+	if (!managing() || ni == hb.local || hb.nodes[ni].type != NODE_NORMAL)
+		return;
+	if (strcmp(hb.nodes[ni].status, "dead") != 0) {
+		stonith_cancel(ni);
+		return;
+	}
+	if (!hb.comm_up) {
+		rs.pending_dead[ni] = true;
+		return;
+	}
+	node_died(ni);
+}
+
+/* ---- start-up ---- */
+
+static gboolean rscrcvd_expired(gpointer data)
+{
+	rs.rscrcvd_timer = 0;
+	if (rs.state == RS_RSCRCVD) {
+		rs.state = RS_STABLE;
+		log_info("local resource transition completed.");
+		acquire_local(false);
+		send_resource(NULL, true);
+		rs.foreign_done = true;
+		initial_done("HB_R_RSCRCVD");
+	}
+	return G_SOURCE_REMOVE;
+}
+
+static void legacy_acquire_local(void)
+{
+	int gl[256], n = collect(HOLD_LOCAL, gl), peer = peer_index(), i;
+	bool ask = peer >= 0 && strcmp(hb.nodes[peer].status, "active") == 0;
+
+	if (!ask || normal_nodes() > 2) {
+		queue_job(RG_ACQUIRE, gl, n, local_acquired, -1, 0, NULL);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		struct hb_msg *m;
+
+		if (rg_held(gl[i]))
+			continue;
+		m = msg_new();
+		msg_add(m, "t", "ip-request");
+		msg_add(m, "ipaddr", rg_key(gl[i]));
+		transport_send(m, false);
+	}
+	rs.local_done = true;
+}
+
+void rsc_comm_up(void)
+{
+	int i;
+
+	if (!managing())
+		return;
+	if (nice_fb()) {
+		struct hb_msg *m = msg_new();
+
+		msg_add(m, "t", "starting");
+		transport_send(m, false);
+		rs.state = RS_STARTING;
+	} else {
+		rs.state = RS_STABLE;
+		legacy_acquire_local();
+	}
+	for (i = 0; i < hb.nnodes; i++)
+		if (rs.pending_dead[i] && strcmp(hb.nodes[i].status, "dead") == 0)
+			node_died(i);
+}
+
+/* ---- standby ---- */
+
+static void standby_released(bool ok, struct job_ctx *c)
+{
+	log_info("%s HA resource release completed (standby).", hold_text(c->type));
+	send_ask(rs.standby_type, "done");
+}
+
+static void standby_acquired(bool ok, struct job_ctx *c)
+{
+	log_info("%s HA resource acquisition completed (standby).", hold_text(c->type));
+	send_ask(rs.standby_type, "done");
+}
+
+static void standby_message(int ni, const struct hb_msg *m, bool from_self)
+{
+	const char *info = msg_get(m, "info");
+	int type = hold_from_text(msg_get(m, "rsc_hold"), HOLD_ALL);
+	const char *who = hb.nodes[ni].name;
+	int gl[256], n;
+
+	if (!nice_fb()) {
+		log_warn("Standby mode only implemented when nice_failback on");
+		return;
+	}
+	if (rs.state == RS_SHUTDOWN || !info)
+		return;
+	if (rs.going == SB_NOT) {
+		if (strcmp(info, "me") != 0) {
+			log_err("Ignored standby message '%s' from %s in state %d", info, who, rs.going);
+			return;
+		}
+		if (!rs.other_is_stable) {
+			log_warn("standby message [me] from %s ignored.  Other side is in flux.", who);
+			return;
+		}
+		if (rs.state != RS_STABLE || rg_busy()) {
+			log_warn("standby message [me] from %s ignored.  local resources in flux.", who);
+			return;
+		}
+		rs.standby_type = type;
+		rs.other_is_stable = false;
+		log_info("%s wants to go standby [%s]", who, hold_text(type));
+		if (from_self) {
+			rs.going = SB_ME;
+			rs.standby_deadline = clock_ms() + STANDBY_REPLY_MS;
+		} else {
+			rs.going = SB_OTHER;
+			send_ask(type, "other");
+			rs.standby_deadline = clock_ms() + STANDBY_DEADLINE_MS;
+		}
+		return;
+	}
+	if (strcmp(info, "me") == 0) {
+		log_info("Standby in progress- new request from %s ignored [%llu seconds left]", who,
+			 (unsigned long long)(rs.standby_deadline > clock_ms() ? (rs.standby_deadline - clock_ms()) / 1000 : 0));
+		return;
+	}
+	switch (rs.going) {
+	case SB_ME:
+		if (!from_self && strcmp(info, "other") == 0) {
+			rs.standby_type = type;
+			rs.standby_deadline = clock_ms() + STANDBY_DEADLINE_MS;
+			log_info("standby: %s can take our %s resources", who, hold_text(type));
+			rs.other_is_stable = false;
+			rs.i_hold &= ~type;
+			send_resource("standby", false);
+			log_info("give up %s HA resources (standby).", hold_text(type));
+			n = collect(type, gl);
+			queue_job(RG_RELEASE, gl, n, standby_released, ni, type, NULL);
+		} else if (from_self && strcmp(info, "done") == 0) {
+			log_info("Local standby process completed [%s].", hold_text(type));
+			rs.going = SB_DONE;
+			rs.i_hold &= ~rs.standby_type;
+			rs.standby_deadline = clock_ms() + STANDBY_DEADLINE_MS;
+		}
+		break;
+	case SB_OTHER:
+		if (!from_self && strcmp(info, "done") == 0) {
+			rs.standby_deadline = clock_ms() + STANDBY_DEADLINE_MS;
+			log_info("standby: acquire [%s] resources from %s", hold_text(type), who);
+			n = collect(invert(type), gl);
+			log_info("acquire %s HA resources (standby).", hold_text(invert(type)));
+			rs.going = SB_DONE;
+			queue_job(RG_ACQUIRE, gl, n, standby_acquired, ni, invert(type), NULL);
+		}
+		break;
+	case SB_DONE:
+		if (strcmp(info, "done") != 0)
+			break;
+		rs.standby_deadline = 0;
+		rs.going = SB_NOT;
+		if (from_self) {
+			log_info("Standby resource acquisition done [%s].", hold_text(type));
+			rs.i_hold |= invert(type);
+			rs.local_done = true;
+			initial_done("auto_failback");
+		} else {
+			log_info("Other node completed standby takeover of %s resources.", hold_text(type));
+		}
+		send_resource(NULL, true);
+		break;
+	default:
+		break;
+	}
+}
+
+static gboolean standby_watch(gpointer data)
+{
+	if (rs.standby_deadline && clock_ms() > rs.standby_deadline) {
+		log_warn("No reply to standby request.  Standby request cancelled.");
+		rs.standby_deadline = 0;
+		rs.other_is_stable = true;
+		rs.going = SB_NOT;
+	}
+	return G_SOURCE_CONTINUE;
+}
+
+/* ---- auto-failback ---- */
+
+static gboolean failback_retry(gpointer data)
+{
+	rs.failback_timer = 0;
+	try_failback();
+	return G_SOURCE_REMOVE;
+}
+
+static void try_failback(void)
+{
+	int peer = peer_index();
+
+	if (hb.cf->auto_failback != AF_ON || hb.shutting_down || !(rs.i_hold & HOLD_FOREIGN) ||
+	    !rs.needs_failback || peer < 0 || !node_is_live(&hb.nodes[peer]))
+		return;
+	if (rs.going != SB_NOT || !rs.other_is_stable || rs.state != RS_STABLE || rg_busy()) {
+		if (!rs.failback_timer) {
+			log_info("Auto failback delayed.");
+			rs.failback_timer = g_timeout_add(1000, failback_retry, NULL);
+		}
+		return;
+	}
+	rs.needs_failback = false;
+	send_ask(HOLD_FOREIGN, "me");
+}
+
+/* ---- the peer's protocol messages ---- */
+
+static void on_starting(int ni)
+{
+	switch (rs.state) {
+	case RS_INIT:
+	case RS_BOTHSTARTING:
+		log_err("Received 'starting' message in state %d", rs.state);
+		return;
+	case RS_STARTING:
+		rs.state = RS_BOTHSTARTING;
+		rs.foreign_done = true;
+		break;
+	default:
+		break;
+	}
+	rs.other_is_stable = false;
+	send_resource(NULL, rs.state == RS_STABLE);
+}
+
+static void on_resource(int ni, const struct hb_msg *m)
+{
+	const char *rtype = msg_get(m, "rtype"), *st = msg_get(m, "isstable");
+	int h = hold_from_text(msg_get(m, "rsc_hold"), HOLD_NONE);
+
+	if (rs.state == RS_STARTING || rs.state == RS_BOTHSTARTING) {
+		rs.state = RS_RSCRCVD;
+		if (hb.cf->auto_failback == AF_OFF)
+			rs.foreign_done = true;
+		if (!rs.rscrcvd_timer)
+			rs.rscrcvd_timer = g_timeout_add(RQSTDELAY_MS, rscrcvd_expired, NULL);
+	}
+	if (rtype && strcmp(rtype, "full") == 0)
+		rs.other_holds = h;
+	else if (h == HOLD_NONE)
+		rs.other_holds = HOLD_NONE;
+	else
+		rs.other_holds |= h;
+	if (st) {
+		if (strcmp(st, "1") == 0) {
+			if (!rs.other_is_stable) {
+				log_info("remote resource transition completed.");
+				rs.other_is_stable = true;
+				send_resource(NULL, rs.state == RS_STABLE);
+				try_failback();
+			}
+		} else {
+			rs.other_is_stable = false;
+		}
+	}
+	if (rs.state != RS_STABLE && rs.state != RS_SHUTDOWN && rs.other_is_stable) {
+		log_info("remote resource transition completed.");
+		if (rs.rscrcvd_timer) {
+			g_source_remove(rs.rscrcvd_timer);
+			rs.rscrcvd_timer = 0;
+		}
+		rs.state = RS_STABLE;
+		rs.foreign_done = true;
+		acquire_local(false);
+		send_resource(NULL, true);
+		initial_done("T_RESOURCES(us)");
+		try_failback();
+	}
+}
+
+static void released_for_peer(bool ok, struct job_ctx *c)
+{
+	struct hb_msg *r = msg_new();
+
+	msg_add(r, "t", "ip-request-resp");
+	msg_add(r, "dest", hb.nodes[c->ni].name);
+	msg_add(r, "ipaddr", c->key);
+	msg_add(r, "weown", c->type ? "yes" : "no");
+	msg_add(r, "ok", "OK");
+	transport_send(r, false);
+}
+
+static void on_ip_request(int ni, const struct hb_msg *m)
+{
+	const char *key = msg_get(m, "ipaddr");
+	int g = key ? rg_find_key(key) : -1;
+
+	if (!key)
+		return;
+	if (g >= 0 && rg_held(g)) {
+		queue_job(RG_RELEASE, &g, 1, released_for_peer, ni, 1, key);
+		return;
+	}
+	/* nothing to give: answer after any job in progress, in order */
+	queue_job(RG_RELEASE, NULL, 0, released_for_peer, ni, 0, key);
+}
+
+static void on_ip_request_resp(const struct hb_msg *m)
+{
+	const char *key = msg_get(m, "ipaddr"), *ok = msg_get(m, "ok");
+	int g = key ? rg_find_key(key) : -1;
+
+	if (hb.shutting_down || !key)
+		return;
+	log_info("received ip-request-resp %s %s %s", key, ok ? ok : "", msg_get(m, "weown") ? msg_get(m, "weown") : "");
+	if (g >= 0 && ok && strcmp(ok, "OK") == 0)
+		queue_job(RG_ACQUIRE, &g, 1, NULL, -1, 0, NULL);
+}
+
+static void on_hb_takeover(const struct hb_msg *m)
+{
+	/* The peer wants what we hold: stand down the matching set. */
+	const char *h = msg_get(m, "rsc_hold");
+	int type = HOLD_ALL;
+
+	if (h && strcmp(h, "local") == 0)
+		type = HOLD_FOREIGN;
+	else if (h && strcmp(h, "foreign") == 0)
+		type = HOLD_LOCAL;
+	log_info("Going standby [%s].", hold_text(type));
+	send_ask(type, "me");
+}
+
+static void on_shutdone(int ni)
+{
+	if (hb.shutting_down)
+		return;
+	if (nice_fb()) {
+		rs.other_is_stable = true;
+		rs.other_holds = HOLD_NONE;
+	}
+	takeover_from_node(ni);
 }
 
 bool rsc_message(int ni, const struct hb_msg *m, bool from_self)
 {
 	const char *t = msg_get(m, "t");
 
-	if (hb.cf->crm || from_self)
+	if (!managing())
+		return false;
+	if (strcmp(t, "ask_resources") == 0) {
+		standby_message(ni, m, from_self);
+		return false;          /* clients see it too */
+	}
+	if (from_self)
 		return false;
 	if (strcmp(t, "starting") == 0) {
-		if (nice_failback())
-			send_resource(NULL, true);
+		if (nice_fb())
+			on_starting(ni);
 		return true;
+	}
+	if (strcmp(t, "resource") == 0) {
+		if (nice_fb())
+			on_resource(ni, m);
+		return false;
 	}
 	if (strcmp(t, "ip-request") == 0) {
-		/* Legacy mode: the peer asks for its group back; we hold nothing, so
-		 * it may take it at once. */
-		const char *key = msg_get(m, "ipaddr");
-		struct hb_msg *r;
-
-		if (!key)
-			return true;
-		r = msg_new();
-		msg_add(r, "t", "ip-request-resp");
-		msg_add(r, "dest", hb.nodes[ni].name);
-		msg_add(r, "ipaddr", key);
-		msg_add(r, "weown", "no");
-		msg_add(r, "ok", "OK");
-		transport_send(r, false);
+		on_ip_request(ni, m);
 		return true;
 	}
-	return strcmp(t, "resource") == 0 || strcmp(t, "ask_resources") == 0 ||
-	       strcmp(t, "ip-request-resp") == 0;
+	if (strcmp(t, "ip-request-resp") == 0) {
+		on_ip_request_resp(m);
+		return true;
+	}
+	if (strcmp(t, "hb_takeover") == 0) {
+		on_hb_takeover(m);
+		return false;
+	}
+	if (strcmp(t, "shutdone") == 0) {
+		on_shutdone(ni);
+		return false;
+	}
+	return false;
+}
+
+/* ---- shutdown ---- */
+
+static void all_released(bool ok, struct job_ctx *c)
+{
+	log_info("All HA resources relinquished.");
+	rs.shutdown_done();
+}
+
+static gboolean shutdown_when_stable(gpointer data)
+{
+	int gl[256], n;
+
+	if (rg_busy() || rs.pending_jobs > 0 || (nice_fb() && rs.going != SB_NOT)) {
+		log_info("Shutdown delayed until current resource activity finishes.");
+		return G_SOURCE_CONTINUE;
+	}
+	rs.i_hold = HOLD_NONE;
+	rs.state = RS_SHUTDOWN;
+	if (nice_fb())
+		send_resource("shutdown", false);
+	log_info("Giving up all HA resources.");
+	n = collect(HOLD_ALL, gl);
+	queue_job(RG_RELEASE, gl, n, all_released, -1, 0, NULL);
+	return G_SOURCE_REMOVE;
 }
 
 void rsc_shutdown(void (*done)(void))
 {
-	if (!hb.cf->crm && nice_failback())
-		send_resource("shutdown", false);
-	done();
+	rs.shutdown_done = done;
+	if (!managing()) {
+		done();
+		return;
+	}
+	if (shutdown_when_stable(NULL) == G_SOURCE_CONTINUE)
+		g_timeout_add(1000, shutdown_when_stable, NULL);
+}
+
+/* ---- set-up ---- */
+
+static void standby_after_failure(const char *type)
+{
+	if (!hb.shutting_down)
+		send_ask(hold_from_text(type, HOLD_FOREIGN), "me");
+}
+
+static void export_env(void)
+{
+	char *f = g_strdup_printf("%s/shellfuncs", hb.ha_dir);
+	int i;
+
+	ra_setenv("HA_CURHOST", hb.localname);
+	ra_setenv("HA_DIR", hb.ha_dir);
+	ra_setenv("HA_FUNCS", f);
+	g_free(f);
+	ra_setenv("HA_DATEFMT", "%Y/%m/%d_%T\t");
+	if (!getenv("OCF_ROOT"))
+		ra_setenv("OCF_ROOT", "/usr/lib/ocf");
+	ra_setenv("HA_LOGFILE", hb.cf->logfile ? hb.cf->logfile : "");
+	ra_setenv("HA_DEBUGLOG", hb.cf->debugfile ? hb.cf->debugfile :
+		  hb.cf->logfacility >= 0 && !hb.cf->logfile ? "/dev/null" : "");
+	ra_setenv("HA_LOGD", hb.cf->use_logd > 0 ? "yes" : "no");
+	if (nice_fb())
+		ra_setenv("HA_NICEFAILBACK", "yes");
+	for (i = 0; i < hb.cf->nparams; i++) {
+		char *name = g_strdup_printf("HA_%s", hb.cf->params[i].name);
+		ra_setenv(name, hb.cf->params[i].value);
+		g_free(name);
+	}
+	for (i = 0; i < hb.cf->nenv; i++) {
+		char *eq = strchr(hb.cf->env[i], '=');
+		if (eq) {
+			char *name = g_strndup(hb.cf->env[i], (gsize)(eq - hb.cf->env[i]));
+			ra_setenv(name, eq + 1);
+			g_free(name);
+		}
+	}
+}
+
+void rsc_init(void)
+{
+	struct rg_settings s = { 0 };
+	char *rdir;
+	const char *e;
+
+	if (hb.cf->crm || !hb.resources_managed) {
+		rg_init(NULL, &s);
+		return;
+	}
+	rs.pending_dead = calloc(CONF_MAXNODES, sizeof(bool));
+	rdir = g_strdup_printf("%s/resource.d", hb.ha_dir);
+	s.resource_dir = rdir;
+	s.timeout_ms = hb.cf->resource_timeout_ms ? hb.cf->resource_timeout_ms : 0;
+	e = getenv("HA_STOPRETRYMAX");
+	s.stop_retries = e ? atoi(e) : 10;
+	s.stop_fail_cmd = hb.cf->stop_fail_cmd;
+	s.localname = hb.localname;
+	s.standby_after_failure = standby_after_failure;
+	export_env();
+	rg_init(hb.haresources, &s);
+	stonith_init();
+	g_timeout_add(1000, standby_watch, NULL);
 }

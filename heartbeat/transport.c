@@ -431,6 +431,7 @@ void transport_receive(int mi, const void *buf, size_t len)
 		} else if (hg > n->generation) {
 			if (n->generation)
 				log_info("Heartbeat restart on node %s", n->name);
+			n->shutdown_notice = false;
 			transport_peer_reset(n);
 		}
 		n->generation = hg;

@@ -106,6 +106,7 @@ struct hb_config {
 	struct conf_param *params;
 	/* Extensions of ours (not in 3.0.6): */
 	char *stop_fail_cmd;      /* "stop_failure_cmd": run when a stop fails; default reboot */
+	unsigned resource_timeout_ms; /* "resource_timeout": limit per script run; 0 = none */
 };
 
 struct conf_errors {

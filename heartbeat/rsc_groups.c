@@ -1,0 +1,299 @@
+/* Group operations over lib/ra.  Acquire: for each resource left to right,
+ * "status", and "start" unless running; a failed start releases the whole
+ * group and, 30 s later, asks for standby (the original's behaviour).
+ * Release: "stop" every resource right to left without asking, retrying a
+ * failed stop; a stop that cannot be made to work runs the stop-failure
+ * command (reboot by default): a resource that may still run on this node
+ * must not start on the other. */
+#include <stdlib.h>
+#include <string.h>
+#include <glib.h>
+#include "rsc_groups.h"
+#include "ra.h"
+#include "log.h"
+
+struct group {
+	const struct hr_group *hg;
+	struct ra_spec *specs;   /* resolved resources; cls < 0 when unresolvable */
+	bool *resolved;
+	bool held;
+};
+
+struct job {
+	enum rg_op op;
+	int *groups;
+	int n;
+	rg_done_fn done;
+	void *data;
+	/* progress */
+	int gi;          /* index into groups */
+	int ri;          /* resource within the group */
+	int tries;
+	bool ok;
+	bool failing;    /* acquire failed: releasing the group */
+	const char *phase;
+	struct job *next;
+};
+
+static struct group *groups;
+static int ngroups;
+static struct rg_settings set;
+static struct job *queue, *current;
+
+static void step(void);
+
+void rg_init(const struct haresources *hr, const struct rg_settings *s)
+{
+	struct ra_dirs dirs = { s->resource_dir, NULL, NULL };
+	char err[512];
+	int g, r;
+
+	set = *s;
+	ngroups = hr ? hr->ngroups : 0;
+	groups = calloc((size_t)(ngroups ? ngroups : 1), sizeof *groups);
+	for (g = 0; g < ngroups; g++) {
+		const struct hr_group *hg = &hr->groups[g];
+
+		groups[g].hg = hg;
+		groups[g].specs = calloc((size_t)(hg->nres ? hg->nres : 1), sizeof(struct ra_spec));
+		groups[g].resolved = calloc((size_t)(hg->nres ? hg->nres : 1), sizeof(bool));
+		for (r = 0; r < hg->nres; r++) {
+			if (ra_resolve(&hg->res[r], &dirs, &groups[g].specs[r], err, sizeof err) == 0)
+				groups[g].resolved[r] = true;
+			else
+				log_err("%s", err);
+		}
+	}
+}
+
+int rg_count(void) { return ngroups; }
+const char *rg_key(int g) { return groups[g].hg->res[0].spec; }
+const char *rg_node(int g) { return groups[g].hg->node; }
+bool rg_held(int g) { return groups[g].held; }
+bool rg_is_local(int g) { return strcmp(groups[g].hg->node, set.localname) == 0; }
+bool rg_busy(void) { return current != NULL; }
+
+int rg_find_key(const char *key)
+{
+	int g;
+
+	for (g = 0; g < ngroups; g++)
+		if (strcmp(rg_key(g), key) == 0)
+			return g;
+	return -1;
+}
+
+static void log_group(const char *what, int g)
+{
+	const struct hr_group *hg = groups[g].hg;
+	GString *s = g_string_new(hg->node);
+	int r;
+
+	for (r = 0; r < hg->nres; r++)
+		g_string_append_printf(s, " %s", hg->res[r].spec);
+	log_info("%s resource group: %s", what, s->str);
+	g_string_free(s, TRUE);
+}
+
+static void finish_job(void)
+{
+	struct job *j = current;
+
+	current = NULL;
+	if (j->done)
+		j->done(j->ok, j->data);
+	free(j->groups);
+	free(j);
+	if (queue)
+		step();
+}
+
+static gboolean later_step(gpointer data)
+{
+	step();
+	return G_SOURCE_REMOVE;
+}
+
+static gboolean standby_later(gpointer data)
+{
+	char *type = data;
+
+	if (set.standby_after_failure)
+		set.standby_after_failure(type);
+	g_free(type);
+	return G_SOURCE_REMOVE;
+}
+
+static void run_op(struct ra_spec *spec, const char *op, ra_done_fn cb)
+{
+	current->phase = op;
+	ra_start(spec, op, NULL, set.timeout_ms, cb, current);
+}
+
+static void on_result(const struct ra_result *res, void *data);
+
+static void next_group(void)
+{
+	current->gi++;
+	current->tries = 0;
+	current->failing = false;
+	if (current->gi < current->n) {
+		const struct hr_group *hg = groups[current->groups[current->gi]].hg;
+		current->ri = current->op == RG_ACQUIRE ? 0 : hg->nres - 1;
+		log_group(current->op == RG_ACQUIRE ? "Acquiring" : "Releasing", current->groups[current->gi]);
+	}
+	g_idle_add(later_step, NULL);
+}
+
+static void run_stop_failure(int g, const char *rsc)
+{
+	char *argv[] = { "/bin/sh", "-c", (char *)(set.stop_fail_cmd ? set.stop_fail_cmd : "reboot -nf"), NULL };
+
+	log_err("CRIT: Resource STOP failure of %s (group %s). Reboot required!", rsc, rg_key(g));
+	ra_spawn("stop-failure", "run", argv, NULL, 60000, NULL, NULL);
+}
+
+/* Advance the current job by one script run. */
+static void step(void)
+{
+	struct group *grp;
+	const struct hr_group *hg;
+
+	if (!current) {
+		if (!queue)
+			return;
+		current = queue;
+		queue = queue->next;
+		current->gi = -1;
+		next_group();
+		return;
+	}
+	if (current->gi >= current->n) {
+		finish_job();
+		return;
+	}
+	grp = &groups[current->groups[current->gi]];
+	hg = grp->hg;
+	if (current->op == RG_ACQUIRE && !current->failing) {
+		if (current->ri >= hg->nres) {
+			grp->held = true;
+			next_group();
+			return;
+		}
+		if (!grp->resolved[current->ri]) {
+			log_err("CRIT: Giving up resources due to failure of %s (no such resource script)",
+				hg->res[current->ri].spec);
+			current->ok = false;
+			current->failing = true;
+			current->ri = hg->nres - 1;
+			g_idle_add(later_step, NULL);
+			return;
+		}
+		run_op(&grp->specs[current->ri], "status", on_result);
+		return;
+	}
+	/* release (or the release after a failed start) */
+	if (current->ri < 0) {
+		grp->held = false;
+		if (current->failing) {
+			/* The original stands down 30 s later; which set depends on
+			 * whether the group is a single local resource. */
+			const char *type = rg_is_local(current->groups[current->gi]) && hg->nres == 1 ? "local" : "foreign";
+			g_timeout_add_seconds(30, standby_later, g_strdup(type));
+		}
+		next_group();
+		return;
+	}
+	if (!grp->resolved[current->ri]) {
+		current->ri--;
+		g_idle_add(later_step, NULL);
+		return;
+	}
+	run_op(&grp->specs[current->ri], "stop", on_result);
+}
+
+static gboolean retry_stop(gpointer data)
+{
+	step();
+	return G_SOURCE_REMOVE;
+}
+
+static void on_result(const struct ra_result *res, void *data)
+{
+	struct job *j = data;
+	struct group *grp = &groups[j->groups[j->gi]];
+	const char *rsc = grp->hg->res[j->ri].spec;
+
+	if (strcmp(j->phase, "status") == 0 && j->op == RG_ACQUIRE && !j->failing) {
+		if (res->running) {
+			j->ri++;
+			step();
+		} else {
+			run_op(&grp->specs[j->ri], "start", on_result);
+		}
+		return;
+	}
+	if (strcmp(j->phase, "start") == 0) {
+		if (res->rc == RA_RC_OK) {
+			j->ri++;
+		} else {
+			log_err("CRIT: Giving up resources due to failure of %s", rsc);
+			j->ok = false;
+			j->failing = true;
+			j->ri = grp->hg->nres - 1;
+		}
+		step();
+		return;
+	}
+	if (strcmp(j->phase, "stop") == 0) {
+		if (res->rc == RA_RC_OK) {
+			j->tries = 0;
+			j->ri--;
+			step();
+			return;
+		}
+		if (++j->tries <= set.stop_retries) {
+			log_warn("stop of %s failed; retrying (%d of %d)", rsc, j->tries, set.stop_retries);
+			g_timeout_add(1000, retry_stop, NULL);
+			return;
+		}
+		run_op(&grp->specs[j->ri], "status", on_result);
+		j->phase = "stop-status";
+		return;
+	}
+	if (strcmp(j->phase, "stop-status") == 0 || strcmp(j->phase, "status") == 0) {
+		if (res->running) {
+			run_stop_failure(j->groups[j->gi], rsc);
+			j->ok = false;
+		} else {
+			log_warn("Resource %s stop failed but it is not running: probably not LSB-compliant. "
+				 "Machine reboot narrowly avoided!", rsc);
+		}
+		j->tries = 0;
+		j->ri--;
+		step();
+	}
+}
+
+void rg_queue(enum rg_op op, const int *gl, int n, rg_done_fn done, void *data)
+{
+	struct job *j = calloc(1, sizeof *j), **pp;
+
+	j->op = op;
+	j->groups = malloc(sizeof(int) * (size_t)(n ? n : 1));
+	memcpy(j->groups, gl, sizeof(int) * (size_t)n);
+	j->n = n;
+	j->done = done;
+	j->data = data;
+	j->ok = true;
+	for (pp = &queue; *pp; pp = &(*pp)->next)
+		;
+	*pp = j;
+	if (!current)
+		step();
+}
+
+void rg_queue_barrier(rg_done_fn done, void *data)
+{
+	rg_queue(RG_ACQUIRE, NULL, 0, done, data);
+}
