@@ -226,14 +226,17 @@ int auth_load_owned(const char *path, unsigned owner, struct auth_keys *out, cha
 	out->active = -1;
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
-		seterr(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		int e = errno;
+		seterr(err, errlen, "%s: cannot open: %s", path, strerror(e));
+		errno = e;
 		return -1;
 	}
 	struct stat st;
-	int r = -1;
+	int r = -1, why = EINVAL;
 	char *buf = NULL;
 	if (fstat(fd, &st) < 0) {
-		seterr(err, errlen, "%s: cannot stat: %s", path, strerror(errno));
+		why = errno;
+		seterr(err, errlen, "%s: cannot stat: %s", path, strerror(why));
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode)) {
@@ -241,11 +244,13 @@ int auth_load_owned(const char *path, unsigned owner, struct auth_keys *out, cha
 		goto out;
 	}
 	if (st.st_uid != (uid_t)owner) {
+		why = EACCES;
 		seterr(err, errlen, "%s: owned by uid %u, must be owned by %s (chown %u %s)", path,
 		       (unsigned)st.st_uid, owner == 0 ? "root" : "the daemon user", owner, path);
 		goto out;
 	}
 	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
+		why = EACCES;
 		seterr(err, errlen, "%s: mode %04o lets group or others access the keys; "
 		       "run chmod 600 %s", path, (unsigned)(st.st_mode & 07777), path);
 		goto out;
@@ -265,7 +270,8 @@ int auth_load_owned(const char *path, unsigned owner, struct auth_keys *out, cha
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
-			seterr(err, errlen, "%s: read error: %s", path, strerror(errno));
+			why = errno;
+			seterr(err, errlen, "%s: read error: %s", path, strerror(why));
 			goto out;
 		}
 		if (got == 0)
@@ -277,6 +283,8 @@ int auth_load_owned(const char *path, unsigned owner, struct auth_keys *out, cha
 out:
 	g_free(buf);
 	close(fd);
+	if (r < 0)
+		errno = why; /* EACCES for an owner/mode refusal, EINVAL for a bad file */
 	return r;
 }
 

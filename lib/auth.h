@@ -31,7 +31,9 @@ struct auth_keys {
 int auth_parse(const char *text, size_t len, const char *fname, struct auth_keys *out,
 	       char *err, size_t errlen);
 /* Open, refuse if not owned by root or readable/writable by group or others
- * (checked on the open fd), then auth_parse.  Error text names the file and the fix. */
+ * (checked on the open fd), then auth_parse.  Error text names the file and the fix.
+ * On failure errno is open's errno, EACCES for an owner/mode refusal, or EINVAL
+ * for a file that does not parse. */
 int auth_load(const char *path, struct auth_keys *out, char *err, size_t errlen);
 /* auth_load with another required owner uid (tests and non-root daemons). */
 int auth_load_owned(const char *path, unsigned owner, struct auth_keys *out, char *err,

@@ -3,6 +3,7 @@
  * the permission check of auth_load on temporary files. */
 #include "check.h"
 #include "auth.h"
+#include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
 #include <stdlib.h>
@@ -198,6 +199,7 @@ static void test_load(void)
 	CHECK_INT(auth_load_owned(p, me, &k, err, sizeof(err)), -1);
 	CHECK(strstr(err, p) == err);
 	CHECK(strstr(err, "mode 0644") != NULL);
+	CHECK_INT(errno, EACCES);
 	CHECK(strstr(err, "chmod 600") != NULL);
 	CHECK_INT(k.active, -1);
 	static const mode_t loose[] = { 0601, 0602, 0604, 0610, 0620, 0640, 0777 };
@@ -223,6 +225,7 @@ static void test_load(void)
 	CHECK_INT(auth_load_owned(p, me + 1, &k, err, sizeof(err)), -1);
 	CHECK(strstr(err, p) == err);
 	CHECK(strstr(err, "owned by uid") != NULL);
+	CHECK_INT(errno, EACCES);
 	unlink(p);
 	g_free(p);
 
@@ -231,10 +234,12 @@ static void test_load(void)
 	CHECK_INT(auth_load_owned(p, me, &k, err, sizeof(err)), -1);
 	char *want = g_strdup_printf("%s:2: method md5 requires a key (expected \"1 md5 <key>\")", p);
 	CHECK_STR(err, want);
+	CHECK_INT(errno, EINVAL);
 	g_free(want);
 	unlink(p);
 	CHECK_INT(auth_load_owned(p, me, &k, err, sizeof(err)), -1);
 	CHECK(strstr(err, p) == err && strstr(err, "cannot open") != NULL);
+	CHECK_INT(errno, ENOENT);
 	g_free(p);
 	CHECK_INT(auth_load_owned(g_get_tmp_dir(), me, &k, err, sizeof(err)), -1);
 	CHECK(strstr(err, "not a regular file") != NULL);
