@@ -206,6 +206,8 @@ static struct auth_keys folder_keys(const char *dir, bool *ok)
 	gchar *text = NULL;
 	gsize len = 0;
 	struct auth_keys k;
+	memset(&k, 0, sizeof(k));
+	k.active = -1;
 	char err[512];
 	*ok = g_file_get_contents(p, &text, &len, NULL) &&
 	      auth_parse(text, len, p, &k, err, sizeof(err)) == 0;
