@@ -1,0 +1,17 @@
+# stonith/: STONITH devices (null, ssh, meatware, suicide, external/NAME) in
+# libhb so the daemon can check a configuration, plus the stonith and
+# meatclient commands.  External scripts are looked up under
+# $(exec_prefix)/lib/stonith/plugins/external, cluster-glue's directory.
+STONITH_SRCS = stonith/st_core.c stonith/st_simple.c stonith/st_external.c stonith/st_meatware.c
+LIBHB_SRCS += $(STONITH_SRCS)
+stonith/st_core.o: stonith/st_core.c
+	$(CC) $(CPPFLAGS) -DSTONITH_PLUGINDIR='"$(exec_prefix)/lib/stonith/plugins"' $(ALL_CFLAGS) -c -o $@ $<
+PROGRAMS += stonith/stonith stonith/meatclient
+stonith/stonith: stonith/stonith_main.o lib/libhb.a
+	$(LINK) stonith/stonith_main.o $(HB_LIBS)
+stonith/meatclient: stonith/meatclient.o lib/libhb.a
+	$(LINK) stonith/meatclient.o $(HB_LIBS)
+install:: stonith/stonith stonith/meatclient
+	install -d $(DESTDIR)$(sbindir) $(DESTDIR)$(exec_prefix)/lib/stonith/plugins/external
+	install -m 755 stonith/stonith $(DESTDIR)$(sbindir)/stonith
+	install -m 755 stonith/meatclient $(DESTDIR)$(sbindir)/meatclient
