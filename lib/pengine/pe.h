@@ -1,0 +1,153 @@
+/* The policy engine's working set: the CIB turned into nodes and resource
+ * instances with their current state, the placement decided for them, and the
+ * action graph.  pe_run() is a pure function of the struct cib (plus "now");
+ * printing and graph output only read the result. */
+#ifndef HB_PE_H
+#define HB_PE_H
+#include <stdio.h>
+#include <glib.h>
+#include "cib/cib.h"
+
+#define PE_INF 1000000
+
+/* Score arithmetic (spec 2.1): saturating, -INFINITY wins over +INFINITY. */
+int pe_score_add(int a, int b);
+int pe_score_clamp(long long v);
+/* Colocation fold-in: weight scaled by factor (a score / INFINITY). */
+int pe_score_scale(int weight, double factor);
+/* "INFINITY", "-INFINITY" or the number; buf of at least 16 bytes. */
+const char *pe_score_str(int s, char *buf);
+
+struct pe_node {
+	char *uname, *id;
+	int idx;
+	int online, unclean, pending, standby, maintenance, shutdown, expected_down;
+	int fence;                /* fencing scheduled */
+	const char *fence_reason;
+	int count;                /* resources assigned (tie-break) */
+	int seen;                 /* has a node_state */
+};
+
+enum pe_kind { PE_PRIMITIVE, PE_GROUP, PE_CLONE };
+
+struct pe_rsc {
+	char *id;                 /* instance name: "rsc", "rsc:0" */
+	char *base;               /* configured id */
+	enum pe_kind kind;
+	struct cib_rsc *cfg;
+	struct pe_rsc *parent;
+	GPtrArray *children;      /* struct pe_rsc * */
+	int cfg_order;
+
+	/* Meta, already resolved with parents and rsc_defaults. */
+	int managed, target_stopped, stickiness, migration_threshold, priority;
+	long long failure_timeout;
+	int clone_max, clone_node_max, interleave;
+
+	/* Current state (primitives). */
+	GPtrArray *running;       /* struct pe_node * */
+	int failed;               /* needs recovery */
+	int failed_stop_block;    /* a stop failed, no fencing: blocked */
+	int orphan;
+	int pending_start;
+	GPtrArray *failed_ops;    /* char * "op key on node" for printing */
+
+	/* Placement. */
+	int *weight;              /* per node; meaningful when allowed[i] */
+	char *allowed;
+	int assigned_done, assigning, merging;
+	struct pe_node *next;     /* NULL: stopped */
+	int unrunnable;           /* cannot start anywhere due to order/quorum */
+	const char *block_reason;
+
+	/* Colocations where this is the dependent / the primary. */
+	GPtrArray *with;          /* struct pe_coloc * (this with primary) */
+	GPtrArray *deps;          /* struct pe_coloc * (dependent with this) */
+
+	/* Actions (primitives; groups/clones get pseudo actions). */
+	struct pe_action *start, *stop_any;
+	GPtrArray *stops;         /* one per running node */
+};
+
+struct pe_coloc {
+	struct pe_rsc *dep, *prim;
+	int score;
+	const char *id;
+};
+
+enum pe_task { PE_START, PE_STOP, PE_MONITOR, PE_PROBE, PE_RUNNING, PE_STOPPED,
+	       PE_START_P, PE_STOP_P, PE_FENCE, PE_CLEAR_FAILCOUNT };
+
+struct pe_action {
+	int id;
+	enum pe_task task;
+	struct pe_rsc *rsc;       /* NULL for fencing */
+	struct pe_node *node;     /* NULL for pseudo */
+	long long interval_ms;
+	int optional, runnable, pseudo;
+	char *reason;             /* "due to ..." */
+	GPtrArray *after;         /* struct pe_order * where this is "then" */
+	GPtrArray *before;        /* struct pe_order * where this is "first" */
+	int done;                 /* printing order helper */
+	int rank;
+};
+
+enum {
+	PE_ORD_IMPLIES_THEN = 1,  /* first required -> then required */
+	PE_ORD_IMPLIES_FIRST = 2, /* then required -> first required */
+	PE_ORD_RUNNABLE_LEFT = 4, /* first unrunnable -> then unrunnable */
+	PE_ORD_RESTART = 8,       /* stop/start of one resource */
+	PE_ORD_ANY_RUNNABLE = 16  /* then runnable if any first runnable (clones) */
+};
+
+struct pe_order {
+	struct pe_action *first, *then;
+	int flags;
+};
+
+struct pe_ws {
+	struct cib *cib;
+	long long now;
+	int stonith_enabled, symmetric, have_quorum, start_failure_fatal, stop_orphans;
+	char *no_quorum_policy;
+	int default_stickiness;
+	GPtrArray *nodes;         /* struct pe_node * in configuration order */
+	GPtrArray *rscs;          /* top-level struct pe_rsc * */
+	GPtrArray *prims;         /* every primitive instance, in order */
+	GPtrArray *colocs;
+	GPtrArray *actions;
+	GPtrArray *orders;
+	GHashTable *by_id;        /* instance id -> pe_rsc (incl. groups/clones) */
+	GString *log;             /* allocation scores (-s) */
+	int show_scores;
+};
+
+struct pe_options {
+	long long now;            /* 0: cib execution-date or time(NULL) */
+	int show_scores;
+};
+
+struct pe_ws *pe_run(struct cib *cib, const struct pe_options *opt);
+void pe_free(struct pe_ws *ws);
+
+/* Internal stages, in order. */
+void pe_unpack(struct pe_ws *ws);
+void pe_assign(struct pe_ws *ws);
+void pe_actions(struct pe_ws *ws);
+
+struct pe_node *pe_find_node(struct pe_ws *ws, const char *uname);
+struct pe_rsc *pe_find_rsc(struct pe_ws *ws, const char *id);
+int pe_node_can_run(const struct pe_node *n);
+
+/* Output. */
+void pe_print_status(struct pe_ws *ws, FILE *out, int revised);
+void pe_print_summary(struct pe_ws *ws, FILE *out);
+void pe_print_transition(struct pe_ws *ws, FILE *out);
+int pe_write_graph_xml(struct pe_ws *ws, const char *path);
+int pe_write_graph_dot(struct pe_ws *ws, const char *path);
+
+/* Injections on the model before pe_run (crm_simulate -d/-u/-i). */
+int pe_inject_node_down(struct cib *cib, const char *uname);
+int pe_inject_node_up(struct cib *cib, const char *uname);
+int pe_inject_op(struct cib *cib, const char *spec, char **err);
+#endif

@@ -1,0 +1,427 @@
+/* The action graph: start/stop/monitor/probe actions of every primitive,
+ * pseudo actions of groups and clones, fencing, and the orderings between
+ * them (groups, rsc_order, stop-before-start).  Orderings carry implications
+ * (a required first makes the then required, an unrunnable first makes the
+ * then unrunnable) that are propagated to a fixed point. */
+#include <stdlib.h>
+#include <string.h>
+#include "pengine/pe.h"
+
+static const char *const task_names[] = {
+	"start", "stop", "monitor", "monitor", "running", "stopped", "start", "stop", "stonith", "clear_failcount"
+};
+
+static struct pe_action *new_action(struct pe_ws *ws, enum pe_task t, struct pe_rsc *r, struct pe_node *n)
+{
+	struct pe_action *a = g_new0(struct pe_action, 1);
+	a->id = (int)ws->actions->len;
+	a->task = t;
+	a->rsc = r;
+	a->node = n;
+	a->optional = 1;
+	a->runnable = 1;
+	a->pseudo = (t == PE_RUNNING || t == PE_STOPPED || t == PE_START_P || t == PE_STOP_P);
+	a->after = g_ptr_array_new();
+	a->before = g_ptr_array_new();
+	g_ptr_array_add(ws->actions, a);
+	return a;
+}
+
+static void order(struct pe_ws *ws, struct pe_action *f, struct pe_action *t, int flags)
+{
+	if (!f || !t || f == t)
+		return;
+	struct pe_order *o = g_new0(struct pe_order, 1);
+	o->first = f;
+	o->then = t;
+	o->flags = flags;
+	g_ptr_array_add(ws->orders, o);
+	g_ptr_array_add(f->before, o);
+	g_ptr_array_add(t->after, o);
+}
+
+static void set_reason(struct pe_action *a, const char *fmt, const char *x, const char *y)
+{
+	if (a->reason)
+		return;
+	a->reason = g_strdup_printf(fmt, x, y);
+}
+
+static int quorum_ok(struct pe_ws *ws)
+{
+	return ws->have_quorum || !strcmp(ws->no_quorum_policy, "ignore");
+}
+
+static int on_node(struct pe_rsc *r, struct pe_node *n)
+{
+	for (guint i = 0; i < r->running->len; i++)
+		if (g_ptr_array_index(r->running, i) == n)
+			return 1;
+	return 0;
+}
+
+static void prim_actions(struct pe_ws *ws, struct pe_rsc *r)
+{
+	int managed = r->managed && !r->failed_stop_block;
+	r->start = new_action(ws, PE_START, r, r->next);
+	if (!r->next) {
+		r->start->runnable = 0;
+	} else if (!quorum_ok(ws) && !on_node(r, r->next)) {
+		r->start->runnable = 0;
+		set_reason(r->start, "no quorum%s%s", "", "");
+	} else if (!pe_node_can_run(r->next)) {
+		r->start->runnable = 0;
+	}
+	if (!managed)
+		r->start->runnable = r->start->runnable && on_node(r, r->next);
+	for (guint i = 0; i < r->running->len; i++) {
+		struct pe_node *n = g_ptr_array_index(r->running, i);
+		struct pe_action *s = new_action(ws, PE_STOP, r, n);
+		g_ptr_array_add(r->stops, s);
+		if (n->unclean) {
+			/* Only fencing can stop it; without fencing it is stuck. */
+			s->pseudo = 1;
+			s->runnable = ws->stonith_enabled;
+		}
+		if (!managed) {
+			s->runnable = 0;
+			continue;
+		}
+		if (r->next != n || r->running->len > 1 || r->failed)
+			s->optional = 0;
+		order(ws, s, r->start, PE_ORD_IMPLIES_THEN | PE_ORD_RESTART);
+	}
+	if (managed && r->next && (!on_node(r, r->next) || r->failed || r->running->len > 1))
+		r->start->optional = 0;
+	if (!managed)
+		r->start->optional = 1;
+	if (!quorum_ok(ws) && !strcmp(ws->no_quorum_policy, "stop") && r->running->len && managed) {
+		r->start->runnable = 0;
+		set_reason(r->start, "no quorum%s%s", "", "");
+	}
+}
+
+static struct pe_action *find_act(struct pe_rsc *r, enum pe_task t)
+{
+	if (!r)
+		return NULL;
+	return t == PE_START ? r->start : t == PE_STOP ? r->stop_any : NULL;
+}
+
+/* Pseudo actions of a collective: start, running, stop, stopped. */
+struct coll {
+	struct pe_action *start, *running, *stop, *stopped;
+};
+
+static GHashTable *colls;
+
+static struct pe_rsc *any_prim(struct pe_rsc *r)
+{
+	return r->kind == PE_PRIMITIVE ? r : NULL;
+}
+
+static void build(struct pe_ws *ws, struct pe_rsc *r)
+{
+	if (r->kind == PE_PRIMITIVE) {
+		prim_actions(ws, r);
+		/* A single "stop" handle for orderings: pseudo that follows all stops. */
+		r->stop_any = NULL;
+		return;
+	}
+	for (guint i = 0; i < r->children->len; i++)
+		build(ws, g_ptr_array_index(r->children, i));
+	struct coll *c = g_new0(struct coll, 1);
+	c->start = new_action(ws, PE_START_P, r, NULL);
+	c->running = new_action(ws, PE_RUNNING, r, NULL);
+	c->stop = new_action(ws, PE_STOP_P, r, NULL);
+	c->stopped = new_action(ws, PE_STOPPED, r, NULL);
+	g_hash_table_insert(colls, r, c);
+	order(ws, c->start, c->running, 0);
+	order(ws, c->stop, c->stopped, 0);
+	order(ws, c->stopped, c->start, 0);
+	struct pe_action *prev_start = NULL;
+	GPtrArray *prev_stops = NULL;
+	for (guint i = 0; i < r->children->len; i++) {
+		struct pe_rsc *ch = g_ptr_array_index(r->children, i);
+		struct pe_action *cs, *cr, *cstop, *cstopped;
+		GPtrArray *stops;
+		if (ch->kind == PE_PRIMITIVE) {
+			cs = cr = ch->start;
+			stops = ch->stops;
+			cstop = cstopped = NULL;
+		} else {
+			struct coll *cc = g_hash_table_lookup(colls, ch);
+			cs = cc->start;
+			cr = cc->running;
+			cstop = cc->stop;
+			cstopped = cc->stopped;
+			stops = NULL;
+		}
+		int clone = r->kind == PE_CLONE;
+		order(ws, c->start, cs, clone ? PE_ORD_RUNNABLE_LEFT : PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT);
+		order(ws, cr, c->running, clone ? PE_ORD_IMPLIES_THEN | PE_ORD_ANY_RUNNABLE : PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT);
+		if (stops) {
+			for (guint k = 0; k < stops->len; k++) {
+				order(ws, c->stop, g_ptr_array_index(stops, k), 0);
+				order(ws, g_ptr_array_index(stops, k), c->stopped, PE_ORD_IMPLIES_THEN);
+			}
+		} else {
+			order(ws, c->stop, cstop, 0);
+			order(ws, cstopped, c->stopped, PE_ORD_IMPLIES_THEN);
+		}
+		if (!clone && prev_start) {
+			order(ws, prev_start, cs, PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT);
+			if (stops && prev_stops)
+				for (guint k = 0; k < stops->len; k++)
+					for (guint q = 0; q < prev_stops->len; q++)
+						order(ws, g_ptr_array_index(stops, k), g_ptr_array_index(prev_stops, q), 0);
+		}
+		prev_start = cr;
+		prev_stops = stops;
+	}
+}
+
+/* Endpoints of a configured ordering on any resource kind. */
+static void endpoints(struct pe_rsc *r, int stop, int as_first, GPtrArray *out)
+{
+	if (r->kind == PE_PRIMITIVE) {
+		if (!stop) {
+			g_ptr_array_add(out, r->start);
+		} else {
+			for (guint i = 0; i < r->stops->len; i++)
+				g_ptr_array_add(out, g_ptr_array_index(r->stops, i));
+		}
+		return;
+	}
+	struct coll *c = g_hash_table_lookup(colls, r);
+	if (!stop)
+		g_ptr_array_add(out, as_first ? c->running : c->start);
+	else
+		g_ptr_array_add(out, as_first ? c->stopped : c->stop);
+}
+
+static void config_orders(struct pe_ws *ws)
+{
+	GPtrArray *co = ws->cib->orders;
+	for (guint i = 0; i < co->len; i++) {
+		struct cib_order *o = g_ptr_array_index(co, i);
+		if (!o->first || !o->then)
+			continue;
+		struct pe_rsc *f = pe_find_rsc(ws, o->first), *t = pe_find_rsc(ws, o->then);
+		if (!f || !t)
+			continue;
+		int fstop = o->first_action && !strcmp(o->first_action, "stop");
+		int tstop = o->then_action && !strcmp(o->then_action, "stop");
+		int flags = o->mandatory ? PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT : 0;
+		if (f->kind == PE_CLONE && o->mandatory)
+			flags = PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT;
+		GPtrArray *fa = g_ptr_array_new(), *ta = g_ptr_array_new();
+		endpoints(f, fstop, 1, fa);
+		endpoints(t, tstop, 0, ta);
+		for (guint a = 0; a < fa->len; a++)
+			for (guint b = 0; b < ta->len; b++)
+				order(ws, g_ptr_array_index(fa, a), g_ptr_array_index(ta, b), fstop ? (o->mandatory ? PE_ORD_IMPLIES_THEN : 0) : flags);
+		g_ptr_array_set_size(fa, 0);
+		g_ptr_array_set_size(ta, 0);
+		if (o->symmetrical && !fstop && !tstop) {
+			endpoints(t, 1, 1, ta);
+			endpoints(f, 1, 0, fa);
+			for (guint a = 0; a < ta->len; a++)
+				for (guint b = 0; b < fa->len; b++)
+					order(ws, g_ptr_array_index(ta, a), g_ptr_array_index(fa, b),
+					      o->mandatory ? PE_ORD_IMPLIES_FIRST : 0);
+		}
+		g_ptr_array_free(fa, TRUE);
+		g_ptr_array_free(ta, TRUE);
+	}
+}
+
+static char *adesc(struct pe_action *a)
+{
+	if (!a->rsc)
+		return g_strdup("fencing");
+	return g_strdup_printf("%s %s", a->rsc->id, task_names[a->task]);
+}
+
+static int propagate(struct pe_ws *ws)
+{
+	int changed = 0;
+	for (guint i = 0; i < ws->orders->len; i++) {
+		struct pe_order *o = g_ptr_array_index(ws->orders, i);
+		struct pe_action *f = o->first, *t = o->then;
+		if ((o->flags & PE_ORD_RUNNABLE_LEFT) && t->runnable) {
+			int unrun;
+			if (o->flags & PE_ORD_ANY_RUNNABLE) {
+				unrun = 1;
+				for (guint k = 0; k < t->after->len; k++) {
+					struct pe_order *x = g_ptr_array_index(t->after, k);
+					if ((x->flags & PE_ORD_ANY_RUNNABLE) && x->first->runnable)
+						unrun = 0;
+				}
+			} else {
+				unrun = !f->runnable;
+			}
+			if (unrun) {
+				t->runnable = 0;
+				if (!t->reason) {
+					char *d = adesc(f);
+					t->reason = g_strdup_printf("unrunnable %s", d);
+					g_free(d);
+				}
+				changed = 1;
+			}
+		}
+		if ((o->flags & PE_ORD_IMPLIES_THEN) && !f->optional && t->optional &&
+		    !(t->task == PE_START && !t->rsc->next)) {
+			t->optional = 0;
+			if (!t->reason && !(o->flags & PE_ORD_RESTART)) {
+				char *d = adesc(f);
+				t->reason = g_strdup_printf("required %s", d);
+				g_free(d);
+			}
+			changed = 1;
+		}
+		if ((o->flags & PE_ORD_IMPLIES_FIRST) && !t->optional && f->optional) {
+			f->optional = 0;
+			if (!f->reason) {
+				char *d = adesc(t);
+				f->reason = g_strdup_printf("required %s", d);
+				g_free(d);
+			}
+			changed = 1;
+		}
+	}
+	/* Per-resource consequences. */
+	for (guint i = 0; i < ws->prims->len; i++) {
+		struct pe_rsc *r = g_ptr_array_index(ws->prims, i);
+		if (!r->managed || r->failed_stop_block)
+			continue;
+		struct pe_action *s = r->start;
+		for (guint k = 0; k < r->stops->len; k++) {
+			struct pe_action *st = g_ptr_array_index(r->stops, k);
+			if (st->node != r->next)
+				continue;
+			/* Restart: a required start where it already runs needs a stop. */
+			if (!s->optional && st->optional) {
+				st->optional = 0;
+				if (!st->reason && s->reason)
+					st->reason = g_strdup(s->reason);
+				changed = 1;
+			}
+			/* Cannot (re)start: it must not keep running unsupervised. */
+			if (!s->runnable && st->optional) {
+				st->optional = 0;
+				if (!st->reason && s->reason)
+					st->reason = g_strdup(s->reason);
+				changed = 1;
+			}
+		}
+	}
+	return changed;
+}
+
+static void fencing(struct pe_ws *ws)
+{
+	for (guint i = 0; i < ws->nodes->len; i++) {
+		struct pe_node *n = g_ptr_array_index(ws->nodes, i);
+		if (!n->unclean || !ws->stonith_enabled)
+			continue;
+		n->fence = 1;
+		struct pe_action *f = new_action(ws, PE_FENCE, NULL, n);
+		f->optional = 0;
+		for (guint k = 0; k < ws->prims->len; k++) {
+			struct pe_rsc *r = g_ptr_array_index(ws->prims, k);
+			for (guint q = 0; q < r->stops->len; q++) {
+				struct pe_action *s = g_ptr_array_index(r->stops, q);
+				if (s->node == n) {
+					s->optional = 0;
+					order(ws, f, s, 0);
+				}
+			}
+		}
+	}
+}
+
+static void monitors(struct pe_ws *ws)
+{
+	for (guint i = 0; i < ws->prims->len; i++) {
+		struct pe_rsc *r = g_ptr_array_index(ws->prims, i);
+		if (r->orphan)
+			continue;
+		/* Probes where the state is unknown. */
+		for (guint k = 0; k < ws->nodes->len; k++) {
+			struct pe_node *n = g_ptr_array_index(ws->nodes, k);
+			if (!n->online || n->unclean)
+				continue;
+			struct cib_node_state *st = cib_find_state(ws->cib, n->uname);
+			int known = 0;
+			if (st)
+				for (guint q = 0; q < st->lrm->len && !known; q++) {
+					struct cib_lrm_rsc *lr = g_ptr_array_index(st->lrm, q);
+					size_t bl = strlen(r->base);
+					if (!strncmp(lr->id, r->base, bl) && (!lr->id[bl] || lr->id[bl] == ':'))
+						known = 1;
+				}
+			if (known)
+				continue;
+			struct pe_action *p = new_action(ws, PE_PROBE, r, n);
+			p->optional = 0;
+			if (r->start)
+				order(ws, p, r->start, 0);
+		}
+		if (!r->start || !r->next || !r->start->runnable)
+			continue;
+		if (r->start->optional && !on_node(r, r->next))
+			continue;
+		int restart = !r->start->optional;
+		for (guint k = 0; k < r->cfg->ops->len; k++) {
+			struct cib_op *o = g_ptr_array_index(r->cfg->ops, k);
+			if (strcmp(o->name, "monitor") || o->interval_ms <= 0 || !o->enabled || o->role)
+				continue;
+			if (!restart)
+				continue; /* already recurring where it runs */
+			struct pe_action *m = new_action(ws, PE_MONITOR, r, r->next);
+			m->interval_ms = o->interval_ms;
+			m->optional = 0;
+			order(ws, r->start, m, PE_ORD_RUNNABLE_LEFT);
+		}
+	}
+}
+
+static void free_coll(gpointer p)
+{
+	g_free(p);
+}
+
+void pe_actions(struct pe_ws *ws)
+{
+	colls = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, free_coll);
+	for (guint i = 0; i < ws->rscs->len; i++)
+		build(ws, g_ptr_array_index(ws->rscs, i));
+	config_orders(ws);
+	fencing(ws);
+	for (int guard = 0; guard < 1000 && propagate(ws); guard++)
+		;
+	/* Pseudo actions of collectives are required when any member action is. */
+	for (guint i = 0; i < ws->actions->len; i++) {
+		struct pe_action *a = g_ptr_array_index(ws->actions, i);
+		if (!a->pseudo || a->node)
+			continue;
+		for (guint k = 0; k < a->after->len && a->optional; k++) {
+			struct pe_order *o = g_ptr_array_index(a->after, k);
+			if (!o->first->optional && o->first->runnable)
+				a->optional = 0;
+		}
+		for (guint k = 0; k < a->before->len && a->optional; k++) {
+			struct pe_order *o = g_ptr_array_index(a->before, k);
+			if (!o->then->optional && o->then->runnable && o->then->rsc && o->then->task != PE_START_P &&
+			    o->then->task != PE_STOP_P)
+				a->optional = 0;
+		}
+	}
+	monitors(ws);
+	(void)any_prim;
+	(void)find_act;
+	g_hash_table_destroy(colls);
+	colls = NULL;
+}

@@ -1,0 +1,598 @@
+/* First stage of the policy engine: turns the struct cib into the working
+ * set: cluster options, node states (online, unclean, standby...), resource
+ * instances with resolved meta attributes, and each primitive's current state
+ * replayed from its operation history.  Decides nothing about placement. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "pengine/pe.h"
+
+static const char *opt(struct pe_ws *ws, const char *name, const char *def)
+{
+	const char *v = cib_nv_get(&ws->cib->options, name);
+	return v ? v : def;
+}
+
+static int opt_bool(struct pe_ws *ws, const char *name, int def)
+{
+	const char *v = cib_nv_get(&ws->cib->options, name);
+	return v ? cib_is_true(v) : def;
+}
+
+static int attr_true(const struct cib_nvlist *a, const struct cib_nvlist *b, const char *name)
+{
+	const char *v = cib_nv_get(a, name);
+	if (!v && b)
+		v = cib_nv_get(b, name);
+	return v && cib_is_true(v);
+}
+
+static int is_member_time(const char *v)
+{
+	/* in_ccm is "true"/"false" or, in newer CIBs, a timestamp. */
+	if (!v)
+		return -1;
+	if (cib_is_true(v))
+		return 1;
+	char *end;
+	long long t = strtoll(v, &end, 10);
+	if (end != v && !*end)
+		return t > 0;
+	return 0;
+}
+
+static void fence_node(struct pe_ws *ws, struct pe_node *n, const char *reason)
+{
+	n->unclean = 1;
+	n->online = 0;
+	if (!n->fence_reason)
+		n->fence_reason = reason;
+	(void)ws;
+}
+
+static void unpack_node_state(struct pe_ws *ws, struct pe_node *n, struct cib_node_state *st)
+{
+	const char *join = st->join, *exp = st->expected;
+	int member = is_member_time(st->in_ccm);
+	int crmd_online = st->crmd && (!strcmp(st->crmd, "online") || (atoll(st->crmd) > 0));
+	const char *term = cib_nv_get(&st->attrs, "terminate");
+	int terminate = term && (cib_is_true(term) || atoll(term) > 0);
+	const char *sd = cib_nv_get(&st->attrs, "shutdown");
+	if ((sd && atoll(sd) > 0) || st->shutdown > 0)
+		n->shutdown = 1;
+	n->expected_down = exp && !strcmp(exp, "down");
+	if (!ws->stonith_enabled) {
+		if (member <= 0) {
+			n->online = 0;
+		} else if (crmd_online) {
+			if (join && !strcmp(join, "member"))
+				n->online = 1;
+			else
+				n->pending = 1;
+		} else if (!exp || strcmp(exp, "member")) {
+			n->online = 0;
+		} else {
+			fence_node(ws, n, "peer is unexpectedly down");
+		}
+		return;
+	}
+	if (member < 0 && !crmd_online) {
+		fence_node(ws, n, "peer has not been seen by the cluster");
+	} else if (member < 0 && (!exp || strcmp(exp, "down"))) {
+		fence_node(ws, n, "peer has not been seen by the cluster");
+	} else if (join && !strcmp(join, "banned")) {
+		fence_node(ws, n, "peer failed Pacemaker membership criteria");
+	} else if (!terminate && (!exp || !strcmp(exp, "down"))) {
+		if (crmd_online || member > 0)
+			n->pending = 1;
+	} else if (member <= 0 && !crmd_online && join && !strcmp(join, "down")) {
+		n->online = 0; /* left cleanly */
+	} else if (member <= 0) {
+		fence_node(ws, n, "peer is no longer part of the cluster");
+	} else if (!crmd_online) {
+		fence_node(ws, n, "peer process is no longer available");
+	} else if (terminate) {
+		fence_node(ws, n, "termination was requested");
+	} else if (join && !strcmp(join, "member")) {
+		n->online = 1;
+	} else if (join && (!strcmp(join, "pending") || !strcmp(join, "down"))) {
+		n->pending = 1;
+	} else {
+		fence_node(ws, n, "peer was in an unknown state");
+	}
+}
+
+static void unpack_nodes(struct pe_ws *ws)
+{
+	struct cib *c = ws->cib;
+	for (guint i = 0; i < c->nodes->len; i++) {
+		struct cib_node *cn = g_ptr_array_index(c->nodes, i);
+		if (pe_find_node(ws, cn->uname))
+			continue;
+		struct pe_node *n = g_new0(struct pe_node, 1);
+		n->uname = cn->uname;
+		n->id = cn->id;
+		n->idx = (int)ws->nodes->len;
+		g_ptr_array_add(ws->nodes, n);
+		struct cib_node_state *st = cib_find_state(c, cn->uname);
+		n->standby = attr_true(&cn->attrs, st ? &st->attrs : NULL, "standby");
+		n->maintenance = attr_true(&cn->attrs, st ? &st->attrs : NULL, "maintenance");
+		if (st) {
+			n->seen = 1;
+			unpack_node_state(ws, n, st);
+		} else if (ws->stonith_enabled && opt_bool(ws, "startup-fencing", 1)) {
+			fence_node(ws, n, "node is unclean");
+		}
+	}
+}
+
+/* Meta lookup: own value, then each ancestor's, then rsc_defaults. */
+static const char *meta(struct pe_ws *ws, struct cib_rsc *r, const char *name)
+{
+	for (struct cib_rsc *p = r; p; p = p->parent) {
+		const char *v = cib_nv_get(&p->meta, name);
+		if (v)
+			return v;
+	}
+	return cib_nv_get(&ws->cib->rsc_defaults, name);
+}
+
+static int meta_score(struct pe_ws *ws, struct cib_rsc *r, const char *name, int def)
+{
+	const char *v = meta(ws, r, name);
+	int ok;
+	if (!v)
+		return def;
+	int s = cib_parse_score(v, &ok);
+	return ok ? s : def;
+}
+
+static void resolve_meta(struct pe_ws *ws, struct pe_rsc *pr)
+{
+	struct cib_rsc *r = pr->cfg;
+	const char *v = meta(ws, r, "is-managed");
+	pr->managed = v ? cib_is_true(v) : opt_bool(ws, "is-managed-default", 1);
+	if (opt_bool(ws, "maintenance-mode", 0))
+		pr->managed = 0;
+	v = meta(ws, r, "target-role");
+	pr->target_stopped = v && !g_ascii_strcasecmp(v, "Stopped");
+	for (struct cib_rsc *p = r->parent; p; p = p->parent) {
+		const char *pv = cib_nv_get(&p->meta, "target-role");
+		if (pv && !g_ascii_strcasecmp(pv, "Stopped"))
+			pr->target_stopped = 1;
+	}
+	pr->stickiness = meta_score(ws, r, "resource-stickiness", ws->default_stickiness);
+	pr->migration_threshold = meta_score(ws, r, "migration-threshold", PE_INF);
+	pr->priority = meta_score(ws, r, "priority", 0);
+	v = meta(ws, r, "failure-timeout");
+	pr->failure_timeout = v ? cib_parse_interval(v) / 1000 : 0;
+	if (pr->failure_timeout < 0)
+		pr->failure_timeout = 0;
+}
+
+static struct pe_rsc *new_rsc(struct pe_ws *ws, struct cib_rsc *cfg, const char *id, struct pe_rsc *parent)
+{
+	struct pe_rsc *r = g_new0(struct pe_rsc, 1);
+	r->id = g_strdup(id);
+	r->base = cfg->id;
+	r->cfg = cfg;
+	r->parent = parent;
+	r->kind = cfg->kind == CIB_PRIMITIVE ? PE_PRIMITIVE : cfg->kind == CIB_GROUP ? PE_GROUP : PE_CLONE;
+	r->children = g_ptr_array_new();
+	r->running = g_ptr_array_new();
+	r->failed_ops = g_ptr_array_new_with_free_func(g_free);
+	r->with = g_ptr_array_new();
+	r->deps = g_ptr_array_new();
+	r->stops = g_ptr_array_new();
+	guint nn = ws->nodes->len ? ws->nodes->len : 1;
+	r->weight = g_new0(int, nn);
+	r->allowed = g_new0(char, nn);
+	r->cfg_order = (int)g_hash_table_size(ws->by_id);
+	resolve_meta(ws, r);
+	g_hash_table_insert(ws->by_id, r->id, r);
+	return r;
+}
+
+static struct pe_rsc *build(struct pe_ws *ws, struct cib_rsc *cfg, struct pe_rsc *parent, const char *suffix)
+{
+	char *id = g_strconcat(cfg->id, suffix, NULL);
+	struct pe_rsc *r = new_rsc(ws, cfg, id, parent);
+	g_free(id);
+	if (cfg->kind == CIB_PRIMITIVE) {
+		g_ptr_array_add(ws->prims, r);
+	} else if (cfg->kind == CIB_GROUP) {
+		for (guint i = 0; i < cfg->children->len; i++)
+			g_ptr_array_add(r->children, build(ws, g_ptr_array_index(cfg->children, i), r, suffix));
+	} else if (cfg->children->len) {
+		struct cib_rsc *child = g_ptr_array_index(cfg->children, 0);
+		int nodes = (int)ws->nodes->len;
+		r->clone_max = meta_score(ws, cfg, "clone-max", nodes);
+		r->clone_node_max = meta_score(ws, cfg, "clone-node-max", 1);
+		const char *il = cib_nv_get(&cfg->meta, "interleave");
+		r->interleave = il && cib_is_true(il);
+		if (r->clone_max < 0)
+			r->clone_max = 0;
+		if (r->clone_max > 10000)
+			r->clone_max = 10000;
+		for (int i = 0; i < r->clone_max; i++) {
+			char sfx[24];
+			snprintf(sfx, sizeof sfx, ":%d", i);
+			g_ptr_array_add(r->children, build(ws, child, r, sfx));
+		}
+	}
+	return r;
+}
+
+static struct cib_op *find_cfg_op(struct pe_rsc *r, const char *name, long long interval)
+{
+	for (guint i = 0; i < r->cfg->ops->len; i++) {
+		struct cib_op *o = g_ptr_array_index(r->cfg->ops, i);
+		if (!strcmp(o->name, name) && o->interval_ms == interval)
+			return o;
+	}
+	return NULL;
+}
+
+static int cmp_call(gconstpointer a, gconstpointer b)
+{
+	const struct cib_lrm_op *x = *(struct cib_lrm_op *const *)a, *y = *(struct cib_lrm_op *const *)b;
+	/* Pending ops (call-id -1) are the newest. */
+	int cx = x->call_id < 0 ? G_MAXINT : x->call_id, cy = y->call_id < 0 ? G_MAXINT : y->call_id;
+	return cx < cy ? -1 : cx > cy;
+}
+
+static void add_adj(struct pe_rsc *r, struct pe_node *n, int score);
+
+/* Per-node fail count of a primitive from the transient attributes. */
+static int fail_count(struct pe_ws *ws, struct pe_rsc *r, struct cib_node_state *st, long long *last)
+{
+	const char *fs = ws->cib->feature_set;
+	int per_op = fs && strverscmp(fs, "3.0.13") >= 0;
+	const char *base = r->base;
+	size_t bl = strlen(base);
+	int total = 0;
+	*last = 0;
+	if (!st->attrs.items)
+		return 0;
+	for (guint i = 0; i < st->attrs.items->len; i++) {
+		struct cib_nv *nv = g_ptr_array_index(st->attrs.items, i);
+		const char *rest;
+		if (!strncmp(nv->name, "fail-count-", 11)) {
+			rest = nv->name + 11;
+			if (strncmp(rest, base, bl) || (rest[bl] && !(per_op && rest[bl] == '#') &&
+							 !(rest[bl] == ':' && !strchr(rest + bl, '#'))))
+				continue;
+			if (!per_op && strchr(rest, '#'))
+				continue;
+			if (per_op && !strchr(rest, '#') && !ws->cib->legacy)
+				continue;
+			int ok;
+			total = pe_score_add(total, cib_parse_score(nv->value, &ok));
+		} else if (!strncmp(nv->name, "last-failure-", 13)) {
+			rest = nv->name + 13;
+			if (strncmp(rest, base, bl) || (rest[bl] && rest[bl] != '#' && rest[bl] != ':'))
+				continue;
+			long long t = atoll(nv->value);
+			if (t > *last)
+				*last = t;
+		}
+	}
+	return total;
+}
+
+struct hist {
+	int active, failed, pending, block, fence, stop_target, hard_ban, fatal_ban, start_failed;
+	int expired_failure;
+};
+
+static int is_probe(const struct cib_lrm_op *o)
+{
+	return !strcmp(o->operation, "monitor") && o->interval_ms == 0;
+}
+
+static void replay(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, GPtrArray *ops, struct hist *h)
+{
+	for (guint i = 0; i < ops->len; i++) {
+		struct cib_lrm_op *o = g_ptr_array_index(ops, i);
+		const char *task = o->operation;
+		int probe = is_probe(o);
+		int exp = o->expected_rc >= 0 ? o->expected_rc : (probe ? 7 : 0);
+		if (o->op_status == 1)
+			continue; /* cancelled */
+		if (o->op_status == -1) {
+			if (!strcmp(task, "start") || !strcmp(task, "stop"))
+				h->active = 1, h->pending = 1;
+			continue;
+		}
+		int failure = 0, hard = 0, fatal = 0;
+		if (o->expected_rc < 0 && o->op_status == 0) {
+			failure = 1;
+		} else if (o->op_status == 0) {
+			if (o->rc == exp) {
+				failure = 0;
+			} else if (probe && (o->rc == 0 || o->rc == 7)) {
+				failure = 0;
+			} else if (o->rc == 7 && !strcmp(task, "stop")) {
+				failure = 0;
+			} else if (o->rc == 2 || o->rc == 4 || o->rc == 5 || (o->rc == 3 && o->interval_ms == 0)) {
+				failure = hard = 1;
+			} else if (o->rc == 6) {
+				failure = fatal = 1;
+			} else {
+				failure = 1;
+			}
+		} else if (o->op_status == 3 || o->op_status >= 5) {
+			failure = hard = 1;
+		} else {
+			failure = 1;
+		}
+		if (!failure) {
+			int rc = o->rc;
+			if (!strcmp(task, "start") || !strcmp(task, "migrate_from")) {
+				h->active = 1;
+				h->failed = 0, h->start_failed = 0;
+			} else if (!strcmp(task, "stop")) {
+				h->active = 0;
+				h->failed = 0, h->start_failed = 0, h->block = 0;
+			} else if (!strcmp(task, "monitor")) {
+				if (rc == 7)
+					h->active = 0;
+				else if (rc == 0 || rc == 8)
+					h->active = 1;
+			}
+			continue;
+		}
+		/* A failure.  Expired ones (failure-timeout) are forgotten. */
+		if (r->failure_timeout > 0 && o->last_rc_change > 0 &&
+		    o->last_rc_change + r->failure_timeout <= ws->now) {
+			h->expired_failure = 1;
+			continue;
+		}
+		if (hard || fatal) {
+			if (fatal)
+				h->fatal_ban = 1;
+			else
+				h->hard_ban = 1;
+			if (probe && o->rc == 5) {
+				h->active = 0;
+				continue;
+			}
+		}
+		struct cib_op *co = find_cfg_op(r, task, o->interval_ms);
+		const char *on_fail = co ? co->on_fail : NULL;
+		if (!strcmp(task, "stop"))
+			on_fail = (on_fail && strcmp(on_fail, "restart")) ? on_fail : (ws->stonith_enabled ? "fence" : "block");
+		if (!on_fail)
+			on_fail = "restart";
+		if (!strcmp(on_fail, "fence") && !ws->stonith_enabled)
+			on_fail = "stop";
+		if (!strcmp(on_fail, "ignore")) {
+			continue;
+		}
+		h->active = 1;
+		h->failed = 1;
+		if (!strcmp(task, "start"))
+			h->start_failed = 1;
+		if (!strcmp(on_fail, "block"))
+			h->block = 1;
+		else if (!strcmp(on_fail, "fence"))
+			h->fence = 1;
+		else if (!strcmp(on_fail, "stop"))
+			h->stop_target = 1;
+		else if (!strcmp(on_fail, "standby"))
+			n->standby = 1;
+		char *desc = g_strdup_printf("%s_%s_%lld on %s", r->base, task, o->interval_ms, n->uname);
+		g_ptr_array_add(r->failed_ops, desc);
+	}
+}
+
+static struct pe_rsc *instance_for(struct pe_ws *ws, struct pe_rsc *prim_cfg_owner, const char *lrm_id,
+				   struct pe_node *n);
+
+static void add_adj(struct pe_rsc *r, struct pe_node *n, int score)
+{
+	/* Bans gathered while unpacking are kept as location adjustments in
+	 * the weight array; assignment starts from them. */
+	r->weight[n->idx] = pe_score_add(r->weight[n->idx], score);
+}
+
+static void unpack_history(struct pe_ws *ws)
+{
+	struct cib *c = ws->cib;
+	for (guint i = 0; i < c->states->len; i++) {
+		struct cib_node_state *st = g_ptr_array_index(c->states, i);
+		struct pe_node *n = st->uname ? pe_find_node(ws, st->uname) : NULL;
+		if (!n)
+			continue;
+		/* A cleanly stopped node runs nothing; an unclean one may. */
+		int use = n->online || n->unclean || n->pending || n->shutdown;
+		for (guint j = 0; j < st->lrm->len; j++) {
+			struct cib_lrm_rsc *lr = g_ptr_array_index(st->lrm, j);
+			struct pe_rsc *r = instance_for(ws, NULL, lr->id, n);
+			GPtrArray *ops = g_ptr_array_new();
+			for (guint k = 0; k < lr->ops->len; k++)
+				g_ptr_array_add(ops, g_ptr_array_index(lr->ops, k));
+			g_ptr_array_sort(ops, cmp_call);
+			if (!r) {
+				/* Orphan: history but no configuration. */
+				struct hist h = { 0 };
+				struct cib_rsc *fake = NULL;
+				(void)fake;
+				for (guint k = 0; k < ops->len; k++) {
+					struct cib_lrm_op *o = g_ptr_array_index(ops, k);
+					if (o->op_status == 0 && (o->rc == 0) && strcmp(o->operation, "stop"))
+						h.active = 1;
+					else if (!strcmp(o->operation, "stop") && o->op_status == 0 && o->rc == 0)
+						h.active = 0;
+				}
+				if (h.active && use && ws->stop_orphans) {
+					struct cib_rsc *cr = g_new0(struct cib_rsc, 1);
+					cr->kind = CIB_PRIMITIVE;
+					cr->id = g_strdup(lr->id);
+					cr->cls = g_strdup(lr->cls);
+					cr->provider = g_strdup(lr->provider);
+					cr->type = g_strdup(lr->type);
+					cr->ops = g_ptr_array_new();
+					cr->children = g_ptr_array_new();
+					struct pe_rsc *o = pe_find_rsc(ws, lr->id);
+					if (!o) {
+						o = new_rsc(ws, cr, lr->id, NULL);
+						o->orphan = 1;
+						o->target_stopped = 1;
+						g_ptr_array_add(ws->rscs, o);
+						g_ptr_array_add(ws->prims, o);
+					}
+					g_ptr_array_add(o->running, n);
+				}
+				g_ptr_array_free(ops, TRUE);
+				continue;
+			}
+			if (!use) {
+				g_ptr_array_free(ops, TRUE);
+				continue;
+			}
+			struct hist h = { 0 };
+			replay(ws, r, n, ops, &h);
+			g_ptr_array_free(ops, TRUE);
+			if (h.fatal_ban)
+				for (guint k = 0; k < ws->nodes->len; k++)
+					add_adj(r, g_ptr_array_index(ws->nodes, k), -PE_INF);
+			if (h.hard_ban)
+				add_adj(r, n, -PE_INF);
+			if (h.start_failed && ws->start_failure_fatal)
+				add_adj(r, n, -PE_INF);
+			if (h.active) {
+				g_ptr_array_add(r->running, n);
+				if (h.failed)
+					r->failed = 1;
+				if (h.block)
+					r->failed_stop_block = 1;
+				if (h.fence && ws->stonith_enabled) {
+					fence_node(ws, n, "resource actions are unrunnable");
+				}
+				if (h.stop_target)
+					r->target_stopped = 1;
+				if (h.pending)
+					r->pending_start = 1;
+			}
+		}
+		/* Fail counts and migration-threshold, for every primitive. */
+		if (!use)
+			continue;
+		for (guint j = 0; j < ws->prims->len; j++) {
+			struct pe_rsc *r = g_ptr_array_index(ws->prims, j);
+			if (r->orphan)
+				continue;
+			long long last;
+			int fc = fail_count(ws, r, st, &last);
+			if (fc <= 0)
+				continue;
+			if (r->failure_timeout > 0 && last > 0 && last + r->failure_timeout <= ws->now)
+				continue;
+			if (r->migration_threshold > 0 && fc >= r->migration_threshold) {
+				/* Clone instances share the count; ban every instance. */
+				add_adj(r, n, -PE_INF);
+			}
+		}
+	}
+}
+
+/* Maps an lrm_resource id (possibly "rsc:N") to the primitive instance it
+ * describes on node n.  Anonymous clone instances are handed out in order. */
+static struct pe_rsc *instance_for(struct pe_ws *ws, struct pe_rsc *unused, const char *lrm_id, struct pe_node *n)
+{
+	(void)unused;
+	struct pe_rsc *r = pe_find_rsc(ws, lrm_id);
+	if (r && r->kind == PE_PRIMITIVE && !r->orphan && !(r->parent && r->parent->kind == PE_CLONE) &&
+	    !(r->parent && r->parent->parent && r->parent->parent->kind == PE_CLONE))
+		return r;
+	char *base = g_strdup(lrm_id);
+	char *colon = strchr(base, ':');
+	if (colon)
+		*colon = 0;
+	struct cib_rsc *cfg = cib_find_rsc(ws->cib, base);
+	g_free(base);
+	if (!cfg || cfg->kind != CIB_PRIMITIVE)
+		return r && r->orphan ? NULL : NULL;
+	/* Find the clone above it. */
+	struct cib_rsc *clone_cfg = cfg->parent;
+	while (clone_cfg && clone_cfg->kind != CIB_CLONE)
+		clone_cfg = clone_cfg->parent;
+	if (!clone_cfg) {
+		r = pe_find_rsc(ws, cfg->id);
+		return r;
+	}
+	struct pe_rsc *clone = pe_find_rsc(ws, clone_cfg->id);
+	if (!clone)
+		return NULL;
+	/* The instance (child of clone) that already has something on n,
+	 * else the first with nothing active anywhere. */
+	struct pe_rsc *pick = NULL;
+	for (guint i = 0; i < clone->children->len && !pick; i++) {
+		struct pe_rsc *inst = g_ptr_array_index(clone->children, i);
+		GPtrArray *members = inst->kind == PE_GROUP ? inst->children : NULL;
+		int here = 0;
+		if (members) {
+			for (guint k = 0; k < members->len; k++) {
+				struct pe_rsc *m = g_ptr_array_index(members, k);
+				for (guint q = 0; q < m->running->len; q++)
+					if (g_ptr_array_index(m->running, q) == n)
+						here = 1;
+			}
+		} else {
+			for (guint q = 0; q < inst->running->len; q++)
+				if (g_ptr_array_index(inst->running, q) == n)
+					here = 1;
+		}
+		if (here)
+			pick = inst;
+	}
+	for (guint i = 0; i < clone->children->len && !pick; i++) {
+		struct pe_rsc *inst = g_ptr_array_index(clone->children, i);
+		int busy = 0;
+		if (inst->kind == PE_GROUP) {
+			for (guint k = 0; k < inst->children->len; k++)
+				if (((struct pe_rsc *)g_ptr_array_index(inst->children, k))->running->len)
+					busy = 1;
+		} else {
+			busy = inst->running->len > 0;
+		}
+		if (!busy)
+			pick = inst;
+	}
+	if (!pick)
+		return NULL;
+	if (pick->kind == PE_GROUP) {
+		for (guint k = 0; k < pick->children->len; k++) {
+			struct pe_rsc *m = g_ptr_array_index(pick->children, k);
+			if (m->cfg == cfg)
+				return m;
+		}
+		return NULL;
+	}
+	return pick;
+}
+
+void pe_unpack(struct pe_ws *ws)
+{
+	struct cib *c = ws->cib;
+	ws->stonith_enabled = opt_bool(ws, "stonith-enabled", 1);
+	ws->symmetric = opt_bool(ws, "symmetric-cluster", 1);
+	ws->start_failure_fatal = opt_bool(ws, "start-failure-is-fatal", 1);
+	ws->stop_orphans = opt_bool(ws, "stop-orphan-resources", 1);
+	ws->no_quorum_policy = g_strdup(opt(ws, "no-quorum-policy", "stop"));
+	int ok;
+	ws->default_stickiness = cib_parse_score(opt(ws, "default-resource-stickiness", "0"), &ok);
+	ws->have_quorum = c->have_quorum;
+	unpack_nodes(ws);
+	for (guint i = 0; i < c->resources->len; i++)
+		g_ptr_array_add(ws->rscs, build(ws, g_ptr_array_index(c->resources, i), NULL, ""));
+	unpack_history(ws);
+	/* Resources on a maintenance node are left alone. */
+	for (guint i = 0; i < ws->prims->len; i++) {
+		struct pe_rsc *r = g_ptr_array_index(ws->prims, i);
+		for (guint k = 0; k < r->running->len; k++)
+			if (((struct pe_node *)g_ptr_array_index(r->running, k))->maintenance)
+				r->managed = 0;
+	}
+}
