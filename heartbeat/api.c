@@ -172,11 +172,18 @@ static bool authorized(const char *client, uid_t uid, gid_t gid)
 			gids = hb.cf->apiauth[i].gids;
 			found = true;
 		}
-	if (!found && strcmp(client, "anon") == 0) {
-		uids = "root";
-		gids = "haclient";
-		found = true;
-	}
+	/* The original's built-in entries, unless ha.cf names the client. */
+	static const char *const builtin[][3] = {
+		{ "ipfail", "hacluster", NULL }, { "ccm", "hacluster", NULL },
+		{ "ping", NULL, "haclient" }, { "lha-snmpagent", "root", NULL },
+		{ "anon", "root", "haclient" },
+	};
+	for (i = 0; !found && i < (int)(sizeof builtin / sizeof builtin[0]); i++)
+		if (strcmp(client, builtin[i][0]) == 0) {
+			uids = builtin[i][1];
+			gids = builtin[i][2];
+			found = true;
+		}
 	if (!found && strcmp(client, "default") != 0)
 		return authorized("default", uid, gid);
 	if (!found)

@@ -142,6 +142,7 @@ void transport_count_drop(enum drop_reason r, const char *src, int mi, const cha
 void membership_start(void);
 /* Called for every packet (accepted or duplicate) heard from node ni on medium mi. */
 void membership_heard(int ni, int mi, uint64_t now);
+void membership_ping_heard(int ni, uint64_t now);
 void membership_tick(uint64_t now);
 void membership_status_msg(int ni, const struct hb_msg *m, unsigned long hg, unsigned long seq);
 void membership_reqnodes(int ni, const struct hb_msg *m);
@@ -161,6 +162,14 @@ void api_stop(void);
 void api_deliver(const struct hb_msg *m);       /* to the clients that want it */
 void api_notify_status(const char *node, const char *status);
 void api_notify_link(const char *node, const char *ifname, const char *status);
+
+/* ping.c */
+int ping_start(void);
+void ping_send(void);
+
+/* respawn.c */
+void respawn_start(void);
+void respawn_stop(void);
 
 /* fifo.c */
 int fifo_start(const char *path);

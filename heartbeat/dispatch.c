@@ -5,6 +5,7 @@
 #include <strings.h>
 #include "daemon.h"
 #include "rsc.h"
+#include "ipfail.h"
 
 void dispatch_message(int ni, struct hb_msg *m, bool from_self)
 {
@@ -27,6 +28,8 @@ void dispatch_message(int ni, struct hb_msg *m, bool from_self)
 			membership_shutdone(ni, m);
 	}
 	if (rsc_message(ni, m, from_self))
+		return;
+	if (!from_self && ipfail_message(ni, m))
 		return;
 	api_deliver(m);
 }

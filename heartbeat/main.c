@@ -21,6 +21,7 @@
 #include "clock.h"
 #include "pidfile.h"
 #include "rsc.h"
+#include "ipfail.h"
 #include "sdnotify.h"
 
 #define EXIT_USAGE 2
@@ -179,6 +180,7 @@ static gboolean on_exit_timer(gpointer data)
 
 static void released_all(void)
 {
+	respawn_stop();
 	struct hb_msg *m = msg_new();
 
 	msg_add(m, "t", "shutdone");
@@ -296,8 +298,6 @@ static int init_nodes(void)
 		return -1;
 	memcpy(hb.nodes[hb.local].uuid, hb.uuid, 16);
 	hb.nodes[hb.local].has_uuid = true;
-	if (hb.cf->npings > 0)
-		log_warn("ping / ping_group nodes are parsed but not yet monitored by this version");
 	return 0;
 }
 
@@ -399,7 +399,9 @@ static int run_daemon(void)
 		snprintf(fifo, sizeof fifo, "%s/fifo", hb.var_lib);
 		fifo_start(fifo);
 	}
+	ping_start();
 	rsc_init();
+	ipfail_init();
 	membership_start();
 	apply_timing();
 	g_timeout_add(TICK_MS, on_tick, NULL);

@@ -9,6 +9,7 @@
 #include "log.h"
 #include "clock.h"
 #include "rsc.h"
+#include "ipfail.h"
 
 #define STARTUP_DT_BONUS_MS 2000     /* advertised while we settle (first 5 s) */
 #define STARTUP_BONUS_WINDOW_MS 5000
@@ -37,6 +38,7 @@ void membership_send_status(void)
 	self->last_ms = hb.last_status_sent_ms;
 	self->heard = true;
 	transport_send(m, false);
+	ping_send();
 }
 
 void membership_set_local_status(const char *st)
@@ -103,6 +105,25 @@ void membership_heard(int ni, int mi, uint64_t now)
 	}
 }
 
+/* An echo reply from a ping pseudo-node: its only "status message". */
+void membership_ping_heard(int ni, uint64_t now)
+{
+	struct hb_node *n = &hb.nodes[ni];
+
+	if (n->heard && now - n->last_ms > n->max_gap_ms)
+		n->max_gap_ms = now - n->last_ms;
+	n->heard = true;
+	n->last_ms = now;
+	n->packets++;
+	if (strcmp(n->status, "ping") != 0) {
+		snprintf(n->status, sizeof n->status, "ping");
+		log_info("Status update for node %s: status ping", n->name);
+		api_notify_status(n->name, n->status);
+		api_notify_link(n->name, n->name, "up");
+		ipfail_ping_change();
+	}
+}
+
 void membership_status_msg(int ni, const struct hb_msg *m, unsigned long hg, unsigned long seq)
 {
 	struct hb_node *n = &hb.nodes[ni];
@@ -126,6 +147,8 @@ void membership_status_msg(int ni, const struct hb_msg *m, unsigned long hg, uns
 		log_info("Status update for node %s: status %s", n->name, n->status);
 		api_notify_status(n->name, n->status);
 		rsc_node_status(ni);
+		if (strcmp(n->status, "active") == 0)
+			ipfail_peer_up(ni);
 	}
 }
 
@@ -147,6 +170,10 @@ static void mark_dead(int ni)
 		}
 	}
 	api_notify_status(n->name, "dead");
+	if (n->type == NODE_PING) {
+		api_notify_link(n->name, n->name, "dead");
+		ipfail_ping_change();
+	}
 	rsc_node_status(ni);
 }
 
@@ -163,6 +190,7 @@ static void comm_now_up(void)
 	snprintf(path, sizeof path, "%s/register", hb.run_dir);
 	if (api_start(path) < 0)
 		log_err("cannot open the client API socket %s", path);
+	respawn_start();
 	rsc_comm_up();
 }
 

@@ -14,6 +14,9 @@ void rsc_node_status(int ni);
 bool rsc_message(int ni, const struct hb_msg *m, bool from_self);
 /* What we hold, as getrsc / cl_status rscstatus report it. */
 const char *rsc_hold_text(void);
+/* Ask for a standby of "all" / "local" / "foreign" as hb_standby does;
+ * false if resources are in flux (nothing sent). */
+bool rsc_request_standby(const char *type);
 /* Graceful shutdown: release what we hold, then call done(). */
 void rsc_shutdown(void (*done)(void));
 #endif

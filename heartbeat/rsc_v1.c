@@ -540,6 +540,14 @@ static gboolean standby_watch(gpointer data)
 	return G_SOURCE_CONTINUE;
 }
 
+bool rsc_request_standby(const char *type)
+{
+	if (!managing() || !nice_fb() || !stable() || rs.i_hold == HOLD_NONE)
+		return false;
+	send_ask(hold_from_text(type, HOLD_ALL), "me");
+	return true;
+}
+
 /* ---- auto-failback ---- */
 
 static gboolean failback_retry(gpointer data)
