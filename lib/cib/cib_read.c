@@ -327,8 +327,15 @@ static struct cib_rsc *read_rsc(struct rd *r, xmlNodePtr n, struct cib_rsc *pare
 		cib_diag_add(r->c, CIB_ERROR, "<%s>: missing id", (const char *)n->name);
 	read_sets(r, n, "meta_attributes", &rs->meta, 1);
 	read_sets(r, n, "instance_attributes", &rs->params, 0);
-	if (r->c->legacy)
+	if (r->c->legacy) {
 		v2_fixups(rs, n);
+	} else {
+		/* Pacemaker still honours the v2 spelling target_role among the
+		 * instance attributes of newer files (and nothing else there). */
+		const char *tr = cib_nv_get(&rs->params, "target_role");
+		if (tr && !cib_nv_get(&rs->meta, "target-role"))
+			cib_nv_set(&rs->meta, "target-role", tr);
+	}
 	for (xmlNodePtr k = n->children; k; k = k->next) {
 		if (k->type != XML_ELEMENT_NODE || is_el(k, "meta_attributes") ||
 		    is_el(k, "instance_attributes"))

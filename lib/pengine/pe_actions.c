@@ -158,6 +158,10 @@ static void build(struct pe_ws *ws, struct pe_rsc *r)
 			stops = NULL;
 		}
 		int clone = r->kind == PE_CLONE;
+		/* The chain first: a member that cannot start because its
+		 * predecessor stops reports the predecessor. */
+		if (!clone && prev_start)
+			order(ws, prev_start, cs, PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT);
 		order(ws, c->start, cs, clone ? PE_ORD_RUNNABLE_LEFT : PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT);
 		order(ws, cr, c->running, clone ? PE_ORD_IMPLIES_THEN | PE_ORD_ANY_RUNNABLE : PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT);
 		if (stops) {
@@ -170,11 +174,11 @@ static void build(struct pe_ws *ws, struct pe_rsc *r)
 			order(ws, cstopped, c->stopped, PE_ORD_IMPLIES_THEN);
 		}
 		if (!clone && prev_start) {
-			order(ws, prev_start, cs, PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT);
 			if (stops && prev_stops)
 				for (guint k = 0; k < stops->len; k++)
 					for (guint q = 0; q < prev_stops->len; q++)
-						order(ws, g_ptr_array_index(stops, k), g_ptr_array_index(prev_stops, q), 0);
+						order(ws, g_ptr_array_index(stops, k), g_ptr_array_index(prev_stops, q),
+						      PE_ORD_RUNNABLE_LEFT);
 		}
 		prev_start = cr;
 		prev_stops = stops;
@@ -229,7 +233,7 @@ static void config_orders(struct pe_ws *ws)
 			for (guint a = 0; a < ta->len; a++)
 				for (guint b = 0; b < fa->len; b++)
 					order(ws, g_ptr_array_index(ta, a), g_ptr_array_index(fa, b),
-					      o->mandatory ? PE_ORD_IMPLIES_FIRST : 0);
+					      o->mandatory ? PE_ORD_IMPLIES_FIRST | PE_ORD_RUNNABLE_LEFT : 0);
 		}
 		g_ptr_array_free(fa, TRUE);
 		g_ptr_array_free(ta, TRUE);
@@ -263,7 +267,16 @@ static int propagate(struct pe_ws *ws)
 			}
 			if (unrun) {
 				t->runnable = 0;
-				if (!t->reason) {
+				if (!t->reason && f->task == PE_START && f->rsc && f->rsc->running->len) {
+					char *d = adesc(f);
+					t->reason = g_strdup_printf("required %s", d);
+					g_free(d);
+				} else if (!t->reason && f->task == PE_START_P && f->reason &&
+				    !strncmp(f->reason, "unrunnable ", 11)) {
+					/* Through a collective's pseudo action the
+					 * root cause is what is reported. */
+					t->reason = g_strdup(f->reason);
+				} else if (!t->reason) {
 					char *d = adesc(f);
 					t->reason = g_strdup_printf("unrunnable %s", d);
 					g_free(d);

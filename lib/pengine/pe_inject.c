@@ -132,7 +132,14 @@ int pe_inject_op(struct cib *c, const char *spec, char **err)
 		int ok;
 		int v = old ? cib_parse_score(old, &ok) : 0;
 		char buf[32];
-		snprintf(buf, sizeof buf, "%d", v + 1 >= PE_INF ? PE_INF : v + 1);
+		/* As the controller does: a failed start with
+		 * start-failure-is-fatal (default) or any failed stop is final. */
+		const char *sfif = cib_nv_get(&c->options, "start-failure-is-fatal");
+		int fatal = !strcmp(op, "stop") || (!strcmp(op, "start") && (!sfif || cib_is_true(sfif)));
+		if (fatal)
+			snprintf(buf, sizeof buf, "INFINITY");
+		else
+			snprintf(buf, sizeof buf, "%d", v + 1 >= PE_INF ? PE_INF : v + 1);
 		cib_nv_set(&st->attrs, name, buf);
 		g_free(name);
 		name = per_op ? g_strdup_printf("last-failure-%s#%s_%lld", cr->id, op, interval)

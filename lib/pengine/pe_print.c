@@ -258,13 +258,17 @@ static void summarize(struct pe_rsc *r, GPtrArray *lines)
 		}
 		return;
 	}
-	/* Stopping for good. */
+	/* Stopping for good (on every node where it is active). */
 	const char *why = "node availability";
 	if (r->next && !s->runnable && s->reason)
 		why = s->reason;
 	else if (r->next && stop && stop->reason)
 		why = stop->reason;
-	add_line(lines, "Stop", r->id, g_strdup(cur->uname), reason_tail(why, stop_blocked));
+	for (guint i = 0; i < r->stops->len; i++) {
+		struct pe_action *x = g_ptr_array_index(r->stops, i);
+		if (!x->optional || x == stop)
+			add_line(lines, "Stop", r->id, g_strdup(x->node->uname), reason_tail(why, !x->runnable));
+	}
 }
 
 void pe_print_summary(struct pe_ws *ws, FILE *out)

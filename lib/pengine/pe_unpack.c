@@ -305,9 +305,11 @@ static void replay(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, GPtrAr
 			continue;
 		}
 		int failure = 0, hard = 0, fatal = 0;
-		if (o->expected_rc < 0 && o->op_status == 0) {
+		if (o->expected_rc < 0 && (o->op_status == 0 || o->op_status == 4)) {
 			failure = 1;
-		} else if (o->op_status == 0) {
+		} else if (o->op_status == 0 || o->op_status == 4) {
+			/* "error" is judged by the rc like "done": the
+			 * expected result is known here, not to the executor. */
 			if (o->rc == exp) {
 				failure = 0;
 			} else if (probe && (o->rc == 0 || o->rc == 7)) {
@@ -459,8 +461,9 @@ static void unpack_history(struct pe_ws *ws)
 					add_adj(r, g_ptr_array_index(ws->nodes, k), -PE_INF);
 			if (h.hard_ban)
 				add_adj(r, n, -PE_INF);
-			if (h.start_failed && ws->start_failure_fatal)
-				add_adj(r, n, -PE_INF);
+			/* A failed start bans nothing by itself: with
+			 * start-failure-is-fatal the controller sets the
+			 * fail-count to INFINITY, which the threshold sees. */
 			if (h.active) {
 				g_ptr_array_add(r->running, n);
 				if (h.failed)
