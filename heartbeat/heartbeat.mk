@@ -30,3 +30,10 @@ install:: heartbeat/hb_standby
 	install -d $(DESTDIR)$(datadir)/heartbeat
 	install -m 755 heartbeat/hb_standby $(DESTDIR)$(datadir)/heartbeat/hb_standby
 	install -m 755 heartbeat/hb_standby $(DESTDIR)$(datadir)/heartbeat/hb_takeover
+
+# Unit test of transport and membership: the daemon's objects minus main.c.
+DAEMON_TEST_OBJS = $(filter-out heartbeat/main.o,$(HEARTBEAT_SRCS:.c=.o))
+UNIT_TESTS += tests/unit/test_transport
+tests/unit/test_transport: tests/unit/test_transport.o $(DAEMON_TEST_OBJS) heartbeat/libmedia.a lib/libhb.a
+	$(LINK) tests/unit/test_transport.o $(DAEMON_TEST_OBJS) heartbeat/libmedia.a $(HB_LIBS)
+tests/unit/test_transport.o: CPPFLAGS += -Iheartbeat -Itests/unit

@@ -30,7 +30,6 @@
 #define TICK_MS 100
 #define HB_VERSION_STRING HB_VERSION " (heartbeat-ng)"
 
-struct hb_daemon hb;
 
 static GMainLoop *loop;
 static guint keepalive_src;

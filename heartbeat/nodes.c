@@ -5,6 +5,8 @@
 #include <string.h>
 #include "daemon.h"
 
+struct hb_daemon hb;     /* the one daemon instance */
+
 int node_find(const char *name)
 {
 	int i;

@@ -1,0 +1,395 @@
+/* Transport and membership state machines, driven with signed packets and
+ * a fake clock: sequencing, dedup, replay, retransmission, acks, drop
+ * counters, dead detection, link status and the comm-up handshake.  A fake
+ * medium records what the daemon would have put on the wire. */
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "daemon.h"
+#include "clock.h"
+#include "wire.h"
+#include "log.h"
+
+static uint64_t now = 1000000;
+static GPtrArray *sent;         /* decoded copies of what we sent */
+
+static int fake_send(struct medium *m, const void *buf, size_t len)
+{
+	struct hb_msg *msg = NULL;
+
+	if (wire_decode(&hb.keys, buf, len, &msg) == WIRE_OK)
+		g_ptr_array_add(sent, msg);
+	return 0;
+}
+static const struct media_ops fake_ops = { "fake", NULL, fake_send, NULL, NULL };
+
+static struct hb_config cf;
+static const unsigned char peer_uuid[16] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 };
+
+static void setup(const char *nodes_line)
+{
+	char text[512], err[256];
+	struct conf_errors errs = { 0 };
+	int i;
+
+	memset(&hb, 0, sizeof hb);
+	memset(&cf, 0, sizeof cf);
+	snprintf(text, sizeof text, "%s\nbcast eth0\nkeepalive 1\ndeadtime 10\ninitdead 20\n", nodes_line);
+	CHECK_INT(conf_parse(text, strlen(text), "ha.cf", "n1", &cf, &errs), 0);
+	conf_errors_free(&errs);
+	hb.cf = &cf;
+	strcpy(hb.localname, "n1");
+	strcpy(hb.run_dir, "/nonexistent");
+	CHECK_INT(auth_parse("auth 1\n1 sha1 k3y\n", 18, "authkeys", &hb.keys, err, sizeof err), 0);
+	for (i = 0; i < cf.nnodes; i++)
+		node_add(cf.nodes[i], NODE_NORMAL);
+	hb.local = node_find("n1");
+	memset(hb.uuid, 0xaa, 16);
+	memcpy(hb.nodes[hb.local].uuid, hb.uuid, 16);
+	hb.nodes[hb.local].has_uuid = true;
+	hb.generation = 0x100;
+	hb.flow_control = true;
+	hb.nmedia = 1;
+	hb.media[0].ops = &fake_ops;
+	strcpy(hb.media[0].name, "eth0");
+	if (sent)
+		g_ptr_array_free(sent, TRUE);
+	sent = g_ptr_array_new_with_free_func((GDestroyNotify)msg_free);
+	clock_set_fake(&now);
+	membership_start();
+	g_ptr_array_set_size(sent, 0);
+}
+
+/* A packet from peer "src" as its daemon would send it. */
+static void deliver(const char *src, const char *t, unsigned long seq, unsigned long hg,
+		    const char *k1, const char *v1, const char *k2, const char *v2)
+{
+	struct hb_msg *m = msg_new();
+	GString *w = g_string_new(NULL);
+
+	msg_add(m, "t", t);
+	if (k1)
+		msg_add(m, k1, v1);
+	if (k2)
+		msg_add(m, k2, v2);
+	msg_add(m, "src", src);
+	msg_add_bin(m, "srcuuid", peer_uuid, 16);
+	if (seq)
+		msg_addf(m, "seq", "%lx", seq);
+	msg_addf(m, "hg", "%lx", hg);
+	msg_add(m, "ts", "6b0682d6");
+	wire_encode(&hb.keys, m, MSG_FMT_NETSTRING, true, false, w);
+	transport_receive(0, w->str, w->len);
+	g_string_free(w, TRUE);
+	msg_free(m);
+}
+
+static void status(unsigned long seq, unsigned long hg, const char *st)
+{
+	deliver("n2", "status", seq, hg, "st", st, "protocol", "1");
+}
+
+static int count_sent(const char *t)
+{
+	guint i;
+	int c = 0;
+
+	for (i = 0; i < sent->len; i++)
+		c += strcmp(msg_get(sent->pdata[i], "t"), t) == 0;
+	return c;
+}
+
+static const struct hb_msg *last_sent(const char *t)
+{
+	int i;
+
+	for (i = (int)sent->len - 1; i >= 0; i--)
+		if (strcmp(msg_get(sent->pdata[i], "t"), t) == 0)
+			return sent->pdata[i];
+	return NULL;
+}
+
+static void test_start(void)
+{
+	const struct hb_msg *m;
+
+	memset(&hb, 0, sizeof hb);
+	setup("node n1 n2");
+	membership_send_status();
+	m = last_sent("status");
+	CHECK(m != NULL);
+	if (!m)
+		return;
+	CHECK_STR(msg_get(m, "st"), "up");
+	CHECK_STR(msg_get(m, "protocol"), "1");
+	CHECK_STR(msg_get(m, "src"), "n1");
+	CHECK_STR(msg_get(m, "hg"), "100");
+	CHECK_STR(msg_get(m, "ttl"), "3");
+	/* first 5 s: deadtime + 2 s advertised */
+	CHECK_STR(msg_get(m, "dt"), "2ee0");
+	now += 6000;
+	membership_send_status();
+	CHECK_STR(msg_get(last_sent("status"), "dt"), "2710");
+}
+
+static void test_sequence(void)
+{
+	struct hb_node *n;
+
+	setup("node n1 n2");
+	n = &hb.nodes[node_find("n2")];
+	status(1, 5, "up");
+	CHECK_STR(n->status, "up");
+	CHECK(n->have_seq);
+	CHECK_INT(n->last_seq, 1);
+	CHECK_INT(n->generation, 5);
+	CHECK(n->links[0].up);
+	/* the same packet over a second medium: duplicate, not an error */
+	status(1, 5, "up");
+	CHECK_INT(hb.dup_packets, 1);
+	status(2, 5, "active");
+	CHECK_STR(n->status, "active");
+	/* a gap: 3 and 4 missing */
+	status(5, 5, "active");
+	CHECK_INT(n->nmissing, 2);
+	CHECK_INT(n->last_seq, 5);
+	now += 300;
+	transport_tick(now);
+	CHECK_INT(count_sent("NS_rexmit"), 2);
+	CHECK_STR(msg_get(last_sent("NS_rexmit"), "dest"), "n2");
+	/* decimal range, one seq per request */
+	CHECK(strcmp(msg_get(last_sent("NS_rexmit"), "firstseq"), "3") == 0 ||
+	      strcmp(msg_get(last_sent("NS_rexmit"), "firstseq"), "4") == 0);
+	status(3, 5, "active");
+	status(4, 5, "active");
+	CHECK_INT(n->nmissing, 0);
+	/* an old copy is a duplicate too */
+	status(2, 5, "active");
+	CHECK_INT(hb.dup_packets, 2);
+	/* NAK removes a missing seq */
+	status(8, 5, "active");
+	CHECK_INT(n->nmissing, 2);
+	deliver("n2", "NS_nak_rexmit", 0, 5, "firstseq", "6", "dest", "n1");
+	CHECK_INT(n->nmissing, 1);
+}
+
+static void test_replay_and_restart(void)
+{
+	struct hb_node *n;
+
+	setup("node n1 n2");
+	n = &hb.nodes[node_find("n2")];
+	status(1, 10, "active");
+	status(2, 10, "active");
+	status(3, 9, "active");     /* older generation */
+	CHECK_INT(hb.drops[DROP_REPLAY], 1);
+	CHECK_INT(n->last_seq, 2);
+	status(1, 11, "init");      /* restart: tracking reset, accepted */
+	CHECK_INT(n->generation, 11);
+	CHECK_INT(n->last_seq, 1);
+	CHECK_STR(n->status, "init");
+	/* a non-status message never raises the generation */
+	deliver("n2", "resource", 2, 12, "rsc_hold", "none", NULL, NULL);
+	CHECK_INT(n->generation, 11);
+}
+
+static void test_bad_input(void)
+{
+	static const char junk[] = "###\n5:(0)t=x,%%%\n";
+	char forged[1024];
+	struct hb_msg *m = msg_new();
+	GString *w = g_string_new(NULL);
+	struct auth_keys other;
+	char err[128];
+	unsigned long before;
+
+	setup("node n1 n2");
+	transport_receive(0, junk, sizeof junk - 1);
+	CHECK(hb.drops[DROP_MALFORMED] + hb.drops[DROP_NOAUTH] == 1);
+	transport_receive(0, "", 0);
+	CHECK(hb.drops[DROP_MALFORMED] + hb.drops[DROP_NOAUTH] == 2);
+	/* signed with another key */
+	auth_parse("auth 1\n1 sha1 wrong\n", 20, "authkeys", &other, err, sizeof err);
+	msg_add(m, "t", "status");
+	msg_add(m, "st", "up");
+	msg_add(m, "src", "n2");
+	msg_add(m, "seq", "1");
+	msg_add(m, "ts", "6b0682d6");
+	wire_encode(&other, m, MSG_FMT_NETSTRING, false, false, w);
+	before = hb.drops[DROP_BADAUTH];
+	transport_receive(0, w->str, w->len);
+	CHECK_INT(hb.drops[DROP_BADAUTH], before + 1);
+	CHECK_STR(hb.nodes[node_find("n2")].status, "init");
+	/* correctly signed but tampered after signing */
+	g_string_truncate(w, 0);
+	wire_encode(&hb.keys, m, MSG_FMT_NETSTRING, false, false, w);
+	memcpy(forged, w->str, w->len);
+	forged[20] ^= 1;
+	before = hb.drops[DROP_BADAUTH] + hb.drops[DROP_MALFORMED];
+	transport_receive(0, forged, w->len);
+	CHECK_INT(hb.drops[DROP_BADAUTH] + hb.drops[DROP_MALFORMED], before + 1);
+	/* unknown node */
+	deliver("intruder", "status", 1, 1, "st", "up", NULL, NULL);
+	CHECK_INT(hb.drops[DROP_UNKNOWN_NODE], 1);
+	/* missing seq */
+	deliver("n2", "status", 0, 1, "st", "up", NULL, NULL);
+	CHECK_INT(hb.drops[DROP_BADSEQ], 1);
+	auth_clear(&other);
+	msg_free(m);
+	g_string_free(w, TRUE);
+}
+
+static void test_rexmit_responder(void)
+{
+	struct hb_msg *m;
+	const struct hb_msg *r;
+	int i;
+
+	setup("node n1 n2");
+	status(1, 5, "active");
+	for (i = 0; i < 3; i++) {
+		m = msg_new();
+		msg_add(m, "t", "test");
+		msg_addf(m, "n", "%d", i);
+		transport_send(m, false);
+	}
+	g_ptr_array_set_size(sent, 0);
+	deliver("n2", "NS_rexmit", 0, 5, "dest", "n1", "firstseq", "2");
+	/* lastseq missing: ignored */
+	CHECK_INT(sent->len, 0);
+	{
+		struct hb_msg *q = msg_new();
+		GString *w = g_string_new(NULL);
+		char buf[16];
+
+		msg_add(q, "t", "NS_rexmit");
+		msg_add(q, "dest", "n1");
+		snprintf(buf, sizeof buf, "%lu", hb.seq - 1);
+		msg_add(q, "firstseq", buf);
+		msg_add(q, "lastseq", buf);
+		msg_add(q, "src", "n2");
+		msg_add(q, "hg", "5");
+		msg_add(q, "ts", "6b0682d6");
+		wire_encode(&hb.keys, q, MSG_FMT_NETSTRING, false, false, w);
+		transport_receive(0, w->str, w->len);
+		CHECK_INT(count_sent("test"), 1);
+		r = last_sent("test");
+		CHECK(r && strcmp(msg_get(r, "n"), "1") == 0);
+		/* asked again at once: not resent within 240 ms */
+		transport_receive(0, w->str, w->len);
+		CHECK_INT(count_sent("test"), 1);
+		now += 300;
+		transport_receive(0, w->str, w->len);
+		CHECK_INT(count_sent("test"), 2);
+		msg_free(q);
+		g_string_free(w, TRUE);
+	}
+}
+
+static void test_acks(void)
+{
+	struct hb_node *n;
+	unsigned long s;
+
+	setup("node n1 n2");
+	n = &hb.nodes[node_find("n2")];
+	for (s = 1; s <= 12; s++)
+		status(s, 5, "active");
+	/* exactly one seq in 1..10 has the peer's residue, plus maybe 11 or 12 */
+	CHECK(count_sent("NS_ackmsg") >= 1 && count_sent("NS_ackmsg") <= 2);
+	CHECK_STR(msg_get(last_sent("NS_ackmsg"), "dest"), "n2");
+	/* a status without "protocol" switches flow control off */
+	deliver("n2", "status", 13, 5, "st", "active", NULL, NULL);
+	CHECK(!hb.flow_control);
+	g_ptr_array_set_size(sent, 0);
+	for (s = 14; s <= 30; s++)
+		status(s, 5, "active");
+	CHECK_INT(count_sent("NS_ackmsg"), 0);
+	(void)n;
+}
+
+static void test_dead_and_links(void)
+{
+	struct hb_node *n;
+
+	setup("node n1 n2");
+	n = &hb.nodes[node_find("n2")];
+	status(1, 5, "up");
+	now += 500;
+	membership_tick(now);
+	/* links up: reqnodes to n2 */
+	CHECK_INT(count_sent("reqnodes"), 1);
+	CHECK(!hb.comm_up);
+	deliver("n2", "repnodes", 2, 5, "nodelist", "n1 n2 ", "dest", "n1");
+	CHECK(hb.comm_up);
+	CHECK_STR(hb.status, "active");
+	/* the peer advertises 3 s */
+	deliver("n2", "status", 3, 5, "st", "active", "dt", "bb8");
+	CHECK_INT(n->dt_ms, 3000);
+	now += 2900;
+	membership_tick(now);
+	CHECK_STR(n->status, "active");
+	now += 200;
+	membership_tick(now);
+	CHECK_STR(n->status, "dead");
+	CHECK(!n->links[0].up);
+	/* late heartbeat brings it back; the gap is remembered */
+	status(4, 5, "active");
+	CHECK_STR(n->status, "active");
+	CHECK(n->links[0].up);
+	/* answer to its reqnodes lists every normal node */
+	g_ptr_array_set_size(sent, 0);
+	deliver("n2", "reqnodes", 5, 5, "dest", "n1", NULL, NULL);
+	CHECK_STR(msg_get(last_sent("repnodes"), "nodelist"), "n1 n2 ");
+	CHECK_STR(msg_get(last_sent("repnodes"), "delnodelist"), " ");
+	CHECK_STR(msg_get(last_sent("repnodes"), "dest"), "n2");
+}
+
+static void test_alone(void)
+{
+	setup("node n1 n2");
+	/* nobody answers: the peer is dead after initdead, comm comes up alone */
+	now += 19000;
+	membership_tick(now);
+	CHECK(!hb.comm_up);
+	now += 1100;
+	membership_tick(now);
+	CHECK_STR(hb.nodes[node_find("n2")].status, "dead");
+	membership_tick(now);
+	CHECK(hb.comm_up);
+	CHECK_INT(count_sent("reqnodes"), 0);
+}
+
+static void test_max_gap(void)
+{
+	struct hb_node *n;
+
+	setup("node n1 n2");
+	n = &hb.nodes[node_find("n2")];
+	status(1, 5, "up");
+	now += 1000;
+	status(2, 5, "up");
+	now += 4000;
+	status(3, 5, "up");
+	now += 1000;
+	status(4, 5, "up");
+	CHECK_INT(n->max_gap_ms, 4000);
+	CHECK_INT(n->links[0].max_gap_ms, 4000);
+}
+
+int main(void)
+{
+	struct log_settings ls = { "test", 0, -1, NULL, NULL, 0 };
+
+	log_setup(&ls);
+	test_start();
+	test_sequence();
+	test_replay_and_restart();
+	test_bad_input();
+	test_rexmit_responder();
+	test_acks();
+	test_dead_and_links();
+	test_alone();
+	test_max_gap();
+	return T_DONE();
+}
