@@ -26,8 +26,10 @@ static const struct media_ops *ops_for(enum media_type t)
 	case MEDIA_MCAST: return &media_mcast_ops;
 	case MEDIA_UCAST: return &media_ucast_ops;
 	case MEDIA_SERIAL: return &media_serial_ops;
-	default: return NULL;
+	case MEDIA_MCAST6: return &media_mcast6_ops;
+	case MEDIA_UCAST6: return &media_ucast6_ops;
 	}
+	return NULL;
 }
 
 int media_open(struct medium *m, const struct conf_medium *c, char *err, size_t errlen)

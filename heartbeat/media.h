@@ -54,11 +54,17 @@ const char *media_type_name(enum media_type t);
 #include <netinet/in.h>
 struct media_udp {
 	int sfd;                  /* send socket, -1 when this line only receives */
-	struct sockaddr_in dest;
+	union {
+		struct sockaddr sa;
+		struct sockaddr_in sin;
+		struct sockaddr_in6 sin6;
+	} dest;
+	unsigned destlen;
 };
 int media_fail(const struct medium *m, char *err, size_t errlen, const char *what);
 int media_if_addr(const char *dev, unsigned long req, struct in_addr *out);
 int media_udp_new(struct medium *m, char *err, size_t errlen);
+int media_udp6_new(struct medium *m, char *err, size_t errlen);
 int media_nonblock(int fd);
 int media_udp_send(struct medium *m, const void *buf, size_t len);
 ssize_t media_udp_recv(struct medium *m, void *buf, size_t cap);
@@ -68,7 +74,15 @@ int media_setopt(const struct medium *m, int fd, int level, int opt, const void 
 		 unsigned len, const char *what, char *err, size_t errlen);
 /* Bind fd to addr:port and make it non-blocking. */
 int media_udp_bind(const struct medium *m, int fd, struct in_addr addr, char *err, size_t errlen);
+int media_udp6_bind(const struct medium *m, int fd, const struct in6_addr *addr, unsigned scope,
+		    char *err, size_t errlen);
+/* SO_REUSEPORT, tolerating kernels without it (ENOPROTOOPT) as 3.0.6 does. */
+int media_reuseport(struct medium *m, int fd, char *err, size_t errlen);
+/* Is this one of the host's own addresses (AF_INET or AF_INET6)? */
+int media_is_local_addr(int family, const void *addr);
 size_t media_serial_pending(const struct medium *m);
 
 extern const struct media_ops media_bcast_ops, media_mcast_ops, media_ucast_ops, media_serial_ops;
+/* Addition: the IPv6 media Debian's 3.0.6 also ships. */
+extern const struct media_ops media_ucast6_ops, media_mcast6_ops;
 #endif

@@ -2,6 +2,7 @@
 # the daemon, and tests/media/media_probe for the netns/pty suite.
 MEDIA_SRCS = heartbeat/media.c heartbeat/media_udp.c heartbeat/media_bcast.c \
 	heartbeat/media_mcast.c heartbeat/media_ucast.c heartbeat/media_serial.c \
+	heartbeat/media_ucast6.c heartbeat/media_mcast6.c \
 	heartbeat/serial_frame.c
 
 heartbeat/libmedia.a: $(MEDIA_SRCS:.c=.o)

@@ -17,7 +17,7 @@ static int bcast_open(struct medium *m, char *err, size_t errlen)
 	if (media_udp_new(m, err, errlen) < 0)
 		return -1;
 	u = m->priv;
-	if (media_if_addr(dev, SIOCGIFBRDADDR, &u->dest.sin_addr) < 0)
+	if (media_if_addr(dev, SIOCGIFBRDADDR, &u->dest.sin.sin_addr) < 0)
 		return media_fail(m, err, errlen, "SIOCGIFBRDADDR");
 
 	if ((u->sfd = socket(AF_INET, SOCK_DGRAM, 0)) < 0)

@@ -20,8 +20,8 @@ static int mcast_open(struct medium *m, char *err, size_t errlen)
 	if (media_udp_new(m, err, errlen) < 0)
 		return -1;
 	u = m->priv;
-	if (inet_pton(AF_INET, m->conf.addr, &u->dest.sin_addr) != 1 ||
-	    !IN_MULTICAST(ntohl(u->dest.sin_addr.s_addr))) {
+	if (inet_pton(AF_INET, m->conf.addr, &u->dest.sin.sin_addr) != 1 ||
+	    !IN_MULTICAST(ntohl(u->dest.sin.sin_addr.s_addr))) {
 		errno = EINVAL;
 		return media_fail(m, err, errlen, "not an IPv4 multicast group");
 	}
@@ -46,10 +46,10 @@ static int mcast_open(struct medium *m, char *err, size_t errlen)
 	 * 3.0.6 does not ask for this; old kernels without it behave as 3.0.6. */
 	int zero = 0;
 	(void)setsockopt(m->fd, IPPROTO_IP, IP_MULTICAST_ALL, &zero, sizeof(zero));
-	if (media_udp_bind(m, m->fd, u->dest.sin_addr, err, errlen) < 0)
+	if (media_udp_bind(m, m->fd, u->dest.sin.sin_addr, err, errlen) < 0)
 		return -1;
 	memset(&mreq, 0, sizeof(mreq));
-	mreq.imr_multiaddr = u->dest.sin_addr;
+	mreq.imr_multiaddr = u->dest.sin.sin_addr;
 	mreq.imr_interface = ifaddr;
 	return media_setopt(m, m->fd, IPPROTO_IP, IP_ADD_MEMBERSHIP, &mreq, sizeof(mreq),
 			    "IP_ADD_MEMBERSHIP", err, errlen);

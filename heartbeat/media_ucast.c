@@ -2,7 +2,6 @@
  * tied to the interface.  A line naming one of our own addresses only
  * receives, so the same ha.cf can list every node on every node. */
 #include <errno.h>
-#include <ifaddrs.h>
 #include <netdb.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -10,33 +9,6 @@
 #include <netinet/ip.h>
 #include <sys/socket.h>
 #include "heartbeat/media.h"
-
-static bool is_local_addr(struct in_addr a)
-{
-	struct ifaddrs *ifs, *i;
-	bool found = false;
-
-	if (getifaddrs(&ifs) < 0)
-		return false;
-	for (i = ifs; i && !found; i = i->ifa_next) {
-		if (i->ifa_addr && i->ifa_addr->sa_family == AF_INET) {
-			struct sockaddr_in sin;
-			memcpy(&sin, i->ifa_addr, sizeof(sin));
-			found = sin.sin_addr.s_addr == a.s_addr;
-		}
-	}
-	freeifaddrs(ifs);
-	return found;
-}
-
-/* 3.0.6 accepts a kernel without SO_REUSEPORT (3.0.5 did not). */
-static int reuseport(struct medium *m, int fd, char *err, size_t errlen)
-{
-	int one = 1;
-	if (setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one)) < 0 && errno != ENOPROTOOPT)
-		return media_fail(m, err, errlen, "SO_REUSEPORT");
-	return 0;
-}
 
 static int resolve(struct medium *m, struct in_addr *out, char *err, size_t errlen)
 {
@@ -70,15 +42,15 @@ static int ucast_open(struct medium *m, char *err, size_t errlen)
 	if (media_udp_new(m, err, errlen) < 0)
 		return -1;
 	u = m->priv;
-	if (resolve(m, &u->dest.sin_addr, err, errlen) < 0)
+	if (resolve(m, &u->dest.sin.sin_addr, err, errlen) < 0)
 		return -1;
 
-	if (!is_local_addr(u->dest.sin_addr)) {
+	if (!media_is_local_addr(AF_INET, &u->dest.sin.sin_addr)) {
 		if ((u->sfd = socket(AF_INET, SOCK_DGRAM, 0)) < 0)
 			return media_fail(m, err, errlen, "socket");
 		if (media_setopt(m, u->sfd, IPPROTO_IP, IP_TOS, &tos, sizeof(tos), "IP_TOS", err, errlen) < 0 ||
 		    media_setopt(m, u->sfd, SOL_SOCKET, SO_BINDTODEVICE, dev, devlen, "SO_BINDTODEVICE", err, errlen) < 0 ||
-		    reuseport(m, u->sfd, err, errlen) < 0)
+		    media_reuseport(m, u->sfd, err, errlen) < 0)
 			return -1;
 		if (media_nonblock(u->sfd) < 0)
 			return media_fail(m, err, errlen, "fcntl");
@@ -88,7 +60,7 @@ static int ucast_open(struct medium *m, char *err, size_t errlen)
 		return media_fail(m, err, errlen, "socket");
 	if (media_setopt(m, m->fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one), "SO_REUSEADDR", err, errlen) < 0 ||
 	    media_setopt(m, m->fd, SOL_SOCKET, SO_BINDTODEVICE, dev, devlen, "SO_BINDTODEVICE", err, errlen) < 0 ||
-	    reuseport(m, m->fd, err, errlen) < 0)
+	    media_reuseport(m, m->fd, err, errlen) < 0)
 		return -1;
 	return media_udp_bind(m, m->fd, any, err, errlen);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <ifaddrs.h>
 #include <net/if.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -60,10 +61,47 @@ int media_udp_new(struct medium *m, char *err, size_t errlen)
 	if (!u)
 		return media_fail(m, err, errlen, "calloc");
 	u->sfd = -1;
-	u->dest.sin_family = AF_INET;
-	u->dest.sin_port = htons((unsigned short)media_port(m));
+	u->dest.sin.sin_family = AF_INET;
+	u->dest.sin.sin_port = htons((unsigned short)media_port(m));
+	u->destlen = sizeof(u->dest.sin);
 	m->priv = u;
 	return 0;
+}
+
+int media_udp6_new(struct medium *m, char *err, size_t errlen)
+{
+	if (media_udp_new(m, err, errlen) < 0)
+		return -1;
+	struct media_udp *u = m->priv;
+	memset(&u->dest, 0, sizeof(u->dest));
+	u->dest.sin6.sin6_family = AF_INET6;
+	u->dest.sin6.sin6_port = htons((unsigned short)media_port(m));
+	u->destlen = sizeof(u->dest.sin6);
+	return 0;
+}
+
+int media_is_local_addr(int family, const void *addr)
+{
+	struct ifaddrs *ifs, *i;
+	int found = 0;
+
+	if (getifaddrs(&ifs) < 0)
+		return 0;
+	for (i = ifs; i && !found; i = i->ifa_next) {
+		if (!i->ifa_addr || i->ifa_addr->sa_family != family)
+			continue;
+		if (family == AF_INET) {
+			struct sockaddr_in sin;
+			memcpy(&sin, i->ifa_addr, sizeof(sin));
+			found = memcmp(&sin.sin_addr, addr, sizeof(sin.sin_addr)) == 0;
+		} else {
+			struct sockaddr_in6 sin6;
+			memcpy(&sin6, i->ifa_addr, sizeof(sin6));
+			found = memcmp(&sin6.sin6_addr, addr, sizeof(sin6.sin6_addr)) == 0;
+		}
+	}
+	freeifaddrs(ifs);
+	return found;
 }
 
 int media_udp_send(struct medium *m, const void *buf, size_t len)
@@ -73,8 +111,7 @@ int media_udp_send(struct medium *m, const void *buf, size_t len)
 		return -1;
 	if (u->sfd < 0)
 		return 0;   /* a ucast line naming ourselves: nothing to send */
-	ssize_t n = sendto(u->sfd, buf, len, MSG_DONTWAIT, (struct sockaddr *)&u->dest,
-			   sizeof(u->dest));
+	ssize_t n = sendto(u->sfd, buf, len, MSG_DONTWAIT, &u->dest.sa, u->destlen);
 	return n == (ssize_t)len ? 0 : -1;
 }
 
@@ -132,5 +169,35 @@ int media_udp_bind(const struct medium *m, int fd, struct in_addr addr, char *er
 		return media_fail(m, err, errlen, "bind");
 	if (media_nonblock(fd) < 0)
 		return media_fail(m, err, errlen, "fcntl");
+	return 0;
+}
+
+int media_udp6_bind(const struct medium *m, int fd, const struct in6_addr *addr, unsigned scope,
+		    char *err, size_t errlen)
+{
+	struct sockaddr_in6 sin6;
+	int one = 1;
+
+	/* IPv4 traffic on the same port belongs to the IPv4 media. */
+	if (media_setopt(m, fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one), "IPV6_V6ONLY", err, errlen) < 0)
+		return -1;
+	memset(&sin6, 0, sizeof(sin6));
+	sin6.sin6_family = AF_INET6;
+	sin6.sin6_addr = *addr;
+	sin6.sin6_scope_id = scope;
+	sin6.sin6_port = htons((unsigned short)media_port(m));
+	if (bind(fd, (struct sockaddr *)&sin6, sizeof(sin6)) < 0)
+		return media_fail(m, err, errlen, "bind");
+	if (media_nonblock(fd) < 0)
+		return media_fail(m, err, errlen, "fcntl");
+	return 0;
+}
+
+/* 3.0.6 accepts a kernel without SO_REUSEPORT (3.0.5 did not). */
+int media_reuseport(struct medium *m, int fd, char *err, size_t errlen)
+{
+	int one = 1;
+	if (setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one)) < 0 && errno != ENOPROTOOPT)
+		return media_fail(m, err, errlen, "SO_REUSEPORT");
 	return 0;
 }

@@ -17,6 +17,9 @@ const char *rsc_hold_text(void);
 /* Ask for a standby of "all" / "local" / "foreign" as hb_standby does;
  * false if resources are in flux (nothing sent). */
 bool rsc_request_standby(const char *type);
+/* A node we had declared dead is back with the same generation: both sides
+ * may hold the same groups.  Resolve to one owner per group. */
+void rsc_partition_healed(int ni);
 /* Graceful shutdown: release what we hold, then call done(). */
 void rsc_shutdown(void (*done)(void));
 #endif

@@ -745,6 +745,36 @@ bool rsc_message(int ni, const struct hb_msg *m, bool from_self)
 	return false;
 }
 
+/* ---- split brain ---- */
+
+static void split_resolved(bool ok, struct job_ctx *c)
+{
+	log_info("split brain with %s resolved: we keep our own groups only", hb.nodes[c->ni].name);
+	if (nice_fb())
+		send_resource(NULL, true);
+}
+
+/* Both sides ran alone and each took the other's groups.  Every node gives
+ * back the groups it holds that another live node prefers; each node
+ * decides alone, from ha.cf, so no message can be lost in between. */
+void rsc_partition_healed(int ni)
+{
+	int gl[256], n = 0, g;
+
+	if (!managing() || hb.shutting_down)
+		return;
+	log_err("Split brain: %s returned after a partition; giving back the groups it prefers",
+		hb.nodes[ni].name);
+	for (g = 0; g < rg_count(); g++)
+		if (rg_held(g) && strcmp(rg_node(g), hb.nodes[ni].name) == 0)
+			gl[n++] = g;
+	if (nice_fb()) {
+		rs.i_hold &= ~HOLD_FOREIGN;
+		rs.needs_failback = false;
+	}
+	queue_job(RG_RELEASE, gl, n, split_resolved, ni, 0, NULL);
+}
+
 /* ---- shutdown ---- */
 
 static void all_released(bool ok, struct job_ctx *c)

@@ -11,6 +11,7 @@
 #include "log.h"
 #include "clock.h"
 #include "wire.h"
+#include "rsc.h"
 
 #define REXMIT_MIN_INTERVAL_MS 240
 #define REXMIT_MAX_PER_REQUEST 50
@@ -428,6 +429,7 @@ void transport_receive(int mi, const void *buf, size_t len)
 			}
 			log_warn("Cluster node %s returning after partition.", n->name);
 			transport_peer_reset(n);
+			rsc_partition_healed(ni);
 		} else if (hg > n->generation) {
 			if (n->generation)
 				log_info("Heartbeat restart on node %s", n->name);

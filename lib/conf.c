@@ -293,7 +293,16 @@ static void post_checks(struct conf_ctx *x, const char *localnode)
 {
 	struct hb_config *c = x->c;
 	bool any = c->autojoin == AUTOJOIN_ANY;
+	char low[CONF_HOSTLEN];
+	size_t i;
 
+	/* Node names are compared lower-cased, whatever uname -n said. */
+	if (localnode) {
+		for (i = 0; localnode[i] && i < sizeof low - 1; i++)
+			low[i] = (char)tolower((unsigned char)localnode[i]);
+		low[i] = '\0';
+		localnode = low;
+	}
 	x->line = 0;
 	if (c->nmedia == 0 && c->npings == 0)
 		conf_err(x, "No heartbeat media defined");

@@ -57,6 +57,7 @@ struct pe_rsc {
 	char *allowed;
 	int assigned_done, assigning, merging;
 	struct pe_node *next;     /* NULL: stopped */
+	struct pe_node *prefer;   /* clone instance: its current node */
 	int unrunnable;           /* cannot start anywhere due to order/quorum */
 	const char *block_reason;
 

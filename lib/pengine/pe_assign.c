@@ -313,6 +313,11 @@ static struct pe_node *choose(struct pe_ws *ws, struct pe_rsc *r, int *w, char *
 		if (strcmp(n->uname, best->uname) < 0)
 			best = n;
 	}
+	/* A clone instance keeps its node when that is as good as the best. */
+	struct pe_node *pf = r->prefer;
+	if (best && pf && pf != best && allowed[pf->idx] && node_available(pf) && w[pf->idx] >= w[best->idx] &&
+	    (!cap || cap(r, pf)))
+		best = pf;
 	return best;
 }
 
@@ -441,8 +446,10 @@ static void assign_clone(struct pe_ws *ws, struct pe_rsc *c)
 		int ok = al[n->idx] && w[n->idx] >= 0 && node_available(n) && clone_count_on(c, n) < c->clone_node_max;
 		g_free(w);
 		g_free(al);
-		if (ok)
+		if (ok) {
+			p->prefer = n;
 			assign_inst(ws, inst);
+		}
 	}
 	for (guint i = 0; i < c->children->len; i++)
 		assign_inst(ws, g_ptr_array_index(c->children, i));

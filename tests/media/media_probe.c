@@ -17,7 +17,8 @@ static void usage(void)
 		"usage: media_probe [-p port] [-b baud] [-t ttl] [-l loop] [-i ms] [-w secs]\n"
 		"         TYPE DEV [ADDR] send MSG...   (C escapes like \\n in MSG; @FILE sends a file)\n"
 		"       media_probe [options] TYPE DEV [ADDR] recv COUNT\n"
-		"TYPE: bcast DEV | ucast DEV PEER | mcast DEV GROUP | serial TTY\n");
+		"TYPE: bcast DEV | ucast DEV PEER | mcast DEV GROUP | serial TTY |\n"
+		"      ucast6 DEV PEER | mcast6 DEV GROUP\n");
 	exit(2);
 }
 
@@ -133,10 +134,12 @@ int main(int argc, char **argv)
 	else if (!strcmp(type, "ucast")) c.type = MEDIA_UCAST;
 	else if (!strcmp(type, "mcast")) c.type = MEDIA_MCAST;
 	else if (!strcmp(type, "serial")) c.type = MEDIA_SERIAL;
+	else if (!strcmp(type, "ucast6")) c.type = MEDIA_UCAST6;
+	else if (!strcmp(type, "mcast6")) c.type = MEDIA_MCAST6;
 	else usage();
 	snprintf(c.dev, sizeof(c.dev), "%s", *argv++);
 	argc--;
-	if (c.type == MEDIA_UCAST || c.type == MEDIA_MCAST) {
+	if (c.type != MEDIA_BCAST && c.type != MEDIA_SERIAL) {
 		if (argc < 1)
 			usage();
 		snprintf(c.addr, sizeof(c.addr), "%s", *argv++);

@@ -759,6 +759,8 @@ static void test_post_checks(void)
 	conf_errors_free(&er);
 	CHECK_INT(conf_parse("bcast eth0\nnode n2\nlogfacility daemon\n", 37, "ha.cf", NULL, &cf, &er), 0);
 	CHECK_INT(P("bcast eth0\nnode N1\nlogfacility daemon\n"), 0);
+	conf_free(&cf);
+	CHECK_INT(conf_parse("bcast eth0\nnode n1\nlogfacility daemon\n", 37, "ha.cf", "N1", &cf, &er), 0);
 
 	ERR1("keepalive 2\ndeadtime 4\n", "ha.cf: Dead time [4000] is too small compared to keeplive [2000]");
 	OK("keepalive 2\ndeadtime 4.001\n");
