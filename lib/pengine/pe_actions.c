@@ -204,6 +204,54 @@ static void endpoints(struct pe_rsc *r, int stop, int as_first, GPtrArray *out)
 		g_ptr_array_add(out, as_first ? c->stopped : c->stop);
 }
 
+static struct pe_node *inst_node(struct pe_rsc *inst)
+{
+	while (inst && inst->kind == PE_GROUP)
+		inst = inst->children->len ? g_ptr_array_index(inst->children, 0) : NULL;
+	if (!inst)
+		return NULL;
+	if (inst->next)
+		return inst->next;
+	return inst->running->len ? g_ptr_array_index(inst->running, 0) : NULL;
+}
+
+/* Interleaved clones: each instance of "then" waits only for the instance
+ * of "first" on the same node. */
+static void interleave_orders(struct pe_ws *ws, struct cib_order *o, struct pe_rsc *f, struct pe_rsc *t,
+			      int fstop, int tstop, int flags)
+{
+	GPtrArray *fa = g_ptr_array_new(), *ta = g_ptr_array_new();
+	for (guint i = 0; i < t->children->len; i++) {
+		struct pe_rsc *ti = g_ptr_array_index(t->children, i);
+		struct pe_node *n = inst_node(ti);
+		struct pe_rsc *fi = NULL;
+		for (guint k = 0; n && k < f->children->len && !fi; k++)
+			if (inst_node(g_ptr_array_index(f->children, k)) == n)
+				fi = g_ptr_array_index(f->children, k);
+		if (!fi)
+			continue;
+		g_ptr_array_set_size(fa, 0);
+		g_ptr_array_set_size(ta, 0);
+		endpoints(fi, fstop, 1, fa);
+		endpoints(ti, tstop, 0, ta);
+		for (guint a = 0; a < fa->len; a++)
+			for (guint b = 0; b < ta->len; b++)
+				order(ws, g_ptr_array_index(fa, a), g_ptr_array_index(ta, b), flags);
+		if (o->symmetrical && !fstop && !tstop) {
+			g_ptr_array_set_size(fa, 0);
+			g_ptr_array_set_size(ta, 0);
+			endpoints(ti, 1, 1, ta);
+			endpoints(fi, 1, 0, fa);
+			for (guint a = 0; a < ta->len; a++)
+				for (guint b = 0; b < fa->len; b++)
+					order(ws, g_ptr_array_index(ta, a), g_ptr_array_index(fa, b),
+					      o->mandatory ? PE_ORD_IMPLIES_FIRST | PE_ORD_RUNNABLE_LEFT : 0);
+		}
+	}
+	g_ptr_array_free(fa, TRUE);
+	g_ptr_array_free(ta, TRUE);
+}
+
 static void config_orders(struct pe_ws *ws)
 {
 	GPtrArray *co = ws->cib->orders;
@@ -219,6 +267,10 @@ static void config_orders(struct pe_ws *ws)
 		int flags = o->mandatory ? PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT : 0;
 		if (f->kind == PE_CLONE && o->mandatory)
 			flags = PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT;
+		if (f->kind == PE_CLONE && t->kind == PE_CLONE && t->interleave) {
+			interleave_orders(ws, o, f, t, fstop, tstop, flags);
+			continue;
+		}
 		GPtrArray *fa = g_ptr_array_new(), *ta = g_ptr_array_new();
 		endpoints(f, fstop, 1, fa);
 		endpoints(t, tstop, 0, ta);
