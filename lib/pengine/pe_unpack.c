@@ -402,6 +402,17 @@ static void add_adj(struct pe_rsc *r, struct pe_node *n, int score)
 	r->weight[n->idx] = pe_score_add(r->weight[n->idx], score);
 }
 
+/* A ban learnt from one anonymous clone instance holds for all of them:
+ * they are interchangeable copies of one configured primitive. */
+static void ban_everywhere_alike(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n)
+{
+	for (guint i = 0; i < ws->prims->len; i++) {
+		struct pe_rsc *x = g_ptr_array_index(ws->prims, i);
+		if (x == r || (x->cfg == r->cfg && !r->orphan))
+			add_adj(x, n, -PE_INF);
+	}
+}
+
 static void unpack_history(struct pe_ws *ws)
 {
 	struct cib *c = ws->cib;
@@ -462,9 +473,9 @@ static void unpack_history(struct pe_ws *ws)
 			g_ptr_array_free(ops, TRUE);
 			if (h.fatal_ban)
 				for (guint k = 0; k < ws->nodes->len; k++)
-					add_adj(r, g_ptr_array_index(ws->nodes, k), -PE_INF);
+					ban_everywhere_alike(ws, r, g_ptr_array_index(ws->nodes, k));
 			if (h.hard_ban)
-				add_adj(r, n, -PE_INF);
+				ban_everywhere_alike(ws, r, n);
 			/* A failed start bans nothing by itself: with
 			 * start-failure-is-fatal the controller sets the
 			 * fail-count to INFINITY, which the threshold sees. */
