@@ -163,7 +163,8 @@ static void build(struct pe_ws *ws, struct pe_rsc *r)
 		if (!clone && prev_start)
 			order(ws, prev_start, cs, PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT);
 		order(ws, c->start, cs, clone ? PE_ORD_RUNNABLE_LEFT : PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT);
-		order(ws, cr, c->running, clone ? PE_ORD_IMPLIES_THEN | PE_ORD_ANY_RUNNABLE : PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT);
+		order(ws, cr, c->running, clone ? PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT | PE_ORD_ANY_RUNNABLE
+						   : PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT);
 		if (stops) {
 			for (guint k = 0; k < stops->len; k++) {
 				order(ws, c->stop, g_ptr_array_index(stops, k), 0);
@@ -359,6 +360,19 @@ static int propagate(struct pe_ws *ws)
 	/* Per-resource consequences. */
 	for (guint i = 0; i < ws->prims->len; i++) {
 		struct pe_rsc *r = g_ptr_array_index(ws->prims, i);
+		/* What must live with a resource that cannot start cannot start. */
+		if (r->start && !r->start->runnable && r->next) {
+			for (guint k = 0; k < r->deps->len; k++) {
+				struct pe_coloc *c = g_ptr_array_index(r->deps, k);
+				struct pe_action *ds = c->dep->start;
+				if (c->score < PE_INF || !ds || !ds->runnable || c->dep->next != r->next)
+					continue;
+				ds->runnable = 0;
+				if (!ds->reason)
+					ds->reason = g_strdup_printf("colocation with %s", r->id);
+				changed = 1;
+			}
+		}
 		if (!r->managed || r->failed_stop_block)
 			continue;
 		struct pe_action *s = r->start;
