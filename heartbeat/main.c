@@ -281,7 +281,23 @@ static void setup_logging(bool foreground)
 	ls.logfile = hb.cf->logfile;
 	ls.debugfile = hb.cf->debugfile;
 	ls.debug = hb.cf->debug + opt_debug;
+	/* With no log destination the original handed lines to ha_logd; we
+	 * have none, so syslog's daemon facility keeps them from vanishing. */
+	if (ls.facility < 0 && !ls.logfile && !ls.debugfile && !foreground)
+		ls.facility = LOG_DAEMON;
 	log_setup(&ls);
+}
+
+static void dump_config(void)
+{
+	int i;
+
+	for (i = 0; i < hb.cf->nparams; i++)
+		log_info("ha.cf: %s %s", hb.cf->params[i].name, hb.cf->params[i].value);
+	for (i = 0; i < hb.cf->nnodes; i++)
+		log_info("ha.cf: node %s", hb.cf->nodes[i]);
+	for (i = 0; i < hb.cf->nmedia; i++)
+		log_info("ha.cf: medium %d on %s", hb.cf->media[i].type, hb.cf->media[i].dev);
 }
 
 static int init_nodes(void)
@@ -364,6 +380,8 @@ static int run_daemon(void)
 	}
 	setup_logging(opt_foreground);
 	log_info("Configuration validated. Starting heartbeat %s", HB_VERSION_STRING);
+	if (opt_verbose)
+		dump_config();
 	if (hb.cf->auto_failback == AF_LEGACY && !hb.cf->crm)
 		log_info("Deprecated 'legacy' auto_failback option selected.");
 	make_dirs();

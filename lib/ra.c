@@ -230,7 +230,8 @@ static void finish(struct ra_run *r)
 			log_err("%s %s: killed by signal %d", r->label, r->op, res.signo);
 	}
 	nrunning--;
-	r->done(&res, r->data);
+	if (r->done)
+		r->done(&res, r->data);
 	g_string_free(r->out.line, TRUE);
 	g_string_free(r->err.line, TRUE);
 	g_string_free(r->capture, TRUE);

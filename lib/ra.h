@@ -91,8 +91,8 @@ struct ra_run;
  * (OCF; status is sent as monitor).  extra_env: NULL or NULL-terminated
  * "NAME=value" added for this run only.  timeout_ms 0 = no limit; at the
  * limit the child's process group gets SIGTERM, then SIGKILL after the
- * grace period.  done is called exactly once, from the main loop, never
- * from inside ra_start.  Returns a handle valid until done runs, or NULL
+ * grace period.  done (may be NULL: fire and forget) is called exactly
+ * once, from the main loop, never from inside ra_start.  Returns a handle valid until done runs, or NULL
  * if nothing could be started (done is then still called, asynchronously). */
 struct ra_run *ra_start(const struct ra_spec *spec, const char *op,
 			char *const *extra_env, unsigned timeout_ms,

@@ -50,6 +50,7 @@ struct pe_rsc {
 	int failed_stop_block;    /* a stop failed, no fencing: blocked */
 	int orphan;
 	int pending_start;
+	int def_changed;          /* op-digest differs: restart */
 	GPtrArray *failed_ops;    /* char * "op key on node" for printing */
 
 	/* Placement. */

@@ -87,11 +87,11 @@ static void prim_actions(struct pe_ws *ws, struct pe_rsc *r)
 			s->runnable = 0;
 			continue;
 		}
-		if (r->next != n || r->running->len > 1 || r->failed)
+		if (r->next != n || r->running->len > 1 || r->failed || r->def_changed)
 			s->optional = 0;
 		order(ws, s, r->start, PE_ORD_IMPLIES_THEN | PE_ORD_RESTART);
 	}
-	if (managed && r->next && (!on_node(r, r->next) || r->failed || r->running->len > 1))
+	if (managed && r->next && (!on_node(r, r->next) || r->failed || r->running->len > 1 || r->def_changed))
 		r->start->optional = 0;
 	if (!managed)
 		r->start->optional = 1;

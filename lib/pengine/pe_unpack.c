@@ -284,6 +284,62 @@ static int fail_count(struct pe_ws *ws, struct pe_rsc *r, struct cib_node_state 
 	return total;
 }
 
+/* The parameter digest Pacemaker records as op-digest: md5 of the
+ * parameters element as its XML writer prints it (attributes sorted). */
+static char *param_digest(struct pe_rsc *r)
+{
+	GString *x = g_string_new(" <parameters");
+	GPtrArray *items = r->cfg->params.items;
+	GPtrArray *sorted = g_ptr_array_new();
+	for (guint i = 0; items && i < items->len; i++)
+		g_ptr_array_add(sorted, g_ptr_array_index(items, i));
+	for (guint i = 1; i < sorted->len; i++)
+		for (guint k = i; k > 0; k--) {
+			struct cib_nv *a = g_ptr_array_index(sorted, k - 1), *b = g_ptr_array_index(sorted, k);
+			if (strcmp(a->name, b->name) <= 0)
+				break;
+			sorted->pdata[k - 1] = b;
+			sorted->pdata[k] = a;
+		}
+	for (guint i = 0; i < sorted->len; i++) {
+		struct cib_nv *nv = g_ptr_array_index(sorted, i);
+		g_string_append_printf(x, " %s=\"", nv->name);
+		for (const char *c = nv->value; *c; c++) {
+			switch (*c) {
+			case '&': g_string_append(x, "&amp;"); break;
+			case '<': g_string_append(x, "&lt;"); break;
+			case '>': g_string_append(x, "&gt;"); break;
+			case '"': g_string_append(x, "&quot;"); break;
+			default: g_string_append_c(x, *c);
+			}
+		}
+		g_string_append_c(x, '"');
+	}
+	g_string_append(x, "/>\n");
+	g_ptr_array_free(sorted, TRUE);
+	char *d = g_compute_checksum_for_string(G_CHECKSUM_MD5, x->str, (gssize)x->len);
+	g_string_free(x, TRUE);
+	return d;
+}
+
+/* Did the definition change since the op that made it active here? */
+static int definition_changed(struct pe_rsc *r, GPtrArray *ops)
+{
+	struct cib_lrm_op *last = NULL;
+	for (guint i = 0; i < ops->len; i++) {
+		struct cib_lrm_op *o = g_ptr_array_index(ops, i);
+		if (o->interval_ms == 0 && o->op_status == 0 && o->rc == 0 &&
+		    (!strcmp(o->operation, "start") || !strcmp(o->operation, "monitor")))
+			last = o;
+	}
+	if (!last || !last->digest || r->orphan || !r->cfg->type)
+		return 0;
+	char *d = param_digest(r);
+	int changed = strcmp(d, last->digest) != 0;
+	g_free(d);
+	return changed;
+}
+
 struct hist {
 	int active, failed, pending, block, fence, stop_target, hard_ban, fatal_ban, start_failed;
 	int expired_failure;
@@ -470,6 +526,8 @@ static void unpack_history(struct pe_ws *ws)
 			}
 			struct hist h = { 0 };
 			replay(ws, r, n, ops, &h);
+			if (h.active && !h.failed && definition_changed(r, ops))
+				r->def_changed = 1;
 			g_ptr_array_free(ops, TRUE);
 			if (h.fatal_ban)
 				for (guint k = 0; k < ws->nodes->len; k++)

@@ -407,6 +407,21 @@ static void test_runner(void)
 		g_main_loop_unref(w.loop);
 	}
 
+	/* fire and forget: no callback */
+	{
+		char *argv[] = { "/bin/sh", "-c", "exit 0", NULL };
+		struct waiter fw;
+		memset(&fw, 0, sizeof fw);
+		fw.loop = g_main_loop_new(NULL, FALSE);
+		CHECK(ra_spawn("nocb", "run", argv, NULL, 1000, NULL, NULL) != NULL);
+		for (int i = 0; i < 100 && ra_running() > 0; i++) {
+			g_timeout_add(20, guard, fw.loop);
+			g_main_loop_run(fw.loop);
+		}
+		CHECK_INT(ra_running(), 0);
+		g_main_loop_unref(fw.loop);
+	}
+
 	/* two at once */
 	{
 		struct waiter a, b;
