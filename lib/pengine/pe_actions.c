@@ -60,6 +60,32 @@ static int on_node(struct pe_rsc *r, struct pe_node *n)
 	return 0;
 }
 
+static int has_history(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n)
+{
+	struct cib_node_state *st = cib_find_state(ws->cib, n->uname);
+	size_t bl = strlen(r->base);
+	if (!st)
+		return 0;
+	for (guint q = 0; q < st->lrm->len; q++) {
+		struct cib_lrm_rsc *lr = g_ptr_array_index(st->lrm, q);
+		if (!strncmp(lr->id, r->base, bl) && (!lr->id[bl] || lr->id[bl] == ':'))
+			return 1;
+	}
+	return 0;
+}
+
+/* A node that is joining (pending) cannot be probed yet; a start waits for
+ * the probes, so it cannot run while such a node has not been probed. */
+static int unprobed_pending(struct pe_ws *ws, struct pe_rsc *r)
+{
+	for (guint i = 0; i < ws->nodes->len; i++) {
+		struct pe_node *n = g_ptr_array_index(ws->nodes, i);
+		if (n->pending && !n->unclean && !has_history(ws, r, n))
+			return 1;
+	}
+	return 0;
+}
+
 static void prim_actions(struct pe_ws *ws, struct pe_rsc *r)
 {
 	int managed = r->managed && !r->failed_stop_block;
@@ -70,6 +96,8 @@ static void prim_actions(struct pe_ws *ws, struct pe_rsc *r)
 		r->start->runnable = 0;
 		set_reason(r->start, "no quorum%s%s", "", "");
 	} else if (!pe_node_can_run(r->next)) {
+		r->start->runnable = 0;
+	} else if (!on_node(r, r->next) && unprobed_pending(ws, r)) {
 		r->start->runnable = 0;
 	}
 	if (!managed)
@@ -337,6 +365,14 @@ static int propagate(struct pe_ws *ws)
 				changed = 1;
 			}
 		}
+		/* A restart for a changed definition reports an ordering cause
+		 * when there is one. */
+		if ((o->flags & PE_ORD_IMPLIES_THEN) && !(o->flags & PE_ORD_RESTART) && !f->optional &&
+		    !t->optional && !t->reason && t->task == PE_START && t->rsc && t->rsc->def_changed) {
+			char *d = adesc(f);
+			t->reason = g_strdup_printf("required %s", d);
+			g_free(d);
+		}
 		if ((o->flags & PE_ORD_IMPLIES_THEN) && !f->optional && t->optional &&
 		    !(t->task == PE_START && !t->rsc->next)) {
 			t->optional = 0;
@@ -432,16 +468,7 @@ static void monitors(struct pe_ws *ws)
 			struct pe_node *n = g_ptr_array_index(ws->nodes, k);
 			if (!n->online || n->unclean)
 				continue;
-			struct cib_node_state *st = cib_find_state(ws->cib, n->uname);
-			int known = 0;
-			if (st)
-				for (guint q = 0; q < st->lrm->len && !known; q++) {
-					struct cib_lrm_rsc *lr = g_ptr_array_index(st->lrm, q);
-					size_t bl = strlen(r->base);
-					if (!strncmp(lr->id, r->base, bl) && (!lr->id[bl] || lr->id[bl] == ':'))
-						known = 1;
-				}
-			if (known)
+			if (has_history(ws, r, n))
 				continue;
 			struct pe_action *p = new_action(ws, PE_PROBE, r, n);
 			p->optional = 0;
