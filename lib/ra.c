@@ -223,7 +223,8 @@ static void finish(struct ra_run *r)
 		res.rc = RA_RC_CANCELLED;
 		res.running = 0;
 	}
-	if (!status_op && res.rc != RA_RC_OK && !r->spawn_failed) {
+	if (!status_op && res.rc != RA_RC_OK && !r->spawn_failed && !r->timed_out &&
+	    !r->cancelled) {
 		if (res.exited)
 			log_err("Return code %d from %s %s", res.exit_code, r->label, r->op);
 		else

@@ -86,6 +86,9 @@ char **ra_build_argv(const struct ra_spec *spec, const char *op)
 		if (spec->cls != RA_CLASS_LSB)
 			for (int i = 0; i < spec->nargs; i++)
 				g_ptr_array_add(a, g_strdup(spec->args[i]));
+		/* init scripts know status, not monitor */
+		if (spec->cls == RA_CLASS_LSB && !strcmp(op, "monitor"))
+			op = "status";
 		g_ptr_array_add(a, g_strdup(op));
 	}
 	g_ptr_array_add(a, NULL);

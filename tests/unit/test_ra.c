@@ -109,6 +109,9 @@ static void test_resolve(void)
 	argv = ra_build_argv(&s, "start");
 	CHECK_INT(g_strv_length(argv), 2);
 	g_strfreev(argv);
+	argv = ra_build_argv(&s, "monitor");
+	CHECK_STR(argv[1], "status");
+	g_strfreev(argv);
 	ra_spec_free(&s);
 	/* not executable: skipped */
 	CHECK_INT(ra_resolve_token("noexec", &d, &s, err, sizeof err), -1);
