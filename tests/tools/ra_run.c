@@ -10,11 +10,12 @@
 
 static GMainLoop *loop;
 static int final_rc = 1;
+static pid_t child;
 
 static void done(const struct ra_result *r, void *data)
 {
-	printf("rc=%d running=%d exited=%d exit=%d signal=%d timed_out=%d\n", r->rc, r->running,
-	       r->exited, r->exit_code, r->signo, r->timed_out);
+	printf("rc=%d running=%d exited=%d exit=%d signal=%d timed_out=%d pid=%d\n", r->rc,
+	       r->running, r->exited, r->exit_code, r->signo, r->timed_out, (int)child);
 	final_rc = r->rc;
 	g_main_loop_quit(loop);
 }
@@ -48,7 +49,7 @@ int main(int argc, char **argv)
 	}
 	loop = g_main_loop_new(NULL, FALSE);
 	ra_set_kill_grace(1000);
-	ra_start(&s, argv[optind + 1], (char **)env->pdata, timeout, done, NULL);
+	child = ra_pid(ra_start(&s, argv[optind + 1], (char **)env->pdata, timeout, done, NULL));
 	g_main_loop_run(loop);
 	ra_spec_free(&s);
 	g_ptr_array_free(env, TRUE);
