@@ -1,4 +1,5 @@
-# heartbeat/ media: the four media behind media.h, as heartbeat/libmedia.a for
+# heartbeat/ media: the media behind media.h (bcast, mcast, ucast, serial, and
+# ucast6/mcast6 as Debian ships them), as heartbeat/libmedia.a for
 # the daemon, and tests/media/media_probe for the netns/pty suite.
 MEDIA_SRCS = heartbeat/media.c heartbeat/media_udp.c heartbeat/media_bcast.c \
 	heartbeat/media_mcast.c heartbeat/media_ucast.c heartbeat/media_serial.c \
