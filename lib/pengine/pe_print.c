@@ -76,7 +76,7 @@ static void print_prim(struct pe_ws *ws, FILE *out, struct pe_rsc *r, const char
 	GString *flags = g_string_new(NULL);
 	if (r->orphan)
 		g_string_append(flags, " ORPHANED");
-	if (r->target_stopped && !r->orphan && (r->running->len || revised))
+	if (r->target_stopped && !r->orphan)
 		g_string_append(flags, r->managed && !blocked ? " (disabled)" : "");
 	if (!r->managed || blocked) {
 		if (r->target_stopped)

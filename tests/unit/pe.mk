@@ -1,0 +1,12 @@
+# Unit tests of lib/cib and lib/pengine (score arithmetic, constraints,
+# failure rules).  test_pe_common.c is #included by the test_pe_* files.
+UNIT_TESTS += tests/unit/test_cib tests/unit/test_pe_scores tests/unit/test_pe_constraints \
+	tests/unit/test_pe_failures
+tests/unit/test_cib: tests/unit/test_cib.o lib/libhbcib.a lib/libhb.a
+	$(LINK) tests/unit/test_cib.o $(CIB_LIBS)
+tests/unit/test_pe_scores: tests/unit/test_pe_scores.o lib/libhbcib.a lib/libhb.a
+	$(LINK) tests/unit/test_pe_scores.o $(CIB_LIBS)
+tests/unit/test_pe_constraints: tests/unit/test_pe_constraints.o lib/libhbcib.a lib/libhb.a
+	$(LINK) tests/unit/test_pe_constraints.o $(CIB_LIBS)
+tests/unit/test_pe_failures: tests/unit/test_pe_failures.o lib/libhbcib.a lib/libhb.a
+	$(LINK) tests/unit/test_pe_failures.o $(CIB_LIBS)
