@@ -130,6 +130,8 @@ const char *conf_param(const struct hb_config *c, const char *name)
 
 	if (!c || !name)
 		return NULL;
+	if (strcmp(name, "crm") == 0)   /* the old name reads the value recorded for pacemaker */
+		name = "pacemaker";
 	for (i = 0; i < c->nparams; i++)
 		if (strcmp(c->params[i].name, name) == 0)
 			return c->params[i].value;
@@ -275,6 +277,21 @@ static void apply_defaults(struct conf_ctx *x)
 		snprintf(buf, sizeof buf, "%d", c->udpport);
 		conf_set_param(c, "udpport", buf);
 	}
+	/* What the original exports when these are left out (seen in HA_* of its children). */
+	if (!conf_param(c, "debug")) {
+		snprintf(buf, sizeof buf, "%d", c->debug);
+		conf_set_param(c, "debug", buf);
+	}
+	if (c->logfacility >= 0) {
+		if (!conf_param(c, "logfile"))
+			conf_set_param(c, "logfile", "/dev/null");
+		if (!conf_param(c, "debugfile"))
+			conf_set_param(c, "debugfile", "/dev/null");
+	}
+	if (!x->log_set && !x->use_logd_set) {
+		c->use_logd = 1;   /* no log entry at all: the original falls back to logd */
+		conf_set_param(c, "use_logd", "yes");
+	}
 	x->line = saved_line;
 }
 
@@ -322,12 +339,8 @@ static void post_checks(struct conf_ctx *x, const char *localnode)
 	if (c->deadping_set && (unsigned long long)c->deadping_ms <= 2ULL * c->keepalive_ms)
 		conf_err(x, "Ping dead time [%u] is too small compared to keeplive [%u]",
 			 c->deadping_ms, c->keepalive_ms);
-	if (!x->log_set) {
-		if (x->use_logd_set && c->use_logd == 0)
-			conf_err(x, "No log entry found in ha.cf and use_logd is set to off");
-		else if (!x->use_logd_set)
-			c->use_logd = 1;   /* the original falls back to logd */
-	}
+	if (!x->log_set && x->use_logd_set && c->use_logd == 0)
+		conf_err(x, "No log entry found in ha.cf and use_logd is set to off");
 	if (!c->crm && c->autojoin != AUTOJOIN_NONE)
 		conf_err(x, "R1 style resource management conflicts with autojoin set: unset autojoin or enable crm");
 	if (c->auto_failback == AF_LEGACY)

@@ -160,12 +160,26 @@ static void test_defaults(void)
 	PARAM("warntime", "15000ms");
 	PARAM("initdead", "30000ms");
 	PARAM("udpport", pbuf);
+	/* recorded although not written, as the original's children see them */
+	PARAM("debug", "0");
+	PARAM("logfile", "/dev/null");     /* a facility and no files */
+	PARAM("debugfile", "/dev/null");
+	CHECK(cf.logfile == NULL && cf.debugfile == NULL);
+	PARAM("crm", "false");             /* crm reads pacemaker's value */
 	/* not recorded */
 	CHECK(conf_param(&cf, "node") == NULL);
-	CHECK(conf_param(&cf, "debug") == NULL);
-	CHECK(conf_param(&cf, "crm") == NULL);
-	CHECK(conf_param(&cf, "logfile") == NULL);
+	CHECK(conf_param(&cf, "use_logd") == NULL);
+	CHECK(conf_param(&cf, "nice_failback") == NULL);
+	CHECK(conf_param(&cf, "use_apphbd") == NULL);
+	CHECK(conf_param(&cf, "rtprio") == NULL);
+	CHECK(conf_param(&cf, "watchdog") == NULL);
 	CHECK(conf_param(&cf, "nosuch") == NULL);
+	{
+		int i;
+
+		for (i = 0; i < cf.nparams; i++)
+			CHECK(strcmp(cf.params[i].name, "crm") != 0);
+	}
 	CHECK(conf_param(NULL, "cluster") == NULL);
 	CHECK(conf_param(&cf, NULL) == NULL);
 	/* the legacy default warns */
@@ -465,7 +479,7 @@ static void test_directives(void)
 	CHECK(cf.crm);
 	CHECK_STR(cf.crm_value, "respawn");
 	PARAM("pacemaker", "respawn");
-	CHECK(conf_param(&cf, "crm") == NULL);
+	PARAM("crm", "respawn");
 	OK("pacemaker yes\n");
 	CHECK(cf.crm);
 	PARAM("pacemaker", "yes");
@@ -778,11 +792,29 @@ static void test_post_checks(void)
 	CHECK_INT(P("node n1\nbcast eth0\nuse_logd off\nlogfacility none\n"), -1);
 	CHECK_INT(P("node n1\nbcast eth0\nuse_logd off\nlogfile /dev/null\n"), 0);
 	CHECK_INT(P("node n1\nbcast eth0\nuse_logd off\ndebugfile /tmp/x\n"), 0);
-	/* with no log entry at all, logd is used */
+	/* with no log entry at all, logd is used, and recorded so */
 	CHECK_INT(P("node n1\nbcast eth0\n"), 0);
 	CHECK_INT(cf.use_logd, 1);
+	PARAM("use_logd", "yes");
+	CHECK(conf_param(&cf, "logfile") == NULL);
 	CHECK_INT(P("node n1\nbcast eth0\nlogfacility none\n"), 0);
 	CHECK_INT(cf.use_logd, 1);
+	PARAM("use_logd", "yes");
+	PARAM("logfacility", "none");
+	CHECK(conf_param(&cf, "debugfile") == NULL);
+	/* a file alone: no logd, nothing else recorded */
+	CHECK_INT(P("node n1\nbcast eth0\nlogfile /var/log/ha-log\n"), 0);
+	CHECK_INT(cf.use_logd, -1);
+	CHECK(conf_param(&cf, "use_logd") == NULL);
+	CHECK(conf_param(&cf, "debugfile") == NULL);
+	CHECK(conf_param(&cf, "logfacility") == NULL);
+	/* a facility and one file: the other file is /dev/null */
+	CHECK_INT(P("node n1\nbcast eth0\nlogfacility local0\nlogfile /var/log/ha-log\n"), 0);
+	PARAM("logfile", "/var/log/ha-log");
+	PARAM("debugfile", "/dev/null");
+	CHECK_INT(P("node n1\nbcast eth0\nlogfacility local0\nuse_logd yes\n"), 0);
+	PARAM("use_logd", "yes");
+	PARAM("logfile", "/dev/null");
 
 	/* everything at once, in the original's order */
 	CHECK_INT(P("keepalive 2\ndeadtime 4\ninitdead 3\ndeadping 1\nuse_logd off\nautojoin other\n"), -1);
