@@ -1,6 +1,7 @@
 /* serial medium: a tty in raw 8N1 carrying classic text.  Output is queued and
  * written from a glib watch in 512-byte pieces paced like 3.0.6, so the caller
- * never blocks; input is read a byte at a time and framed by serial_frame.c. */
+ * never blocks; input is read a byte at a time (what follows a frame stays in
+ * the kernel, so the fd stays readable) and framed by serial_frame.c. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -20,9 +21,10 @@
 struct serial {
 	struct serial_frame fr;
 	unsigned long oversize_seen;
-	GByteArray *out;
-	size_t off;              /* first unwritten byte of out */
+	GQueue out;              /* GBytes, one per message */
+	size_t off;              /* bytes of the head message already written */
 	size_t piece;            /* bytes of the current piece already written */
+	size_t pending;          /* unwritten bytes in out */
 	unsigned pause_ms;
 	guint watch, timer;
 };
@@ -81,7 +83,7 @@ static int serial_open(struct medium *m, char *err, size_t errlen)
 		return media_fail(m, err, errlen, "calloc");
 	m->priv = s;
 	serial_frame_init(&s->fr, MSG_MAXMSG);
-	s->out = g_byte_array_new();
+	g_queue_init(&s->out);
 	s->pause_ms = (unsigned)((PIECE * 8000UL) / (unsigned long)baud);
 
 	m->fd = open(m->conf.dev, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
@@ -98,27 +100,41 @@ static int serial_open(struct medium *m, char *err, size_t errlen)
 
 static gboolean on_writable(gint fd, GIOCondition cond, gpointer data);
 
+static void drop_queue(struct serial *s)
+{
+	GBytes *b;
+	while ((b = g_queue_pop_head(&s->out)))
+		g_bytes_unref(b);
+	s->off = s->piece = s->pending = 0;
+}
+
 static gboolean on_pause_over(gpointer data)
 {
 	struct medium *m = data;
 	struct serial *s = m->priv;
 
 	s->timer = 0;
-	if (s->off < s->out->len && !s->watch)
+	if (s->pending && !s->watch)
 		s->watch = g_unix_fd_add(m->fd, G_IO_OUT, on_writable, m);
 	return G_SOURCE_REMOVE;
 }
 
+/* Like 3.0.6, a message goes out in 512-byte pieces with a pause between
+ * them (the time the line needs for one piece); the next message starts
+ * without a pause, as a fresh piece. */
 static gboolean on_writable(gint fd, GIOCondition cond, gpointer data)
 {
 	struct medium *m = data;
 	struct serial *s = m->priv;
+	GBytes *head;
 
-	while (s->off < s->out->len) {
-		size_t want = s->out->len - s->off;
+	while ((head = g_queue_peek_head(&s->out))) {
+		gsize size;
+		const char *p = g_bytes_get_data(head, &size);
+		size_t want = size - s->off;
 		if (want > PIECE - s->piece)
 			want = PIECE - s->piece;
-		ssize_t n = write(fd, s->out->data + s->off, want);
+		ssize_t n = write(fd, p + s->off, want);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
@@ -126,23 +142,22 @@ static gboolean on_writable(gint fd, GIOCondition cond, gpointer data)
 		if (n <= 0) {
 			/* The line is gone; what was queued is lost. */
 			m->send_errors++;
-			g_byte_array_set_size(s->out, 0);
-			s->off = s->piece = 0;
+			drop_queue(s);
 			break;
 		}
 		s->off += (size_t)n;
 		s->piece += (size_t)n;
-		if (s->piece == PIECE) {
+		s->pending -= (size_t)n;
+		if (s->off == size) {
+			g_bytes_unref(g_queue_pop_head(&s->out));
+			s->off = s->piece = 0;
+		} else if (s->piece == PIECE) {
 			s->piece = 0;
-			if (s->off < s->out->len) {
-				s->watch = 0;
-				s->timer = g_timeout_add(s->pause_ms, on_pause_over, m);
-				return G_SOURCE_REMOVE;
-			}
+			s->watch = 0;
+			s->timer = g_timeout_add(s->pause_ms, on_pause_over, m);
+			return G_SOURCE_REMOVE;
 		}
 	}
-	g_byte_array_set_size(s->out, 0);
-	s->off = s->piece = 0;
 	s->watch = 0;
 	return G_SOURCE_REMOVE;
 }
@@ -158,18 +173,12 @@ static int serial_send(struct medium *m, const void *buf, size_t len)
 		len--;
 	if (len == 0)
 		return 0;
-	if (s->off > 0 && s->off == s->out->len) {
-		g_byte_array_set_size(s->out, 0);
-		s->off = 0;
-	} else if (s->off > QUEUE_MAX / 2) {
-		g_byte_array_remove_range(s->out, 0, (guint)s->off);
-		s->off = 0;
-	}
-	if (s->out->len - s->off + len > QUEUE_MAX) {
+	if (s->pending + len > QUEUE_MAX) {
 		errno = ENOBUFS;
 		return -1;
 	}
-	g_byte_array_append(s->out, buf, (guint)len);
+	g_queue_push_tail(&s->out, g_bytes_new(buf, len));
+	s->pending += len;
 	if (!s->watch && !s->timer)
 		s->watch = g_unix_fd_add(m->fd, G_IO_OUT, on_writable, m);
 	return 0;
@@ -224,7 +233,7 @@ static void serial_close(struct medium *m)
 			g_source_remove(s->watch);
 		if (s->timer)
 			g_source_remove(s->timer);
-		g_byte_array_unref(s->out);
+		drop_queue(s);
 		serial_frame_free(&s->fr);
 		free(s);
 		m->priv = NULL;
@@ -237,7 +246,7 @@ static void serial_close(struct medium *m)
 size_t media_serial_pending(const struct medium *m)
 {
 	const struct serial *s = m->priv;
-	return s ? s->out->len - s->off : 0;
+	return s ? s->pending : 0;
 }
 
 const struct media_ops media_serial_ops = {

@@ -71,7 +71,8 @@ static gboolean on_readable(gint fd, GIOCondition cond, gpointer data)
 
 static gboolean send_next(gpointer data)
 {
-	if (next_msg < nmsgs) {
+	/* -i 0: everything in one go, so the medium queues it all at once. */
+	while (next_msg < nmsgs) {
 		const char *arg = msgs[next_msg++];
 		gchar *text = NULL;
 		gsize len = 0;
@@ -87,7 +88,8 @@ static gboolean send_next(gpointer data)
 		if (media_send(&med, text, len) < 0)
 			perror("send");
 		g_free(text);
-		return G_SOURCE_CONTINUE;
+		if (interval_ms)
+			return G_SOURCE_CONTINUE;
 	}
 	if (media_send_pending(&med) == 0) {
 		g_main_loop_quit(loop);
@@ -161,7 +163,7 @@ int main(int argc, char **argv)
 	if (!strcmp(mode, "send")) {
 		msgs = argv;
 		nmsgs = argc;
-		g_timeout_add(interval_ms, send_next, NULL);
+		g_timeout_add(interval_ms ? interval_ms : 5, send_next, NULL);
 	} else if (!strcmp(mode, "recv")) {
 		want = atol(argv[0]);
 		rbuf = malloc(MSG_MAXMSG);
