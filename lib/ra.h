@@ -67,7 +67,10 @@ int ra_op_is_status(const char *op);
 
 struct ra_result {
 	enum ra_rc rc;     /* mapped result; RA_RC_OK means the op succeeded */
-	int running;       /* status/monitor only: 1 running, 0 not */
+	int running;       /* status/monitor only: 1 running, 0 not.  heartbeat
+			    * class: the stdout text rule, exit code ignored (as
+			    * the original); LSB: exit 0 / 1-3, the text rule for
+			    * other codes; OCF: 0 or 8 */
 	int exited;        /* 1: exit_code is valid */
 	int exit_code;
 	int signo;         /* signal that ended the child, 0 if none */
