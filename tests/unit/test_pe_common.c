@@ -103,6 +103,15 @@ static char *t_summary(struct pe_ws *ws)
 	return g_string_free(s, FALSE);
 }
 
+/* Concatenates and frees both parts. */
+static char *t_cat(char *a, char *b)
+{
+	char *r = g_strconcat(a, b, NULL);
+	g_free(a);
+	g_free(b);
+	return r;
+}
+
 static int t_has(const char *summary, const char *line)
 {
 	return strstr(summary, line) != NULL;

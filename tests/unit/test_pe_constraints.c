@@ -66,7 +66,7 @@ static void test_location(void)
 
 static void test_spread_and_stickiness(void)
 {
-	char *r = g_strconcat(t_prim("A", NULL), t_prim("B", NULL), t_prim("C", NULL), NULL);
+	char *r = t_cat(t_cat(t_prim("A", NULL), t_prim("B", NULL)), t_prim("C", NULL));
 	struct cib *c = t_cib(NULL, r, NULL, NULL);
 	struct pe_ws *ws = run(c);
 	/* Unconstrained resources spread one per node. */
@@ -108,7 +108,7 @@ static void test_spread_and_stickiness(void)
 
 static void test_colocation(void)
 {
-	char *r = g_strconcat(t_prim("A", NULL), t_prim("B", NULL), NULL);
+	char *r = t_cat(t_prim("A", NULL), t_prim("B", NULL));
 	struct cib *c = t_cib(NULL, r,
 			      LOC("l", "B", "n3", "100")
 			      "<rsc_colocation id=\"c\" rsc=\"A\" with-rsc=\"B\" score=\"INFINITY\"/>", NULL);
@@ -149,8 +149,8 @@ static void test_colocation(void)
 
 static void test_group_and_order(void)
 {
-	char *g = g_strconcat("<group id=\"G\">", t_prim("G1", NULL), t_prim("G2", NULL), t_prim("G3", NULL),
-			      "</group>", NULL);
+	char *g = t_cat(t_cat(t_cat(t_cat(g_strdup("<group id=\"G\">"), t_prim("G1", NULL)), t_prim("G2", NULL)),
+				  t_prim("G3", NULL)), g_strdup("</group>"));
 	struct cib *c = t_cib(NULL, g, LOC("l", "G", "n2", "100"), NULL);
 	struct pe_ws *ws = run(c);
 	CHECK_STR(t_where(ws, "G1"), "n2");
@@ -192,8 +192,8 @@ static void test_group_and_order(void)
 	g_free(st);
 
 	/* Mandatory order: B after A; A cannot run, so B does not start. */
-	char *r = g_strconcat(t_prim("A", "<nvpair id=\"tr\" name=\"target-role\" value=\"Stopped\"/>"),
-			      t_prim("B", NULL), NULL);
+	char *r = t_cat(t_prim("A", "<nvpair id=\"tr\" name=\"target-role\" value=\"Stopped\"/>"),
+			  t_prim("B", NULL));
 	c = t_cib(NULL, r, "<rsc_order id=\"o\" first=\"A\" then=\"B\" kind=\"Mandatory\"/>", NULL);
 	ws = run(c);
 	s = t_summary(ws);
@@ -267,8 +267,9 @@ static void test_nodes_and_quorum(void)
 
 static void test_clone(void)
 {
-	char *cl = g_strconcat("<clone id=\"C\"><meta_attributes id=\"cm\"><nvpair id=\"cm1\" name=\"clone-max\" value=\"2\"/>"
-			       "</meta_attributes>", t_prim("P", NULL), "</clone>", NULL);
+	char *cl = t_cat(t_cat(g_strdup("<clone id=\"C\"><meta_attributes id=\"cm\"><nvpair id=\"cm1\" "
+					 "name=\"clone-max\" value=\"2\"/></meta_attributes>"), t_prim("P", NULL)),
+			  g_strdup("</clone>"));
 	struct cib *c = t_cib(NULL, cl, NULL, NULL);
 	struct pe_ws *ws = run(c);
 	CHECK(*t_where(ws, "P:0") && *t_where(ws, "P:1"));
@@ -281,7 +282,7 @@ static void test_clone(void)
 /* N+1: two actives and a spare (spec 2.6). */
 static void test_n_plus_1(void)
 {
-	char *r = g_strconcat(t_prim("A", NULL), t_prim("B", NULL), NULL);
+	char *r = t_cat(t_prim("A", NULL), t_prim("B", NULL));
 	const char *cons = LOC("a1", "A", "n1", "200") LOC("a3", "A", "n3", "100") LOC("b2", "B", "n2", "200")
 		LOC("b3", "B", "n3", "100") "<rsc_colocation id=\"c\" rsc=\"B\" with-rsc=\"A\" score=\"-INFINITY\"/>";
 	const char *opts = "<nvpair id=\"o2\" name=\"symmetric-cluster\" value=\"false\"/>";
