@@ -15,6 +15,8 @@
 
 #define MAX_LINE 1024          /* longer output lines are logged in pieces */
 #define MAX_CAPTURE (64 * 1024)
+#define MAX_LOG_LINES 500      /* per run: a chatty agent must not flood the log */
+#define MAX_READ (64 * 1024)   /* per wake-up: a flood must not starve heartbeats */
 
 struct ra_stream {
 	int fd;
@@ -29,6 +31,7 @@ struct ra_run {
 	GPid pid;
 	struct ra_stream out, err;
 	GString *capture;
+	unsigned logged, dropped;
 	guint child_watch, t_timeout, t_kill, idle;
 	unsigned timeout_ms;
 	int timed_out, cancelled, spawn_failed, finished;
@@ -57,6 +60,11 @@ static void log_line(struct ra_run *r, const char *s, size_t n)
 		buf[k++] = (c >= 0x20 && c < 0x7f) || c == '\t' ? c : '?';
 	}
 	buf[k] = 0;
+	if (r->logged >= MAX_LOG_LINES) {
+		r->dropped++;
+		return;
+	}
+	r->logged++;
 	if (quiet(r))
 		log_debug("%s %s: %s", r->label, r->op, buf);
 	else
@@ -97,20 +105,22 @@ static void close_stream(struct ra_run *r, struct ra_stream *st)
 	}
 }
 
-/* Reads what is available; returns FALSE at EOF or error. */
+/* Reads what is available, up to MAX_READ; returns FALSE at EOF or error. */
 static gboolean drain(struct ra_run *r, struct ra_stream *st)
 {
 	char buf[4096];
-	for (;;) {
+	for (size_t total = 0; total < MAX_READ;) {
 		ssize_t n = read(st->fd, buf, sizeof(buf));
 		if (n > 0) {
 			take_bytes(r, st, buf, n);
+			total += n;
 			continue;
 		}
 		if (n < 0 && errno == EINTR)
 			continue;
 		return n < 0 && errno == EAGAIN;
 	}
+	return TRUE;
 }
 
 static gboolean on_out(gint fd, GIOCondition c, gpointer data)
@@ -187,6 +197,8 @@ static void finish(struct ra_run *r)
 	}
 	close_stream(r, &r->out);
 	close_stream(r, &r->err);
+	if (r->dropped)
+		log_warn("%s %s: %u more output lines not logged", r->label, r->op, r->dropped);
 
 	res.out = r->capture->str;
 	res.elapsed = (g_get_monotonic_time() - r->t0) / 1e6;

@@ -217,6 +217,12 @@ static struct ra_result run(const char *token, const char *op, unsigned timeout,
 	return w->res;
 }
 
+static gboolean tick(gpointer data)
+{
+	(*(int *)data)++;
+	return G_SOURCE_CONTINUE;
+}
+
 static int pid_alive(const char *file)
 {
 	char *text = NULL;
@@ -328,6 +334,34 @@ static void test_runner(void)
 	log = log_text();
 	CHECK(strstr(log, "Garbage start: a?b?c") != NULL);
 	g_free(log);
+
+	/* a flood: the loop keeps running, the log is capped, the timeout works */
+	{
+		struct ra_spec fs;
+		char ferr[256];
+		CHECK_INT(ra_resolve_token("Flood", &d, &fs, ferr, sizeof ferr), 0);
+		memset(&w, 0, sizeof w);
+		w.loop = g_main_loop_new(NULL, FALSE);
+		ra_set_kill_grace(300);
+		int ticks = 0;
+		guint tk = g_timeout_add(50, tick, &ticks);
+		ra_start(&fs, "start", NULL, 400, on_done, &w);
+		wait_for(&w);
+		g_source_remove(tk);
+		CHECK(ticks >= 4);  /* other sources still ran during the flood */
+		CHECK_INT(w.res.timed_out, 1);
+		CHECK(w.out && strlen(w.out) == 64 * 1024);
+		g_free(w.out);
+		g_main_loop_unref(w.loop);
+		ra_spec_free(&fs);
+		char *fl = log_text();
+		int n = 0;
+		for (char *p = fl; (p = strstr(p, "Flood start: y\n")); p++)
+			n++;
+		CHECK_INT(n, 500);
+		CHECK(strstr(fl, "more output lines not logged") != NULL);
+		g_free(fl);
+	}
 
 	/* a hang: SIGTERM ignored, so SIGKILL after the grace; its child dies too */
 	ra_set_kill_grace(300);
@@ -485,6 +519,7 @@ int main(void)
 	write_script(rdir, "Hang", "trap '' TERM; sleep 30 & echo $! > \"$PIDFILE\"; "
 		     "while :; do sleep 1; done");
 	write_script(rdir, "Sleepy", "sleep 30 & echo $! > \"${PIDFILE:-/dev/null}\"; wait");
+	write_script(rdir, "Flood", "exec yes");
 	write_script(rdir, "Daemonish", "(sleep 3 &) ; echo started");
 	write_script(odir, "Agent", "echo \"$1 $OCF_RESKEY_msg ${OCF_ROOT#$TMPROOT} "
 		     "$HA_NICEFAILBACK $OCF_RESOURCE_INSTANCE\"; exit $OCF_RESKEY_rc");
