@@ -120,6 +120,7 @@ struct cib *cib_parse_file(const char *path, char **err);
 struct cib *cib_parse_memory(const char *buf, size_t len, char **err);
 struct cib *cib_from_doc(xmlDocPtr doc);  /* takes ownership of doc */
 void cib_free(struct cib *c);
+void cib_lrm_op_free(gpointer op);  /* free function of cib_lrm_rsc.ops */
 
 /* Validation beyond parsing: dangling references, bad scores, duplicate ids. */
 void cib_validate(struct cib *c);

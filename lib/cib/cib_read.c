@@ -527,7 +527,7 @@ static void read_constraints(struct rd *r, xmlNodePtr cons)
 	}
 }
 
-static void lrm_op_free(gpointer p)
+void cib_lrm_op_free(gpointer p)
 {
 	struct cib_lrm_op *o = p;
 	g_free(o->id);
@@ -549,7 +549,7 @@ static void read_lrm(struct rd *r, struct cib_node_state *st, xmlNodePtr lrm)
 			lr->cls = g_strdup(attr(n, "class"));
 			lr->provider = g_strdup(attr(n, "provider"));
 			lr->type = g_strdup(attr(n, "type"));
-			lr->ops = g_ptr_array_new_with_free_func(lrm_op_free);
+			lr->ops = g_ptr_array_new_with_free_func(cib_lrm_op_free);
 			for (xmlNodePtr k = n->children; k; k = k->next) {
 				if (!is_el(k, "lrm_rsc_op"))
 					continue;
@@ -579,7 +579,7 @@ static void read_lrm(struct rd *r, struct cib_node_state *st, xmlNodePtr lrm)
 				}
 				if (!o->operation) {
 					cib_diag_add(r->c, CIB_ERROR, "<lrm_rsc_op id=\"%s\">: missing operation", o->id);
-					lrm_op_free(o);
+					cib_lrm_op_free(o);
 					continue;
 				}
 				g_ptr_array_add(lr->ops, o);

@@ -110,7 +110,7 @@ int pe_inject_op(struct cib *c, const char *spec, char **err)
 		lr->cls = g_strdup(cr->cls);
 		lr->provider = g_strdup(cr->provider);
 		lr->type = g_strdup(cr->type);
-		lr->ops = g_ptr_array_new();
+		lr->ops = g_ptr_array_new_with_free_func(cib_lrm_op_free);
 		g_ptr_array_add(st->lrm, lr);
 	}
 	struct cib_lrm_op *o = g_new0(struct cib_lrm_op, 1);
