@@ -10,7 +10,7 @@
 #include "pengine/pe.h"
 
 /* An online node_state with the given lrm_resource elements. */
-static char *t_node(const char *uname, const char *lrm, const char *attrs)
+static inline char *t_node(const char *uname, const char *lrm, const char *attrs)
 {
 	return g_strdup_printf("<node_state id=\"%s\" uname=\"%s\" in_ccm=\"true\" crmd=\"online\" join=\"member\" "
 			       "expected=\"member\">%s%s%s%s<lrm id=\"%s\"><lrm_resources>%s</lrm_resources></lrm></node_state>",
@@ -19,7 +19,7 @@ static char *t_node(const char *uname, const char *lrm, const char *attrs)
 }
 
 /* History of a resource: one op (start/monitor/stop...) with its result. */
-static char *t_op(const char *rsc, const char *op, int interval, int call, int rc, int expect)
+static inline char *t_op(const char *rsc, const char *op, int interval, int call, int rc, int expect)
 {
 	return g_strdup_printf("<lrm_resource id=\"%s\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">"
 			       "<lrm_rsc_op id=\"%s_%s_%d\" operation=\"%s\" interval=\"%d\" call-id=\"%d\" rc-code=\"%d\" "
@@ -27,12 +27,12 @@ static char *t_op(const char *rsc, const char *op, int interval, int call, int r
 			       rsc, rsc, op, interval, op, interval, call, rc, expect);
 }
 
-static char *t_running(const char *rsc)
+static inline char *t_running(const char *rsc)
 {
 	return t_op(rsc, "start", 0, 1, 0, 0);
 }
 
-static char *t_prim(const char *id, const char *meta)
+static inline char *t_prim(const char *id, const char *meta)
 {
 	return g_strdup_printf("<primitive id=\"%s\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">"
 			       "<meta_attributes id=\"%s-m\">%s</meta_attributes>"
@@ -42,7 +42,7 @@ static char *t_prim(const char *id, const char *meta)
 
 /* Three nodes n1 n2 n3; options, resources, constraints and status are
  * inserted as given (status NULL: all three online, no history). */
-static struct cib *t_cib(const char *opts, const char *rscs, const char *cons, const char *status)
+static inline struct cib *t_cib(const char *opts, const char *rscs, const char *cons, const char *status)
 {
 	char *st = NULL;
 	if (!status) {
@@ -71,7 +71,7 @@ static struct cib *t_cib(const char *opts, const char *rscs, const char *cons, c
 }
 
 /* Where rsc goes ("" when stopped). */
-static const char *t_where(struct pe_ws *ws, const char *rsc)
+static inline const char *t_where(struct pe_ws *ws, const char *rsc)
 {
 	struct pe_rsc *r = pe_find_rsc(ws, rsc);
 	if (!r)
@@ -80,7 +80,7 @@ static const char *t_where(struct pe_ws *ws, const char *rsc)
 }
 
 /* The Transition Summary, whitespace-collapsed, one line per action. */
-static char *t_summary(struct pe_ws *ws)
+static inline char *t_summary(struct pe_ws *ws)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -104,7 +104,7 @@ static char *t_summary(struct pe_ws *ws)
 }
 
 /* Concatenates and frees both parts. */
-static char *t_cat(char *a, char *b)
+static inline char *t_cat(char *a, char *b)
 {
 	char *r = g_strconcat(a, b, NULL);
 	g_free(a);
@@ -112,7 +112,7 @@ static char *t_cat(char *a, char *b)
 	return r;
 }
 
-static int t_has(const char *summary, const char *line)
+static inline int t_has(const char *summary, const char *line)
 {
 	return strstr(summary, line) != NULL;
 }
