@@ -45,7 +45,8 @@ static void step(void);
 void rg_init(const struct haresources *hr, const struct rg_settings *s)
 {
 	struct ra_dirs dirs = { s->resource_dir, NULL, NULL };
-	char err[512];
+	struct ra_dirs ours = { s->fallback_dir, NULL, NULL };
+	char err[512], err2[512];
 	int g, r;
 
 	set = *s;
@@ -58,7 +59,10 @@ void rg_init(const struct haresources *hr, const struct rg_settings *s)
 		groups[g].specs = calloc((size_t)(hg->nres ? hg->nres : 1), sizeof(struct ra_spec));
 		groups[g].resolved = calloc((size_t)(hg->nres ? hg->nres : 1), sizeof(bool));
 		for (r = 0; r < hg->nres; r++) {
-			if (ra_resolve(&hg->res[r], &dirs, &groups[g].specs[r], err, sizeof err) == 0)
+			/* The user's scripts first; ours only fill in what is missing. */
+			if (ra_resolve(&hg->res[r], &dirs, &groups[g].specs[r], err, sizeof err) == 0 ||
+			    (s->fallback_dir &&
+			     ra_resolve(&hg->res[r], &ours, &groups[g].specs[r], err2, sizeof err2) == 0))
 				groups[g].resolved[r] = true;
 			else
 				log_err("%s", err);

@@ -13,6 +13,7 @@ typedef void (*rg_done_fn)(bool ok, void *data);
 
 struct rg_settings {
 	const char *resource_dir;  /* heartbeat scripts: <ha.d>/resource.d */
+	const char *fallback_dir;  /* ours, when resource_dir has no such script */
 	unsigned timeout_ms;       /* per script run */
 	int stop_retries;          /* HA_STOPRETRYMAX (10) */
 	const char *stop_fail_cmd; /* run when a stop cannot be made to work */

@@ -14,6 +14,7 @@
 #include "rsc.h"
 #include "rsc_groups.h"
 #include "rsc_stonith.h"
+#include "config.h"
 
 enum { HOLD_NONE = 0, HOLD_LOCAL = 1, HOLD_FOREIGN = 2, HOLD_ALL = 3 };
 enum rstate { RS_INIT, RS_STARTING, RS_BOTHSTARTING, RS_RSCRCVD, RS_STABLE, RS_SHUTDOWN };
@@ -866,6 +867,7 @@ void rsc_init(void)
 	rs.pending_dead = calloc(CONF_MAXNODES, sizeof(bool));
 	rdir = g_strdup_printf("%s/resource.d", hb.ha_dir);
 	s.resource_dir = rdir;
+	s.fallback_dir = (e = getenv("HB_RSC_FALLBACK_DIR")) ? e : HA_DATADIR "/resource.d";
 	s.timeout_ms = hb.cf->resource_timeout_ms ? hb.cf->resource_timeout_ms : 0;
 	e = getenv("HA_STOPRETRYMAX");
 	s.stop_retries = e ? atoi(e) : 10;
