@@ -516,6 +516,13 @@ static int d_max_rexmit_delay(struct conf_ctx *x, const char *v)
 	return 0;
 }
 
+/* Ours: a resource script still running after this long is killed (the
+ * original waited forever, so a hung script froze every takeover). */
+static int d_resource_timeout(struct conf_ctx *x, const char *v)
+{
+	return get_time(x, "resource_timeout", v, true, &x->c->resource_timeout_ms);
+}
+
 static int d_memreserve(struct conf_ctx *x, const char *v)
 {
 	long n;
@@ -578,6 +585,7 @@ const struct conf_directive conf_directives[] = {
 	{ "enable_config_writes", d_bool_only, "on", "enable_config_writes", "write CIB changes to disk (pacemaker only)" },
 	{ "memreserve", d_memreserve, "6500", "memreserve", "KB of memory to reserve at start" },
 	{ "quorum_server", d_quorum_server, NULL, "quorum_server", NULL },
+	{ "resource_timeout", d_resource_timeout, NULL, "resource_timeout", NULL },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 

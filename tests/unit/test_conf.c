@@ -557,6 +557,12 @@ static void test_directives(void)
 	OK("stop_failure_cmd /usr/local/bin/notify --stop-failed  now\n");
 	CHECK_STR(cf.stop_fail_cmd, "/usr/local/bin/notify --stop-failed  now");
 	ERR1("stop_failure_cmd\n", "ha.cf:4: stop_failure_cmd: expected a command line");
+	OK("resource_timeout 1500ms\n");
+	CHECK_INT(cf.resource_timeout_ms, 1500);
+	PARAM("resource_timeout", "1500ms");
+	OK("resource_timeout 30\n");
+	CHECK_INT(cf.resource_timeout_ms, 30000);
+	ERR1("resource_timeout 2m\n", "ha.cf:4: resource_timeout: invalid time [2m] (expected a non-negative number of seconds, or a number with ms or us)");
 }
 
 static void test_media(void)
