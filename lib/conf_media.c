@@ -127,19 +127,25 @@ static int m_ping6(struct conf_ctx *x, const char *host)
 
 static int m_ping_group(struct conf_ctx *x, const char *rest)
 {
-	char buf[CONF_MAXLINE + 1], *tok[MAXTOK + 64];
+	char buf[CONF_MAXLINE + 1], **tok;
 	char *q, *save = NULL;
-	int n = 0;
+	int n = 0, rc;
 
 	snprintf(buf, sizeof buf, "%s", rest);
-	for (q = strtok_r(buf, CONF_DELIMS, &save); q && n < (int)(sizeof tok / sizeof tok[0]);
-	     q = strtok_r(NULL, CONF_DELIMS, &save))
+	/* A word takes at least two bytes with its separator. */
+	tok = calloc(strlen(buf) / 2 + 2, sizeof *tok);
+	if (!tok)
+		return -1;
+	for (q = strtok_r(buf, CONF_DELIMS, &save); q; q = strtok_r(NULL, CONF_DELIMS, &save))
 		tok[n++] = q;
 	if (n < 2) {
 		conf_err(x, "ping_group: expected a group name and at least one host address");
+		free(tok);
 		return -1;
 	}
-	return add_ping(x, tok[0], true, false, tok + 1, n - 1);
+	rc = add_ping(x, tok[0], true, false, tok + 1, n - 1);
+	free(tok);
+	return rc;
 }
 
 static bool int_field(struct conf_ctx *x, const char *what, const char *dev, const char *v,

@@ -552,6 +552,11 @@ static void test_directives(void)
 	OK("cluster c1\nquorum_server qs1\n");
 	CHECK_STR(cf.cluster, "qs1");
 	PARAM("quorum_server", "qs1");
+	PARAM("cluster", "c1");
+	/* the original still exports HA_cluster=linux-ha after a lone quorum_server */
+	OK("quorum_server qs1\n");
+	PARAM("cluster", "linux-ha");
+	PARAM("quorum_server", "qs1");
 
 	/* our extension */
 	OK("stop_failure_cmd /usr/local/bin/notify --stop-failed  now\n");
@@ -654,6 +659,18 @@ static void test_media(void)
 	CHECK(cf.pings[0].group);
 	CHECK_INT(cf.pings[0].naddrs, 3);
 	CHECK_STR(cf.pings[0].addrs[2], "10.0.0.3");
+	{
+		char t[2048];
+		int i;
+
+		strcpy(t, BASE "ping_group big");
+		for (i = 0; i < 150; i++)
+			snprintf(t + strlen(t), sizeof t - strlen(t), " 10.1.%d.%d", i / 200, i % 200);
+		strcat(t, "\n");
+		CHECK_INT(P(t), 0);
+		CHECK_INT(cf.pings[0].naddrs, 150);
+		CHECK_STR(cf.pings[0].addrs[149], "10.1.0.149");
+	}
 	ERR1("ping_group gw\n", "ha.cf:4: ping_group: expected a group name and at least one host address");
 	ERR1("ping_group\n", "ha.cf:4: ping_group: expected a group name and at least one host address");
 
