@@ -1,7 +1,9 @@
 /* The ordinary ha.cf directives of heartbeat 3.0.6: one handler per value, the
  * table of defaults and recorded names, the time and boolean value syntaxes,
  * and the "heartbeat -D" listing.  Handlers only validate and store. */
+#include <arpa/inet.h>
 #include <ctype.h>
+#include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,6 +219,13 @@ static int d_udpport(struct conf_ctx *x, const char *v)
 		return -1;
 	if (x->c->nmedia > 0)
 		conf_warn(x, "udpport: media declared above this line keep the port in force when they were read");
+	{
+		struct servent *se = getservbyport(htons((uint16_t)n), "udp");
+
+		if (se && strcmp(se->s_name, "ha-cluster") != 0)
+			conf_warn(x, "udpport: /etc/services gives port %ld/udp to %s", n, se->s_name);
+		endservent();
+	}
 	x->udpport_seen = true;
 	x->c->udpport = (int)n;
 	x->cur_udpport = (int)n;

@@ -357,6 +357,17 @@ static void test_directives(void)
 
 	OK("udpport 700\n");
 	CHECK_INT(cf.udpport, 700);
+	{
+		struct servent *se = getservbyport(htons(53), "udp");
+		char w[128];
+
+		OK("udpport 53\n");
+		if (se) {
+			snprintf(w, sizeof w, "ha.cf:4: udpport: /etc/services gives port 53/udp to %s", se->s_name);
+			HAS_WARN(w);
+		}
+	}
+	OK("udpport 700\n");
 	PARAM("udpport", "700");
 	ERR1("udpport 0\n", "ha.cf:4: udpport: invalid value [0] (expected an integer from 1 to 65535)");
 	ERR1("udpport x\n", "ha.cf:4: udpport: invalid value [x] (expected an integer from 1 to 65535)");
