@@ -380,6 +380,26 @@ static void test_directives(void)
 	CHECK_INT(cf.logfacility, LOG_AUTHPRIV);
 	OK("logfacility security\n");
 	CHECK_INT(cf.logfacility, LOG_AUTH);
+	{
+		static const struct { const char *n; int v; } fac[] = {
+			{ "auth", LOG_AUTH }, { "security", LOG_AUTH }, { "authpriv", LOG_AUTHPRIV },
+			{ "cron", LOG_CRON }, { "daemon", LOG_DAEMON }, { "ftp", LOG_FTP },
+			{ "kern", LOG_KERN }, { "lpr", LOG_LPR }, { "mail", LOG_MAIL },
+			{ "news", LOG_NEWS }, { "syslog", LOG_SYSLOG }, { "user", LOG_USER },
+			{ "uucp", LOG_UUCP }, { "local0", LOG_LOCAL0 }, { "local1", LOG_LOCAL1 },
+			{ "local2", LOG_LOCAL2 }, { "local3", LOG_LOCAL3 }, { "local4", LOG_LOCAL4 },
+			{ "local5", LOG_LOCAL5 }, { "local6", LOG_LOCAL6 }, { "local7", LOG_LOCAL7 },
+		};
+		char t[128];
+		size_t i;
+
+		for (i = 0; i < sizeof fac / sizeof fac[0]; i++) {
+			snprintf(t, sizeof t, BASE "logfacility %s\n", fac[i].n);
+			CHECK_INT(P(t), 0);
+			CHECK_INT(cf.logfacility, fac[i].v);
+			PARAM("logfacility", fac[i].n);
+		}
+	}
 	OK("logfacility none\n");
 	CHECK_INT(cf.logfacility, -1);
 	ERR1("logfacility bogus\n", "ha.cf:4: Log facility(bogus) not valid (expected none, auth, authpriv, cron, daemon, ftp, kern, lpr, mail, news, syslog, user, uucp or local0..local7)");
