@@ -617,7 +617,7 @@ static void read_status(struct rd *r, xmlNodePtr status)
 		}
 		if (!st->uname) {
 			/* Pacemaker matches node_state to nodes by id. */
-			for (guint i = 0; i < r->c->nodes->len; i++) {
+			for (guint i = 0; i < r->c->nodes->len && !st->uname; i++) {
 				struct cib_node *nd = g_ptr_array_index(r->c->nodes, i);
 				if (st->id && nd->id && !strcmp(nd->id, st->id))
 					st->uname = g_strdup(nd->uname);
@@ -627,8 +627,6 @@ static void read_status(struct rd *r, xmlNodePtr status)
 			cib_diag_add(r->c, CIB_WARNING, "<node_state id=\"%s\">: matches no configured node; ignored",
 				     st->id ? st->id : "?");
 		}
-		const char *ts = attr(n, "shutdown");
-		(void)ts;
 		g_ptr_array_add(r->c->states, st);
 	}
 }

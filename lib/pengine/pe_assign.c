@@ -182,9 +182,9 @@ static void merge_dep(struct pe_ws *ws, struct pe_rsc *dep, int *w, char *allowe
 		return;
 	dep->merging = 1;
 	guint nn = ws->nodes->len;
-	int *work = g_memdup2(w, nn * sizeof(int));
-	int *dw = g_new0(int, nn);
-	char *da = g_new0(char, nn);
+	int *work = g_memdup2(w, (nn + 1) * sizeof(int));
+	int *dw = g_new0(int, nn + 1);
+	char *da = g_new0(char, nn + 1);
 	base_weights(ws, dep, dw, da);
 	for (guint i = 0; i < nn; i++) {
 		struct pe_node *n = g_ptr_array_index(ws->nodes, i);
@@ -339,8 +339,8 @@ static void assign_prim(struct pe_ws *ws, struct pe_rsc *r, int (*cap)(struct pe
 			assign_rsc(ws, p);
 	}
 	guint nn = ws->nodes->len;
-	int *w = g_new0(int, nn);
-	char *allowed = g_new0(char, nn);
+	int *w = g_new0(int, nn + 1);
+	char *allowed = g_new0(char, nn + 1);
 	base_weights(ws, r, w, allowed);
 	for (guint k = 0; k < r->deps->len; k++) {
 		struct pe_coloc *c = g_ptr_array_index(r->deps, k);
@@ -440,8 +440,8 @@ static void assign_clone(struct pe_ws *ws, struct pe_rsc *c)
 			continue;
 		struct pe_rsc *p = first_prim(inst);
 		guint nn = ws->nodes->len;
-		int *w = g_new0(int, nn);
-		char *al = g_new0(char, nn);
+		int *w = g_new0(int, nn + 1);
+		char *al = g_new0(char, nn + 1);
 		base_weights(ws, p, w, al);
 		int ok = al[n->idx] && w[n->idx] >= 0 && node_available(n) && clone_count_on(c, n) < c->clone_node_max;
 		g_free(w);

@@ -188,7 +188,7 @@ static struct pe_rsc *new_rsc(struct pe_ws *ws, struct cib_rsc *cfg, const char 
 	r->with = g_ptr_array_new();
 	r->deps = g_ptr_array_new();
 	r->stops = g_ptr_array_new();
-	guint nn = ws->nodes->len ? ws->nodes->len : 1;
+	guint nn = ws->nodes->len + 1;
 	r->weight = g_new0(int, nn);
 	r->allowed = g_new0(char, nn);
 	r->cfg_order = (int)g_hash_table_size(ws->by_id);
@@ -498,17 +498,17 @@ static void unpack_history(struct pe_ws *ws)
 					else if (!strcmp(o->operation, "stop") && o->op_status == 0 && o->rc == 0)
 						h.active = 0;
 				}
-				if (h.active && use && ws->stop_orphans) {
-					struct cib_rsc *cr = g_new0(struct cib_rsc, 1);
-					cr->kind = CIB_PRIMITIVE;
-					cr->id = g_strdup(lr->id);
-					cr->cls = g_strdup(lr->cls);
-					cr->provider = g_strdup(lr->provider);
-					cr->type = g_strdup(lr->type);
-					cr->ops = g_ptr_array_new();
-					cr->children = g_ptr_array_new();
-					struct pe_rsc *o = pe_find_rsc(ws, lr->id);
+				struct pe_rsc *o = pe_find_rsc(ws, lr->id);
+				if (h.active && use && ws->stop_orphans && (!o || o->orphan)) {
 					if (!o) {
+						struct cib_rsc *cr = g_new0(struct cib_rsc, 1);
+						cr->kind = CIB_PRIMITIVE;
+						cr->id = g_strdup(lr->id);
+						cr->cls = g_strdup(lr->cls);
+						cr->provider = g_strdup(lr->provider);
+						cr->type = g_strdup(lr->type);
+						cr->ops = g_ptr_array_new();
+						cr->children = g_ptr_array_new();
 						o = new_rsc(ws, cr, lr->id, NULL);
 						o->orphan = 1;
 						o->target_stopped = 1;
