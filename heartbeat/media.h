@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
+#include <netinet/in.h>
 #include "conf.h"
 
 struct medium;
@@ -43,15 +44,16 @@ void media_close(struct medium *m);
 /* ops->send / ops->recv plus the counters (sent, received, *_errors).
  * recv: call it until it returns 0; every medium is non-blocking, and a
  * serial read stops at the end of a frame so the rest stays in the kernel
- * and the fd stays readable. */
+ * and the fd stays readable.  -1 with errno EMSGSIZE: a datagram or serial
+ * frame over MSG_MAXMSG was dropped (count it, keep reading).  The serial
+ * medium counts its own asynchronous write failures in send_errors. */
 int media_send(struct medium *m, const void *buf, size_t len);
 ssize_t media_recv(struct medium *m, void *buf, size_t cap);
 /* Bytes accepted by send but not yet written (serial queue); 0 for UDP. */
 size_t media_send_pending(const struct medium *m);
 const char *media_type_name(enum media_type t);
 
-/* ---- shared by the UDP media (media_udp.c); not for the daemon ---- */
-#include <netinet/in.h>
+/* ---- shared by the media files (media_udp.c); not for the daemon ---- */
 struct media_udp {
 	int sfd;                  /* send socket, -1 when this line only receives */
 	union {

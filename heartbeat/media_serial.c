@@ -93,7 +93,9 @@ static int serial_open(struct medium *m, char *err, size_t errlen)
 		return media_fail(m, err, errlen, "not a tty");
 	if (line_setup(m, baud, err, errlen) < 0)
 		return -1;
-	/* Tells a peer mid-frame that we started over; ptys may refuse it. */
+	/* Bytes from before we opened belong to nobody; the break tells a peer
+	 * mid-frame that we started over (ptys may refuse it). */
+	(void)tcflush(m->fd, TCIOFLUSH);
 	(void)tcsendbreak(m->fd, 0);
 	return 0;
 }
