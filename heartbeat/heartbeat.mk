@@ -34,6 +34,10 @@ install:: heartbeat/hb_standby
 # Unit test of transport and membership: the daemon's objects minus main.c.
 DAEMON_TEST_OBJS = $(filter-out heartbeat/main.o,$(HEARTBEAT_SRCS:.c=.o))
 UNIT_TESTS += tests/unit/test_transport
-tests/unit/test_transport: tests/unit/test_transport.o $(DAEMON_TEST_OBJS) heartbeat/libmedia.a lib/libhb.a
-	$(LINK) tests/unit/test_transport.o $(DAEMON_TEST_OBJS) heartbeat/libmedia.a $(HB_LIBS)
-tests/unit/test_transport.o: CPPFLAGS += -Iheartbeat -Itests/unit
+FIXTURE_OBJS = tests/unit/daemon_fixture.o $(DAEMON_TEST_OBJS) heartbeat/libmedia.a
+tests/unit/test_transport: tests/unit/test_transport.o $(FIXTURE_OBJS) lib/libhb.a
+	$(LINK) tests/unit/test_transport.o $(FIXTURE_OBJS) $(HB_LIBS)
+UNIT_TESTS += tests/unit/test_rsc_v1
+tests/unit/test_rsc_v1: tests/unit/test_rsc_v1.o $(FIXTURE_OBJS) lib/libhb.a
+	$(LINK) tests/unit/test_rsc_v1.o $(FIXTURE_OBJS) $(HB_LIBS)
+tests/unit/test_transport.o tests/unit/test_rsc_v1.o tests/unit/daemon_fixture.o: CPPFLAGS += -Iheartbeat -Itests/unit

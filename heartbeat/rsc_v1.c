@@ -860,6 +860,8 @@ void rsc_init(void)
 	char *rdir;
 	const char *e;
 
+	free(rs.pending_dead);
+	memset(&rs, 0, sizeof rs);
 	if (hb.cf->crm || !hb.resources_managed) {
 		rg_init(NULL, &s);
 		return;

@@ -5,115 +5,38 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
-#include "daemon.h"
+#include "daemon_fixture.h"
 #include "clock.h"
 #include "wire.h"
 #include "log.h"
 
 static uint64_t now = 1000000;
-static GPtrArray *sent;         /* decoded copies of what we sent */
-
-static int fake_send(struct medium *m, const void *buf, size_t len)
-{
-	struct hb_msg *msg = NULL;
-
-	if (wire_decode(&hb.keys, buf, len, &msg) == WIRE_OK)
-		g_ptr_array_add(sent, msg);
-	return 0;
-}
-static const struct media_ops fake_ops = { "fake", NULL, fake_send, NULL, NULL };
-
-static struct hb_config cf;
-static const unsigned char peer_uuid[16] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 };
 
 static void setup(const char *nodes_line)
 {
-	char text[512], err[256];
-	struct conf_errors errs = { 0 };
-	int i;
+	char text[512];
 
-	memset(&hb, 0, sizeof hb);
-	memset(&cf, 0, sizeof cf);
 	snprintf(text, sizeof text, "%s\nbcast eth0\nkeepalive 1\ndeadtime 10\ninitdead 20\n", nodes_line);
-	CHECK_INT(conf_parse(text, strlen(text), "ha.cf", "n1", &cf, &errs), 0);
-	conf_errors_free(&errs);
-	hb.cf = &cf;
-	strcpy(hb.localname, "n1");
-	strcpy(hb.run_dir, "/nonexistent");
-	CHECK_INT(auth_parse("auth 1\n1 sha1 k3y\n", 18, "authkeys", &hb.keys, err, sizeof err), 0);
-	for (i = 0; i < cf.nnodes; i++)
-		node_add(cf.nodes[i], NODE_NORMAL);
-	hb.local = node_find("n1");
-	memset(hb.uuid, 0xaa, 16);
-	memcpy(hb.nodes[hb.local].uuid, hb.uuid, 16);
-	hb.nodes[hb.local].has_uuid = true;
-	hb.generation = 0x100;
-	hb.flow_control = true;
-	hb.nmedia = 1;
-	hb.media[0].ops = &fake_ops;
-	strcpy(hb.media[0].name, "eth0");
-	if (sent)
-		g_ptr_array_free(sent, TRUE);
-	sent = g_ptr_array_new_with_free_func((GDestroyNotify)msg_free);
+	fx_setup(text);
 	clock_set_fake(&now);
 	membership_start();
-	g_ptr_array_set_size(sent, 0);
+	fx_clear();
 }
 
-/* A packet from peer "src" as its daemon would send it. */
-static void deliver(const char *src, const char *t, unsigned long seq, unsigned long hg,
-		    const char *k1, const char *v1, const char *k2, const char *v2)
-{
-	struct hb_msg *m = msg_new();
-	GString *w = g_string_new(NULL);
-
-	msg_add(m, "t", t);
-	if (k1)
-		msg_add(m, k1, v1);
-	if (k2)
-		msg_add(m, k2, v2);
-	msg_add(m, "src", src);
-	msg_add_bin(m, "srcuuid", peer_uuid, 16);
-	if (seq)
-		msg_addf(m, "seq", "%lx", seq);
-	msg_addf(m, "hg", "%lx", hg);
-	msg_add(m, "ts", "6b0682d6");
-	wire_encode(&hb.keys, m, MSG_FMT_NETSTRING, true, false, w);
-	transport_receive(0, w->str, w->len);
-	g_string_free(w, TRUE);
-	msg_free(m);
-}
+#define deliver fx_deliver
+#define count_sent fx_count
+#define last_sent fx_last
+#define sent fx_sent
 
 static void status(unsigned long seq, unsigned long hg, const char *st)
 {
 	deliver("n2", "status", seq, hg, "st", st, "protocol", "1");
 }
 
-static int count_sent(const char *t)
-{
-	guint i;
-	int c = 0;
-
-	for (i = 0; i < sent->len; i++)
-		c += strcmp(msg_get(sent->pdata[i], "t"), t) == 0;
-	return c;
-}
-
-static const struct hb_msg *last_sent(const char *t)
-{
-	int i;
-
-	for (i = (int)sent->len - 1; i >= 0; i--)
-		if (strcmp(msg_get(sent->pdata[i], "t"), t) == 0)
-			return sent->pdata[i];
-	return NULL;
-}
-
 static void test_start(void)
 {
 	const struct hb_msg *m;
 
-	memset(&hb, 0, sizeof hb);
 	setup("node n1 n2");
 	membership_send_status();
 	m = last_sent("status");

@@ -1,0 +1,273 @@
+/* The haresources state machine (rsc_v1.c) against scripted peers: the
+ * messages it sends for start-up, takeover, failback (ask_resources), legacy
+ * ip-request, graceful shutdown, and how it handles failing, hanging and
+ * unstoppable resources.  Resource scripts are real (a tiny shell script in
+ * a temp dir), run through lib/ra on the glib main loop. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "check.h"
+#include "daemon_fixture.h"
+#include "clock.h"
+#include "haresources.h"
+#include "log.h"
+#include "rsc.h"
+#include "rsc_groups.h"
+
+static uint64_t now = 5000000;
+static char dir[256];
+static unsigned long peer_seq;
+static unsigned long peer_hg = 5;
+static struct haresources hr;
+
+static void write_script(void)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/resource.d", dir);
+	mkdir(path, 0755);
+	snprintf(path, sizeof path, "%s/resource.d/tm", dir);
+	f = fopen(path, "w");
+	fprintf(f, "#!/bin/sh\nd=%s\ncase $1:$2 in\nhang:start) sleep 100;;\nbad:stop) exit 1;;\nesac\n"
+		"case $2 in\nstart) touch $d/m-$1;;\nstop) rm -f $d/m-$1;;\n"
+		"status) if [ -e $d/m-$1 ]; then echo running; else echo stopped; fi;;\nesac\n", dir);
+	fclose(f);
+	chmod(path, 0755);
+}
+
+static bool marker(const char *name)
+{
+	char path[512];
+
+	snprintf(path, sizeof path, "%s/m-%s", dir, name);
+	return access(path, F_OK) == 0;
+}
+
+static bool exists(const char *name)
+{
+	char path[512];
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	return access(path, F_OK) == 0;
+}
+
+/* Run the main loop until cond holds, at most ms of real time. */
+#define PUMP(cond, ms) ({ \
+	gint64 end_ = g_get_monotonic_time() + (gint64)(ms) * 1000; \
+	while (!(cond) && g_get_monotonic_time() < end_) { \
+		g_main_context_iteration(NULL, FALSE); \
+		g_usleep(2000); \
+	} \
+	(cond); })
+
+static void peer(const char *t, ...)
+{
+	/* up to three name/value pairs */
+	va_list ap;
+	const char *k[3] = { 0 }, *v[3] = { 0 };
+	int i;
+
+	va_start(ap, t);
+	for (i = 0; i < 3 && (k[i] = va_arg(ap, const char *)); i++)
+		v[i] = va_arg(ap, const char *);
+	va_end(ap);
+	fx_deliverv("n2", t, ++peer_seq, peer_hg, k[0], v[0], k[1], v[1], k[2], v[2], NULL);
+}
+
+static void start(const char *mode, const char *haresources)
+{
+	char cf[1024];
+	struct conf_errors errs = { 0 };
+
+	snprintf(cf, sizeof cf, "node n1 n2\nbcast eth0\nkeepalive 1\ndeadtime 10\ninitdead 20\n"
+		 "auto_failback %s\nresource_timeout 1\nstop_failure_cmd touch %s/stopfail\n", mode, dir);
+	fx_setup(cf);
+	clock_set_fake(&now);
+	strcpy(hb.ha_dir, dir);
+	haresources_free(&hr);
+	memset(&hr, 0, sizeof hr);
+	CHECK_INT(haresources_parse(haresources, strlen(haresources), "haresources", hb.cf, &hr, &errs), 0);
+	conf_errors_free(&errs);
+	hb.haresources = &hr;
+	hb.resources_managed = true;
+	hb.shutting_down = false;
+	rsc_init();
+	peer_seq = 0;
+	peer("status", "st", "active", "protocol", "1", NULL);
+	hb.comm_up = true;
+	hb.links_up = true;
+	fx_clear();
+}
+
+static bool shut_done;
+static void on_shut(void) { shut_done = true; }
+
+static void test_nice_failback(void)
+{
+	struct hb_node *n2;
+
+	start("on", "n1 tm::a\nn2 tm::b\n");
+	n2 = &hb.nodes[node_find("n2")];
+	rsc_comm_up();
+	CHECK_INT(fx_count("starting"), 1);
+	/* the peer holds nothing and is stable: we take our own group */
+	peer("resource", "rsc_hold", "none", "rtype", "full", "isstable", "1", NULL);
+	CHECK(PUMP(marker("a") && fx_find("resource", "info", "req_our_resources()"), 3000));
+	CHECK(!marker("b"));
+	CHECK(PUMP(strcmp(rsc_hold_text(), "local") == 0, 2000));
+	CHECK_STR(msg_get(fx_find("resource", "info", "req_our_resources()"), "rsc_hold"), "local");
+
+	/* the peer dies: it had said it held nothing, so no fencing */
+	now += 20000;
+	membership_tick(now);
+	CHECK_STR(n2->status, "dead");
+	CHECK(fx_find("stonith", "result", "unneeded") != NULL);
+	CHECK(PUMP(marker("b") && fx_find("resource", "info", "mach_down"), 3000));
+	CHECK(PUMP(strcmp(rsc_hold_text(), "all") == 0, 2000));
+
+	/* it restarts: starting, then stable with nothing: we give its group back */
+	peer_hg++;
+	peer_seq = 0;
+	peer("status", "st", "up", "protocol", "1", NULL);
+	fx_clear();
+	peer("starting", NULL);
+	CHECK_STR(msg_get(fx_last("resource"), "rsc_hold"), "all");
+	CHECK_STR(msg_get(fx_last("resource"), "isstable"), "1");
+	peer("resource", "rsc_hold", "none", "rtype", "full", "isstable", "1", NULL);
+	CHECK(fx_find("ask_resources", "info", "me") != NULL);
+	CHECK_STR(msg_get(fx_find("ask_resources", "info", "me"), "rsc_hold"), "foreign");
+	peer("ask_resources", "rsc_hold", "foreign", "info", "other", NULL);
+	CHECK(PUMP(!marker("b") && fx_find("ask_resources", "info", "done"), 3000));
+	CHECK(marker("a"));
+	CHECK_STR(msg_get(fx_find("resource", "info", "standby"), "rsc_hold"), "local");
+	CHECK_STR(msg_get(fx_find("resource", "info", "standby"), "isstable"), "0");
+	peer("resource", "rsc_hold", "local", "rtype", "full", "isstable", "1", NULL);
+	peer("ask_resources", "rsc_hold", "foreign", "info", "done", NULL);
+	CHECK(PUMP(strcmp(rsc_hold_text(), "local") == 0, 2000));
+
+	/* hb_takeover from the peer for its groups when we hold none of them: a
+	 * standby request of our foreign set */
+	fx_clear();
+	peer("hb_takeover", "rsc_hold", "local", NULL);
+	CHECK_STR(msg_get(fx_find("ask_resources", "info", "me"), "rsc_hold"), "foreign");
+	peer("ask_resources", "rsc_hold", "foreign", "info", "other", NULL);
+	CHECK(PUMP(fx_find("ask_resources", "info", "done") != NULL, 3000));
+	peer("resource", "rsc_hold", "local", "rtype", "full", "isstable", "1", NULL);
+	peer("ask_resources", "rsc_hold", "foreign", "info", "done", NULL);
+	CHECK(PUMP(strcmp(rsc_hold_text(), "local") == 0, 2000));
+
+	/* graceful shutdown releases everything, and says so first */
+	fx_clear();
+	shut_done = false;
+	hb.shutting_down = true;
+	rsc_shutdown(on_shut);
+	CHECK(fx_find("resource", "info", "shutdown") != NULL);
+	CHECK(PUMP(shut_done, 3000));
+	CHECK(!marker("a") && !marker("b"));
+}
+
+static void test_peer_shutdown_and_fencing(void)
+{
+	struct hb_node *n2;
+
+	start("off", "n1 tm::a\nn2 tm::b\n");
+	n2 = &hb.nodes[node_find("n2")];
+	rsc_comm_up();
+	peer("resource", "rsc_hold", "local", "rtype", "full", "isstable", "1", NULL);
+	CHECK(PUMP(marker("a"), 3000));
+	/* the peer holds its group and crashes: no STONITH device configured,
+	 * so we say so and take over */
+	now += 20000;
+	membership_tick(now);
+	CHECK_STR(n2->status, "dead");
+	CHECK(fx_find("stonith", "result", "n_stnth") != NULL);
+	CHECK(PUMP(marker("b"), 3000));
+	/* auto_failback off: it comes back and gets nothing back by itself */
+	peer_hg++;
+	peer_seq = 0;
+	peer("status", "st", "up", "protocol", "1", NULL);
+	fx_clear();
+	peer("starting", NULL);
+	peer("resource", "rsc_hold", "none", "rtype", "full", "isstable", "1", NULL);
+	PUMP(false, 300);
+	CHECK_INT(fx_count("ask_resources"), 0);
+	CHECK(marker("b"));
+	/* shutdone from the peer: take its groups without fencing */
+	{
+		char *p = g_build_filename(dir, "m-b", NULL);
+		unlink(p);
+		g_free(p);
+	}
+	peer("shutdone", "st", "dead", NULL);
+	CHECK(PUMP(marker("b"), 3000));
+	hb.shutting_down = true;
+	shut_done = false;
+	rsc_shutdown(on_shut);
+	CHECK(PUMP(shut_done, 3000));
+}
+
+static void test_legacy(void)
+{
+	setenv("HA_STOPRETRYMAX", "1", 1);
+	start("legacy", "n1 tm::a\nn2 tm::b\nn1 tm::bad\n");
+	rsc_comm_up();
+	/* the peer is active: ask for our groups */
+	CHECK(fx_find("ip-request", "ipaddr", "tm::a") != NULL);
+	CHECK(fx_find("ip-request", "ipaddr", "tm::bad") != NULL);
+	peer("ip-request-resp", "dest", "n1", "ipaddr", "tm::a", "ok", "OK", NULL);
+	peer("ip-request-resp", "dest", "n1", "ipaddr", "tm::bad", "ok", "OK", NULL);
+	CHECK(PUMP(marker("a") && marker("bad"), 3000));
+	/* the peer wants tm::a (it would not normally, but the rule is the rule) */
+	fx_clear();
+	peer("ip-request", "ipaddr", "tm::a", NULL);
+	CHECK(PUMP(fx_find("ip-request-resp", "ipaddr", "tm::a") != NULL, 3000));
+	CHECK_STR(msg_get(fx_last("ip-request-resp"), "weown"), "yes");
+	CHECK_STR(msg_get(fx_last("ip-request-resp"), "dest"), "n2");
+	CHECK(!marker("a"));
+	/* asked for a group we do not hold: weown=no, at once */
+	peer("ip-request", "ipaddr", "tm::b", NULL);
+	CHECK(PUMP(fx_find("ip-request-resp", "ipaddr", "tm::b") != NULL, 3000));
+	CHECK_STR(msg_get(fx_find("ip-request-resp", "ipaddr", "tm::b"), "weown"), "no");
+	/* a stop that keeps failing while status says running: the stop-failure
+	 * command runs (the original rebooted) */
+	peer("ip-request", "ipaddr", "tm::bad", NULL);
+	CHECK(PUMP(exists("stopfail"), 6000));
+	CHECK(PUMP(!rg_busy(), 6000));
+	unsetenv("HA_STOPRETRYMAX");
+}
+
+static void test_hanging_start(void)
+{
+	start("on", "n1 tm::a tm::hang tm::c\n");
+	rsc_comm_up();
+	peer("resource", "rsc_hold", "none", "rtype", "full", "isstable", "1", NULL);
+	/* hang is killed at resource_timeout (1 s); the whole group is released */
+	CHECK(PUMP(marker("a"), 3000));
+	CHECK(PUMP(!marker("a") && fx_find("resource", "info", "req_our_resources()"), 8000));
+	CHECK(!marker("c"));
+	CHECK(!marker("hang"));
+}
+
+int main(void)
+{
+	struct log_settings ls = { "test", 0, -1, NULL, NULL, 0 };
+	char *tmp = g_dir_make_tmp("hbrsc.XXXXXX", NULL);
+
+	log_setup(&ls);
+	snprintf(dir, sizeof dir, "%s", tmp);
+	write_script();
+	test_nice_failback();
+	test_peer_shutdown_and_fencing();
+	test_legacy();
+	test_hanging_start();
+	{
+		char *cmd = g_strdup_printf("rm -rf '%s'", dir);
+		if (system(cmd) != 0)
+			printf("cannot remove %s\n", dir);
+		g_free(cmd);
+	}
+	return T_DONE();
+}
