@@ -348,7 +348,7 @@ static void do_request(struct api_client *c, const struct hb_msg *m)
 			msg_add(x, "node", hb.nodes[i].name);
 			msg_add(x, "nodetype", node_type_name(&hb.nodes[i]));
 			msg_add(x, "st", hb.nodes[i].status);
-			msg_add(x, "result", i == hb.nnodes - 1 ? "OK" : "more");
+			msg_add(x, "result", i == hb.nnodes - 1 ? "OK" : API_MORE);
 			queue_out(c, x);
 			msg_free(x);
 		}
@@ -366,7 +366,7 @@ static void do_request(struct api_client *c, const struct hb_msg *m)
 
 				msg_add(x, "ifname", hb.media[i].name);
 				msg_add(x, "st", "up");
-				msg_add(x, "result", i == hb.nmedia - 1 ? "OK" : "more");
+				msg_add(x, "result", i == hb.nmedia - 1 ? "OK" : API_MORE);
 				queue_out(c, x);
 				msg_free(x);
 			}
@@ -378,7 +378,7 @@ static void do_request(struct api_client *c, const struct hb_msg *m)
 
 				msg_add(x, "ifname", hb.media[i].name);
 				msg_add(x, "st", hb.nodes[ni].links[i].up ? "up" : "dead");
-				msg_add(x, "result", i == hb.nmedia - 1 ? "OK" : "more");
+				msg_add(x, "result", i == hb.nmedia - 1 ? "OK" : API_MORE);
 				queue_out(c, x);
 				msg_free(x);
 			}

@@ -6,6 +6,8 @@
 #include "msg.h"
 
 #define API_MAGIC 0xabcdu
+/* result of every reply but the last in a walk (nodelist, iflist), as libhbclient expects */
+#define API_MORE "ok/more"
 
 int api_frame_msg(const struct hb_msg *m, GString *out);
 /* Take one frame from buf: returns bytes used (with *m the message, or NULL

@@ -21,6 +21,7 @@ static int fd = -1;
 static char localname[CONF_HOSTLEN];
 static GString *inbuf;
 static int human;
+static char hbversion[128], pacemaker[64];
 
 static void on_alarm(int sig)
 {
@@ -108,7 +109,7 @@ static bool ok(const struct hb_msg *r)
 {
 	const char *res = r ? msg_get(r, "result") : NULL;
 
-	return res && (strcmp(res, "OK") == 0 || strcmp(res, "ok") == 0 || strcmp(res, "more") == 0);
+	return res && (strcmp(res, "OK") == 0 || strcmp(res, API_MORE) == 0);
 }
 
 static int signon(void)
@@ -143,6 +144,11 @@ static int signon(void)
 	msg_free(m);
 	r = read_reply("signon");
 	good = ok(r);
+	if (good) {
+		const char *v = msg_get(r, "hbversion"), *p = msg_get(r, "pacemaker");
+		snprintf(hbversion, sizeof hbversion, "%s", v ? v : "");
+		snprintf(pacemaker, sizeof pacemaker, "%s", p ? p : "false");
+	}
 	msg_free(r);
 	return good ? 0 : -2;
 }
@@ -152,7 +158,7 @@ static void usage(void)
 	fprintf(stderr,
 		"Usage: cl_status <sub-command> [<options>] [<parameters>]\n"
 		"  hbstatus [-v]               is heartbeat running here\n"
-		"  listnodes [-p|-n]           list nodes (ping / normal only)\n"
+		"  listnodes [-p|-n|-v]        list nodes (ping / normal only / verbose)\n"
 		"  nodetype <node>             normal or ping\n"
 		"  nodestatus <node>           node status\n"
 		"  nodeweight <node> | nodesite <node>\n"
@@ -180,10 +186,13 @@ static int need_signon(void)
 	return 0;
 }
 
-static int cmd_listnodes(char mode)
+static int cmd_links(const char *node, bool verbose);
+
+static int cmd_listnodes(char mode, bool verbose)
 {
 	struct hb_msg *m = msg_new(), *r;
 	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	GPtrArray *info = g_ptr_array_new_with_free_func(g_free);
 	int i;
 
 	msg_add(m, "t", "hbapi-req");
@@ -195,18 +204,30 @@ static int cmd_listnodes(char mode)
 	msg_free(m);
 	while ((r = read_reply("nodelist"))) {
 		const char *res = msg_get(r, "result"), *n = msg_get(r, "node"), *ty = msg_get(r, "nodetype");
-		bool last = res && strcmp(res, "more") != 0;
+		bool last = res && strcmp(res, API_MORE) != 0;
 
-		if (n && (!mode || (mode == 'p') == (ty && strcmp(ty, "ping") == 0)))
+		if (n && (!mode || (mode == 'p') == (ty && strcmp(ty, "ping") == 0))) {
+			const char *st = msg_get(r, "st");
 			g_ptr_array_add(names, g_strdup(n));
+			g_ptr_array_add(info, g_strdup_printf("%s\t%s\t(nodetype: %s)", n, st ? st : "",
+							      ty ? ty : "normal"));
+		}
 		msg_free(r);
 		if (last)
 			break;
 	}
 	/* libhbclient builds its list by prepending: reverse config order. */
-	for (i = (int)names->len - 1; i >= 0; i--)
-		printf("%s\n", (char *)names->pdata[i]);
+	for (i = (int)names->len - 1; i >= 0; i--) {
+		if (!verbose) {
+			printf("%s\n", (char *)names->pdata[i]);
+			continue;
+		}
+		printf("\n%s\n", (char *)info->pdata[i]);
+		fflush(stdout);
+		cmd_links(names->pdata[i], true);
+	}
 	g_ptr_array_free(names, TRUE);
+	g_ptr_array_free(info, TRUE);
 	return 0;
 }
 
@@ -234,7 +255,7 @@ static int cmd_links(const char *node, bool verbose)
 		rc = 0;
 		if (ifn)
 			printf(verbose ? "\t%s\t%s\n" : "\t%s\n", ifn, st ? st : "");
-		if (res && strcmp(res, "more") != 0) {
+		if (res && strcmp(res, API_MORE) != 0) {
 			msg_free(r);
 			break;
 		}
@@ -260,6 +281,14 @@ static int run(int argc, char **argv)
 	}
 	if (strcmp(cmd, "hbstatus") == 0) {
 		rc = signon();
+		if (rc == 0 && argc > 2 && strcmp(argv[2], "-v") == 0) {
+			printf("version:\t%s\n", hbversion);
+			if (strcmp(pacemaker, "false") == 0)
+				printf("managed by:\t\"haresources\"\n");
+			else
+				printf("managed by:\tpacemaker\t(%s)\n", pacemaker);
+			return cmd_listnodes(0, true);
+		}
 		if (rc == 0) {
 			printf("Heartbeat is running on this machine.\n");
 			return 0;
@@ -273,11 +302,12 @@ static int run(int argc, char **argv)
 	}
 	if (strcmp(cmd, "listnodes") == 0) {
 		char mode = 0;
+		bool verbose = argc > 2 && strcmp(argv[2], "-v") == 0;
 		if (argc > 2 && (strcmp(argv[2], "-p") == 0 || strcmp(argv[2], "-n") == 0))
 			mode = argv[2][1];
 		if ((rc = need_signon()))
 			return rc;
-		return cmd_listnodes(mode);
+		return cmd_listnodes(mode, verbose);
 	}
 	if (strcmp(cmd, "listhblinks") == 0) {
 		bool v = argc > 2 && strcmp(argv[2], "-v") == 0;
