@@ -41,6 +41,8 @@ int media_open(struct medium *m, const struct conf_medium *c, char *err, size_t 
 void media_close(struct medium *m);
 
 /* ---- additions (media.c) ---- */
+/* An open medium must stay where it is: the serial writer's glib sources
+ * point at it.  media_close removes them. */
 /* ops->send / ops->recv plus the counters (sent, received, *_errors).
  * recv: call it until it returns 0; every medium is non-blocking, and a
  * serial read stops at the end of a frame so the rest stays in the kernel
