@@ -58,18 +58,25 @@ hb_init() {
 	HB_LABEL=$label
 	HB_T=$(mktemp -d "/tmp/hbt-$label.XXXXXX") || return 1
 	HB_NODES=(); HB_HOLDER=(); HB_INDEX=(); HB_SERIAL=(); HB_STARTED=(); HB_SOCAT_PIDS=(); HB_KEEP_REASON=""
+	trap 'hb_teardown' EXIT
+	trap 'exit 130' INT TERM
 	unshare --net -- sleep 100000 &
 	HB_BR_PID=$!
 	echo "$HB_BR_PID" >"$HB_T/bridge.pid"
-	hb_wait_for 5 nsenter -t "$HB_BR_PID" -n true || { hb_log "bridge namespace failed"; return 1; }
+	# Until unshare has exec'd sleep, nsenter would join the machine's own namespace.
+	hb_wait_for 5 hb_own_netns "$HB_BR_PID" || { hb_log "bridge namespace failed"; return 1; }
 	for ((n = 0; n < HB_NETS; n++)); do
 		nsenter -t "$HB_BR_PID" -n ip link add "br$n" type bridge || return 1
 		# Snooping would drop multicast to ports that never sent an IGMP join in time.
 		nsenter -t "$HB_BR_PID" -n ip link set "br$n" type bridge mcast_snooping 0 2>/dev/null
 		nsenter -t "$HB_BR_PID" -n ip link set "br$n" up || return 1
 	done
-	trap 'hb_teardown' EXIT
-	trap 'exit 130' INT TERM
+}
+
+# hb_own_netns PID: PID runs sleep in a network namespace other than the machine's.
+hb_own_netns() {
+	[ "$(cat "/proc/$1/comm" 2>/dev/null)" = sleep ] &&
+		[ "$(readlink "/proc/$1/ns/net")" != "$(readlink /proc/1/ns/net)" ]
 }
 
 hb_dir() { echo "$HB_T/nodes/$1"; }
@@ -104,7 +111,8 @@ hb_add_host() {
 	echo "${HB_HOLDER[$node]}" >"$d/holder.pid"
 	HB_INDEX[$node]=$idx
 	HB_NODES+=("$node")
-	hb_wait_for 5 test -e "$d/ready" || { hb_log "host $node did not come up"; return 1; }
+	hb_wait_for 5 test -e "$d/ready" && hb_wait_for 5 hb_own_netns "${HB_HOLDER[$node]}" ||
+		{ hb_log "host $node did not come up"; return 1; }
 	for ((n = 0; n < HB_NETS; n++)); do
 		ip link add name "eth$n" netns "${HB_HOLDER[$node]}" type veth \
 			peer name "h${idx}n$n" netns "$HB_BR_PID" || return 1
@@ -246,11 +254,15 @@ hb_kill9() {
 }
 # hb_kill_all NODE: SIGKILL whatever is still running inside the host (left-over children).
 hb_kill_all() {
-	local p pids
-	pids=$(hb_node_pids "$1")
-	[ -n "$pids" ] && kill -9 $pids 2>/dev/null
-	for p in $pids; do hb_wait_for 3 hb_gone "$p"; done
-	return 0
+	local p pids round
+	# repeat: a dying daemon's children may fork (resource scripts) between listing and kill
+	for round in 1 2 3 4 5 6 7 8 9 10; do
+		pids=$(hb_node_pids "$1")
+		[ -n "$pids" ] || return 0
+		kill -9 $pids 2>/dev/null
+		for p in $pids; do hb_wait_for 3 hb_gone "$p"; done
+	done
+	[ -z "$(hb_node_pids "$1")" ] || hb_log "$1: processes survive: $(hb_node_pids "$1" | tr '\n' ' ')"
 }
 hb_gone() { ! kill -0 "$1" 2>/dev/null; }
 # hb_stop NODE: the daemon's own clean shutdown (-k), then anything left is killed.
