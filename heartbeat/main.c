@@ -133,6 +133,8 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 
 /* ---- run time ---- */
 
+static gboolean rewatch_medium(gpointer data);
+
 static gboolean on_medium(gint fd, GIOCondition cond, gpointer data)
 {
 	int mi = GPOINTER_TO_INT(data);
@@ -147,13 +149,27 @@ static gboolean on_medium(gint fd, GIOCondition cond, gpointer data)
 
 		if (n < 0) {
 			m->recv_errors++;
-			break;
+			if (errno == EAGAIN || errno == EINTR || errno == EMSGSIZE)
+				continue;
+			/* A hung-up serial line stays "readable" forever: stop
+			 * watching it for a second instead of spinning. */
+			log_warn("medium %s: read error: %s; retrying in 1 s", m->name, strerror(errno));
+			g_timeout_add(1000, rewatch_medium, data);
+			return G_SOURCE_REMOVE;
 		}
 		if (n == 0)
 			break;
 		transport_receive(mi, buf, (size_t)n);
 	}
 	return G_SOURCE_CONTINUE;
+}
+
+static gboolean rewatch_medium(gpointer data)
+{
+	struct medium *m = &hb.media[GPOINTER_TO_INT(data)];
+
+	g_unix_fd_add(m->fd, G_IO_IN | G_IO_HUP | G_IO_ERR, on_medium, data);
+	return G_SOURCE_REMOVE;
 }
 
 static gboolean on_keepalive(gpointer data)
@@ -328,7 +344,7 @@ static int open_media(void)
 			log_err("cannot open medium %d: %s", i + 1, err);
 			return -1;
 		}
-		g_unix_fd_add(m->fd, G_IO_IN, on_medium, GINT_TO_POINTER(i));
+		g_unix_fd_add(m->fd, G_IO_IN | G_IO_HUP | G_IO_ERR, on_medium, GINT_TO_POINTER(i));
 		hb.nmedia++;
 	}
 	return 0;
