@@ -834,8 +834,9 @@ static void export_env(void)
 	if (!getenv("OCF_ROOT"))
 		ra_setenv("OCF_ROOT", "/usr/lib/ocf");
 	ra_setenv("HA_LOGFILE", hb.cf->logfile ? hb.cf->logfile : "");
-	ra_setenv("HA_DEBUGLOG", hb.cf->debugfile ? hb.cf->debugfile :
-		  hb.cf->logfacility >= 0 && !hb.cf->logfile ? "/dev/null" : "");
+	/* Empty when not configured, even with a log facility: what 3.0.6's
+	 * children were seen to get (the shell helpers then use /dev/null). */
+	ra_setenv("HA_DEBUGLOG", hb.cf->debugfile ? hb.cf->debugfile : "");
 	ra_setenv("HA_LOGD", hb.cf->use_logd > 0 ? "yes" : "no");
 	if (nice_fb())
 		ra_setenv("HA_NICEFAILBACK", "yes");
