@@ -203,7 +203,7 @@ v1_crash() {
 v1_opcmd() {
 	local node=$1 cmd=$2; shift 2
 	if [ "$(hb_impl "$node")" = orig ]; then
-		hb_exec "$node" "/usr/share/heartbeat/$cmd" "$@"
+		hb_exec "$node" "/usr/share/heartbeat/$cmd" "$@" >/dev/null
 	else
 		hb_exec "$node" "$HB_REPO/heartbeat/$cmd" "$@"
 	fi
@@ -228,11 +228,65 @@ v1_daemon_ok() { hb_daemon_alive "$1" && [ -n "$(hb_nodestatus "$1" "$1")" ]; }
 
 # v1_max_gap OBS PEER: max_gap_ms of PEER in OBS's cl_status --json (ours only).
 v1_max_gap() {
-	hb_cl_status "$1" --json | python3 -c '
-import json, sys
-d = json.load(sys.stdin)
-for n in d.get("nodes", []):
-    if n.get("name") == sys.argv[1]:
-        print(n.get("max_gap_ms", "")); break
-' "$2" 2>/dev/null
+	hb_cl_status "$1" --json | tr ',' '\n' |
+		awk -v p="\"name\":\"$2\"" 'index($0, p) { f = 1 } f && /"max_gap_ms"/ { gsub(/[^0-9]/, ""); print; exit }'
 }
+
+# --- scenarios shared by tests/failover and tests/interop-v1 ------------------------------
+
+# kill -9 the holder: the peer takes the group within deadtime + keepalive + start time, and
+# the VIP answers the client; then the holder returns and auto_failback decides.
+v1_sc_kill_return() {
+	local af=$1 t
+	V1_AF=$af v1_up
+	v1_wait_owner n1 "cold start"
+	hb_settle n1 "${V1_SETTLE:-4}"
+	HB_T0=$(hb_now_ms)
+	v1_crash n1
+	t=$(hb_time_until "$V1_WAIT" v1_owner_is n2) || t_fail "no takeover by n2: $(v1_where)"
+	t_note "kill -9 n1 -> n2 holds the group, VIP answers: $t ms"
+	hb_start n1 || t_fail "restart n1"
+	hb_wait_for 20 hb_all_active n1 n2 || t_fail "n1 not back: $(v1_matrix)"
+	case $af in
+	on | legacy) v1_wait_owner n1 "n1 back, auto_failback $af" ;;
+	off)
+		v1_stays n2 8 "n1 back, auto_failback off"
+		v1_owner_is n2 || t_fail "auto_failback off: group not settled on n2: $(v1_where)"
+		t_note "auto_failback off: group stays on n2 ($(v1_where))" ;;
+	esac
+}
+
+# hb_standby / hb_takeover from each node.
+v1_sc_standby_takeover() {
+	V1_AF=${1:-on} v1_up
+	v1_wait_owner n1 "cold start"
+	v1_standby n1 || t_fail "hb_standby on n1"
+	v1_wait_owner n2 "hb_standby on n1"
+	v1_takeover n1 || t_fail "hb_takeover on n1"
+	v1_wait_owner n1 "hb_takeover on n1"
+	v1_takeover n2 || t_fail "hb_takeover on n2"
+	v1_wait_owner n2 "hb_takeover on n2"
+	v1_standby n2 || t_fail "hb_standby on n2"
+	v1_wait_owner n1 "hb_standby on n2"
+}
+
+# heartbeat -k on the holder: released, shutdone, the peer takes over without fencing.
+v1_sc_graceful() {
+	local who=$1 other t
+	[ "$who" = n1 ] && other=n2 || other=n1
+	V1_EXTRA=${V1_GRACEFUL_EXTRA:-$V1_EXTRA} v1_up
+	v1_wait_owner n1 "cold start"
+	if [ "$who" = n2 ]; then
+		v1_standby n1; v1_wait_owner n2 "hb_standby n1 (so that n2 holds)"
+	fi
+	HB_T0=$(hb_now_ms)
+	hb_stop "$who" || t_fail "heartbeat -k on $who"
+	t=$(hb_time_until "$V1_WAIT" v1_owner_is "$other") || t_fail "no takeover by $other after graceful stop: $(v1_where)"
+	t_note "heartbeat -k on $who -> $other holds the group: $t ms"
+	hb_daemon_alive "$who" && t_fail "$who daemon still running after -k"
+	sleep "$(hb_ms "$HB_DEADTIME")e-3"; sleep 1
+	[ -s "$HB_T/stonith.log" ] && t_fail "STONITH used after a graceful stop: $(cat "$HB_T/stonith.log")"
+	hb_grep_logs "shutdone|shutdown notice" | grep -q "^$other:" || t_fail "$other logged no shutdown notice"
+	t_note "no STONITH reset recorded, $other logged the shutdown notice"
+}
+
