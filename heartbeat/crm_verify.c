@@ -34,7 +34,7 @@ int main(int argc, char **argv)
 		return EX_USAGE;
 	}
 	char *err = NULL;
-	struct cib *cib = cib_parse_file(file, &err);
+	struct cib *cib = cib_parse_file_ro(file, &err);
 	if (!cib) {
 		fprintf(stderr, "crm_verify: Couldn't parse input file: %s: %s\n", file, err ? err : "");
 		g_free(err);

@@ -70,7 +70,7 @@ int main(int argc, char **argv)
 		return EX_USAGE;
 	}
 	char *err = NULL;
-	struct cib *cib = cib_parse_file(file, &err);
+	struct cib *cib = cib_parse_file_ro(file, &err);
 	if (!cib) {
 		fprintf(stderr, "ptest: %s: %s\n", file, err ? err : "cannot read");
 		g_free(err);

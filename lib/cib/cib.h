@@ -119,6 +119,8 @@ struct cib {
 struct cib *cib_parse_file(const char *path, char **err);
 struct cib *cib_parse_memory(const char *buf, size_t len, char **err);
 struct cib *cib_from_doc(xmlDocPtr doc);  /* takes ownership of doc */
+/* Same model, streaming the status section; no document kept (c->doc NULL). */
+struct cib *cib_parse_file_ro(const char *path, char **err);
 void cib_free(struct cib *c);
 void cib_lrm_op_free(gpointer op);  /* free function of cib_lrm_rsc.ops */
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
+#include <libxml/xmlreader.h>
 #include "cib/cib.h"
 
 struct rd {
@@ -589,15 +590,9 @@ static void read_lrm(struct rd *r, struct cib_node_state *st, xmlNodePtr lrm)
 	}
 }
 
-static void read_status(struct rd *r, xmlNodePtr status)
+static void read_node_state(struct rd *r, xmlNodePtr n)
 {
-	for (xmlNodePtr n = status->children; n; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (!is_el(n, "node_state")) {
-			cib_diag_add(r->c, CIB_WARNING, "<status>: unexpected <%s>", (const char *)n->name);
-			continue;
-		}
+	{
 		struct cib_node_state *st = g_new0(struct cib_node_state, 1);
 		st->id = g_strdup(attr(n, "id"));
 		st->uname = g_strdup(attr(n, "uname"));
@@ -631,10 +626,22 @@ static void read_status(struct rd *r, xmlNodePtr status)
 	}
 }
 
-struct cib *cib_from_doc(xmlDocPtr doc)
+static void read_status(struct rd *r, xmlNodePtr status)
+{
+	for (xmlNodePtr n = status->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!is_el(n, "node_state")) {
+			cib_diag_add(r->c, CIB_WARNING, "<status>: unexpected <%s>", (const char *)n->name);
+			continue;
+		}
+		read_node_state(r, n);
+	}
+}
+
+static struct cib *new_cib(void)
 {
 	struct cib *c = g_new0(struct cib, 1);
-	c->doc = doc;
 	c->nodes = g_ptr_array_new();
 	c->resources = g_ptr_array_new();
 	c->locations = g_ptr_array_new();
@@ -642,13 +649,15 @@ struct cib *cib_from_doc(xmlDocPtr doc)
 	c->orders = g_ptr_array_new();
 	c->states = g_ptr_array_new();
 	c->diags = g_ptr_array_new();
-	struct rd r = { c, g_hash_table_new(g_str_hash, g_str_equal) };
-	xmlNodePtr root = xmlDocGetRootElement(doc);
+	return c;
+}
+
+static int read_root(struct cib *c, xmlNodePtr root)
+{
 	if (!root || !is_el(root, "cib")) {
 		cib_diag_add(c, CIB_ERROR, "document root is <%s>, expected <cib>",
 			     root ? (const char *)root->name : "nothing");
-		g_hash_table_destroy(r.ids);
-		return c;
+		return -1;
 	}
 	const char *v;
 	c->admin_epoch = (v = attr(root, "admin_epoch")) ? strtoll(v, NULL, 10) : 0;
@@ -665,7 +674,44 @@ struct cib *cib_from_doc(xmlDocPtr doc)
 	if (c->validate_with && !c->legacy && strncmp(c->validate_with, "pacemaker-", 10) &&
 	    strcmp(c->validate_with, "none"))
 		cib_diag_add(c, CIB_ERROR, "<cib>: unknown validate-with \"%s\"", c->validate_with);
+	return 0;
+}
 
+static void read_config(struct rd *r, xmlNodePtr cfg)
+{
+	struct cib *c = r->c;
+	collect_ids(r, cfg->children, 0);
+	/* Nodes first: node_state and rules refer to them. */
+	for (xmlNodePtr n = cfg->children; n; n = n->next)
+		if (is_el(n, "nodes"))
+			read_nodes(r, n);
+	for (xmlNodePtr n = cfg->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || is_el(n, "nodes"))
+			continue;
+		if (is_el(n, "crm_config"))
+			read_crm_config(r, n);
+		else if (is_el(n, "rsc_defaults"))
+			read_sets(r, n, "meta_attributes", &c->rsc_defaults, 1);
+		else if (is_el(n, "op_defaults"))
+			read_sets(r, n, "meta_attributes", &c->op_defaults, 1);
+		else if (is_el(n, "resources"))
+			read_resources(r, n);
+		else if (is_el(n, "constraints"))
+			read_constraints(r, n);
+		else
+			cib_diag_add(c, CIB_WARNING, "<configuration>: <%s> is not supported; ignored",
+				     (const char *)n->name);
+	}
+}
+
+struct cib *cib_from_doc(xmlDocPtr doc)
+{
+	struct cib *c = new_cib();
+	c->doc = doc;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (read_root(c, root) < 0)
+		return c;
+	struct rd r = { c, g_hash_table_new(g_str_hash, g_str_equal) };
 	xmlNodePtr cfg = NULL, status = NULL;
 	for (xmlNodePtr n = root->children; n; n = n->next) {
 		if (is_el(n, "configuration"))
@@ -675,32 +721,10 @@ struct cib *cib_from_doc(xmlDocPtr doc)
 		else if (n->type == XML_ELEMENT_NODE)
 			cib_diag_add(c, CIB_ERROR, "<cib>: unexpected child <%s>", (const char *)n->name);
 	}
-	if (!cfg) {
+	if (!cfg)
 		cib_diag_add(c, CIB_ERROR, "<cib>: missing <configuration>");
-	} else {
-		collect_ids(&r, cfg->children, 0);
-		/* Nodes first: node_state and rules refer to them. */
-		for (xmlNodePtr n = cfg->children; n; n = n->next)
-			if (is_el(n, "nodes"))
-				read_nodes(&r, n);
-		for (xmlNodePtr n = cfg->children; n; n = n->next) {
-			if (n->type != XML_ELEMENT_NODE || is_el(n, "nodes"))
-				continue;
-			if (is_el(n, "crm_config"))
-				read_crm_config(&r, n);
-			else if (is_el(n, "rsc_defaults"))
-				read_sets(&r, n, "meta_attributes", &c->rsc_defaults, 1);
-			else if (is_el(n, "op_defaults"))
-				read_sets(&r, n, "meta_attributes", &c->op_defaults, 1);
-			else if (is_el(n, "resources"))
-				read_resources(&r, n);
-			else if (is_el(n, "constraints"))
-				read_constraints(&r, n);
-			else
-				cib_diag_add(c, CIB_WARNING, "<configuration>: <%s> is not supported; ignored",
-					     (const char *)n->name);
-		}
-	}
+	else
+		read_config(&r, cfg);
 	if (status)
 		read_status(&r, status);
 	g_hash_table_destroy(r.ids);
@@ -740,4 +764,87 @@ struct cib *cib_parse_memory(const char *buf, size_t len, char **err)
 		return NULL;
 	}
 	return parse_result(xmlReadMemory(buf, (int)len, "cib.xml", NULL, CIB_XML_OPTS), err);
+}
+
+/* Read-only parse for the tools: the status section (most of a big CIB) is
+ * read one node_state at a time and freed as the reader moves on, so peak
+ * memory stays near the size of the model, not of the whole XML tree.  The
+ * result has no document (c->doc is NULL) and cannot be saved. */
+struct cib *cib_parse_file_ro(const char *path, char **err)
+{
+	xmlResetLastError();
+	xmlTextReaderPtr rd = xmlReaderForFile(path, NULL, CIB_XML_OPTS);
+	if (!rd) {
+		if (err)
+			*err = g_strdup_printf("cannot open %s", path);
+		return NULL;
+	}
+	struct cib *c = new_cib();
+	struct rd r = { c, g_hash_table_new(g_str_hash, g_str_equal) };
+	int seen_root = 0, seen_cfg = 0;
+	int ret = xmlTextReaderRead(rd);
+	while (ret == 1) {
+		if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT) {
+			ret = xmlTextReaderRead(rd);
+			continue;
+		}
+		int depth = xmlTextReaderDepth(rd);
+		const char *name = (const char *)xmlTextReaderConstName(rd);
+		if (depth == 0) {
+			seen_root = 1;
+			if (read_root(c, xmlTextReaderCurrentNode(rd)) < 0)
+				break;
+			ret = xmlTextReaderRead(rd);
+		} else if (depth == 1 && !strcmp(name, "configuration")) {
+			xmlNodePtr cfg = xmlTextReaderExpand(rd);
+			if (!cfg) {
+				ret = -1;
+				break;
+			}
+			seen_cfg = 1;
+			read_config(&r, cfg);
+			g_hash_table_remove_all(r.ids);
+			ret = xmlTextReaderNext(rd);
+		} else if (depth == 1 && !strcmp(name, "status") && !xmlTextReaderIsEmptyElement(rd)) {
+			/* One node_state subtree at a time; the reader frees
+			 * each one as it moves past it. */
+			ret = xmlTextReaderRead(rd);
+			while (ret == 1 && xmlTextReaderDepth(rd) > 1) {
+				if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT || xmlTextReaderDepth(rd) != 2) {
+					ret = xmlTextReaderRead(rd);
+					continue;
+				}
+				xmlNodePtr n = xmlTextReaderExpand(rd);
+				if (!n) {
+					ret = -1;
+					break;
+				}
+				if (is_el(n, "node_state"))
+					read_node_state(&r, n);
+				else
+					cib_diag_add(c, CIB_WARNING, "<status>: unexpected <%s>", (const char *)n->name);
+				ret = xmlTextReaderNext(rd);
+			}
+		} else if (depth == 1 && strcmp(name, "status")) {
+			cib_diag_add(c, CIB_ERROR, "<cib>: unexpected child <%s>", name);
+			ret = xmlTextReaderNext(rd);
+		} else {
+			ret = xmlTextReaderRead(rd);
+		}
+	}
+	g_hash_table_destroy(r.ids);
+	xmlFreeTextReader(rd);
+	if (ret < 0 || !seen_root) {
+		const xmlError *e = xmlGetLastError();
+		if (err) {
+			char *m = g_strchomp(g_strdup(e && e->message ? e->message : "unreadable"));
+			*err = g_strdup_printf("XML parse error: %s (line %d)", m, e ? e->line : 0);
+			g_free(m);
+		}
+		cib_free(c);
+		return NULL;
+	}
+	if (!seen_cfg)
+		cib_diag_add(c, CIB_ERROR, "<cib>: missing <configuration>");
+	return c;
 }
