@@ -26,6 +26,7 @@ struct pe_node {
 	const char *fence_reason;
 	int count;                /* resources assigned (tie-break) */
 	int seen;                 /* has a node_state */
+	int member;               /* in the membership (in_ccm) */
 };
 
 enum pe_kind { PE_PRIMITIVE, PE_GROUP, PE_CLONE };

@@ -2,6 +2,7 @@
  * status before and after, the Transition Summary (one line per decided
  * change of a resource, and fencing), and the executed actions.  Reads the
  * working set only. */
+#include <stdlib.h>
 #include <string.h>
 #include "pengine/pe.h"
 
@@ -54,7 +55,7 @@ static void print_prim(struct pe_ws *ws, FILE *out, struct pe_rsc *r, const char
 		if (r->running->len == 0) {
 			g_string_append(st, "Stopped");
 		} else if (r->running->len > 1) {
-			g_string_append(st, "Started [");
+			g_string_append(st, r->failed ? "FAILED [" : "Started [");
 			for (guint i = 0; i < r->running->len; i++)
 				g_string_append_printf(st, " %s", ((struct pe_node *)g_ptr_array_index(r->running, i))->uname);
 			g_string_append(st, " ]");
@@ -90,8 +91,49 @@ static void print_prim(struct pe_ws *ws, FILE *out, struct pe_rsc *r, const char
 	g_string_free(flags, TRUE);
 }
 
+/* Collective flags as crm_mon prints them. */
+static const char *coll_flags(struct pe_rsc *r)
+{
+	const char *v = cib_nv_get(&r->cfg->meta, "target-role");
+	if (v && !g_ascii_strcasecmp(v, "Stopped"))
+		return " (disabled)";
+	v = cib_nv_get(&r->cfg->meta, "is-managed");
+	if (v && !cib_is_true(v))
+		return " (unmanaged)";
+	return "";
+}
+
+/* Node names sort with their numbers compared as numbers (node2 < node10). */
+static int natural_cmp(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (g_ascii_isdigit(*a) && g_ascii_isdigit(*b)) {
+			char *ea, *eb;
+			unsigned long long x = strtoull(a, &ea, 10), y = strtoull(b, &eb, 10);
+			if (x != y)
+				return x < y ? -1 : 1;
+			a = ea;
+			b = eb;
+			continue;
+		}
+		int ca = g_ascii_tolower(*a), cb = g_ascii_tolower(*b);
+		if (ca != cb)
+			return ca < cb ? -1 : 1;
+		a++;
+		b++;
+	}
+	return *a ? 1 : *b ? -1 : 0;
+}
+
+static int node_cmp(gconstpointer a, gconstpointer b)
+{
+	const struct pe_node *x = *(struct pe_node *const *)a, *y = *(struct pe_node *const *)b;
+	return natural_cmp(x->uname, y->uname);
+}
+
 static void node_list(GString *s, GPtrArray *nodes)
 {
+	g_ptr_array_sort(nodes, node_cmp);
 	for (guint i = 0; i < nodes->len; i++)
 		g_string_append_printf(s, " %s", ((struct pe_node *)g_ptr_array_index(nodes, i))->uname);
 }
@@ -99,9 +141,25 @@ static void node_list(GString *s, GPtrArray *nodes)
 static void print_clone(struct pe_ws *ws, FILE *out, struct pe_rsc *c, int revised)
 {
 	struct cib_rsc *child = c->cfg->children->len ? g_ptr_array_index(c->cfg->children, 0) : NULL;
-	fprintf(out, "    * Clone Set: %s [%s]%s:\n", c->id, child ? child->id : "?",
-		"");
+	fprintf(out, "    * Clone Set: %s [%s]%s:\n", c->id, child ? child->id : "?", coll_flags(c));
 	GPtrArray *started = g_ptr_array_new(), *stopped = g_ptr_array_new();
+	int inactive = 0;
+	/* Failed instances are shown one by one, the healthy ones summarised. */
+	for (guint i = 0; i < c->children->len; i++) {
+		struct pe_rsc *p = g_ptr_array_index(c->children, i);
+		while (p && p->kind == PE_GROUP)
+			p = p->children->len ? g_ptr_array_index(p->children, 0) : NULL;
+		if (!p)
+			continue;
+		if (revised ? !final_node(p) : !p->running->len)
+			inactive++;
+		else if (!revised && p->failed && p->kind == PE_PRIMITIVE && p->parent == c) {
+			char *save = p->id;
+			p->id = (char *)p->base;
+			print_prim(ws, out, p, "      ", 0);
+			p->id = save;
+		}
+	}
 	for (guint k = 0; k < ws->nodes->len; k++) {
 		struct pe_node *n = g_ptr_array_index(ws->nodes, k);
 		int here = 0;
@@ -112,9 +170,13 @@ static void print_clone(struct pe_ws *ws, FILE *out, struct pe_rsc *c, int revis
 				p = p->children->len ? g_ptr_array_index(p->children, 0) : NULL;
 			if (!p)
 				continue;
-			if (revised ? final_node(p) == n : on_node(p, n))
+			if (revised ? final_node(p) == n : (on_node(p, n) && !(p->failed && p->parent == c)))
 				here = 1;
+			else if (!revised && on_node(p, n))
+				here = -1;
 		}
+		if (here < 0)
+			continue;
 		if (here)
 			g_ptr_array_add(started, n);
 		else if (!n->unclean && (revised ? !n->fence : 1) && !(n->online == 0 && !n->unclean))
@@ -126,9 +188,9 @@ static void print_clone(struct pe_ws *ws, FILE *out, struct pe_rsc *c, int revis
 		fprintf(out, "      * Started: [%s ]\n", s->str);
 	}
 	g_string_truncate(s, 0);
-	if (stopped->len) {
+	if (stopped->len && inactive) {
 		node_list(s, stopped);
-		fprintf(out, "      * Stopped: [%s ]\n", s->str);
+		fprintf(out, "      * Stopped%s: [%s ]\n", !strcmp(coll_flags(c), " (disabled)") ? " (disabled)" : "", s->str);
 	}
 	g_string_free(s, TRUE);
 	g_ptr_array_free(started, TRUE);
@@ -144,7 +206,7 @@ void pe_print_status(struct pe_ws *ws, FILE *out, int revised)
 		struct pe_node *n = g_ptr_array_index(ws->nodes, i);
 		int unclean = n->unclean && !(revised && n->fence);
 		if (unclean)
-			fprintf(out, "    * Node %s: UNCLEAN (%s)\n", n->uname, n->seen && (n->online || (n->fence_reason && strstr(n->fence_reason, "membership"))) ? "online" : "offline");
+			fprintf(out, "    * Node %s: UNCLEAN (%s)\n", n->uname, n->member ? "online" : "offline");
 		else if (n->pending && !(revised && n->fence))
 			fprintf(out, "    * Node %s: pending\n", n->uname);
 		else if (n->online && n->maintenance)
@@ -179,7 +241,7 @@ void pe_print_status(struct pe_ws *ws, FILE *out, int revised)
 				continue;
 			print_prim(ws, out, r, "    ", revised);
 		} else if (r->kind == PE_GROUP) {
-			fprintf(out, "    * Resource Group: %s:\n", r->id);
+			fprintf(out, "    * Resource Group: %s%s:\n", r->id, coll_flags(r));
 			for (guint k = 0; k < r->children->len; k++)
 				print_prim(ws, out, g_ptr_array_index(r->children, k), "      ", revised);
 		} else {

@@ -54,6 +54,7 @@ static void unpack_node_state(struct pe_ws *ws, struct pe_node *n, struct cib_no
 {
 	const char *join = st->join, *exp = st->expected;
 	int member = is_member_time(st->in_ccm);
+	n->member = member > 0;
 	int crmd_online = st->crmd && (!strcmp(st->crmd, "online") || (atoll(st->crmd) > 0));
 	const char *term = cib_nv_get(&st->attrs, "terminate");
 	int terminate = term && (cib_is_true(term) || atoll(term) > 0);
