@@ -125,25 +125,18 @@ int pe_inject_op(struct cib *c, const char *spec, char **err)
 	o->last_rc_change = now;
 	g_ptr_array_add(lr->ops, o);
 	if (rc != o->expected_rc && !(o->expected_rc == 7 && rc == 0)) {
-		int per_op = c->feature_set && strverscmp(c->feature_set, "3.0.13") >= 0;
-		char *name = per_op ? g_strdup_printf("fail-count-%s#%s_%lld", cr->id, op, interval)
-				    : g_strdup_printf("fail-count-%s", cr->id);
+		/* As crm_simulate does: per-operation names, value++.  (It is
+		 * the controller, not the simulator, that makes a failed start
+		 * INFINITY; and CIBs with an old feature set ignore these names.) */
+		char *name = g_strdup_printf("fail-count-%s#%s_%lld", cr->id, op, interval);
 		const char *old = cib_nv_get(&st->attrs, name);
 		int ok;
 		int v = old ? cib_parse_score(old, &ok) : 0;
 		char buf[32];
-		/* As the controller does: a failed start with
-		 * start-failure-is-fatal (default) or any failed stop is final. */
-		const char *sfif = cib_nv_get(&c->options, "start-failure-is-fatal");
-		int fatal = !strcmp(op, "stop") || (!strcmp(op, "start") && (!sfif || cib_is_true(sfif)));
-		if (fatal)
-			snprintf(buf, sizeof buf, "INFINITY");
-		else
-			snprintf(buf, sizeof buf, "%d", v + 1 >= PE_INF ? PE_INF : v + 1);
+		snprintf(buf, sizeof buf, "%d", v + 1 >= PE_INF ? PE_INF : v + 1);
 		cib_nv_set(&st->attrs, name, buf);
 		g_free(name);
-		name = per_op ? g_strdup_printf("last-failure-%s#%s_%lld", cr->id, op, interval)
-			      : g_strdup_printf("last-failure-%s", cr->id);
+		name = g_strdup_printf("last-failure-%s#%s_%lld", cr->id, op, interval);
 		snprintf(buf, sizeof buf, "%lld", now);
 		cib_nv_set(&st->attrs, name, buf);
 		g_free(name);
