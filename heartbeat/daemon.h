@@ -49,6 +49,7 @@ struct hb_node {
 	bool have_seq;
 	unsigned long last_seq;
 	unsigned long last_status_seq;
+	unsigned long seq_floor;     /* last seq before we declared it dead */
 	unsigned long status_ts;
 	int nmissing;
 	struct missing_seq missing[MISSING_MAX];

@@ -159,6 +159,8 @@ static void mark_dead(int ni)
 
 	snprintf(n->status, sizeof n->status, "dead");
 	log_warn("node %s: is dead", n->name);
+	if (n->have_seq)
+		n->seq_floor = n->last_seq;
 	transport_peer_reset(n);
 	n->heard_before_death = n->heard;
 	n->heard = false;

@@ -53,16 +53,25 @@ static bool is_ns_type(const char *t)
 
 /* ---- outbound ---- */
 
+/* The load average rides on every sequenced message; reading /proc once a
+ * second is enough for a number that is only informational. */
 static void read_loadavg(char *out, size_t len)
 {
-	FILE *f = fopen("/proc/loadavg", "r");
+	static char cached[128] = "n/a";
+	static uint64_t read_at;
+	uint64_t now = clock_ms();
+	FILE *f;
 
-	snprintf(out, len, "n/a");
-	if (!f)
-		return;
-	if (fgets(out, (int)len, f))
-		out[strcspn(out, "\n")] = 0;
-	fclose(f);
+	if (!read_at || now - read_at >= 1000) {
+		read_at = now;
+		f = fopen("/proc/loadavg", "r");
+		if (f) {
+			if (fgets(cached, sizeof cached, f))
+				cached[strcspn(cached, "\n")] = 0;
+			fclose(f);
+		}
+	}
+	snprintf(out, len, "%s", cached);
 }
 
 static void set_default(struct hb_msg *m, const char *name, const char *val, bool keep)
@@ -100,9 +109,11 @@ static void add_control_fields(struct hb_msg *m, bool ns)
 	set_default(m, "ttl", buf, ns);
 }
 
-static void send_on_media(const struct hb_msg *m)
+/* Returns false when the message could not be encoded for any medium. */
+static bool send_on_media(const struct hb_msg *m)
 {
 	GString *ns = NULL, *cl = NULL;
+	bool any = hb.nmedia == 0;
 	int i;
 
 	for (i = 0; i < hb.nmedia; i++) {
@@ -122,6 +133,7 @@ static void send_on_media(const struct hb_msg *m)
 				continue;
 			}
 		}
+		any = true;
 		if (md->ops->send(md, (*enc)->str, (*enc)->len) < 0)
 			md->send_errors++;
 		else
@@ -131,6 +143,7 @@ static void send_on_media(const struct hb_msg *m)
 		g_string_free(ns, TRUE);
 	if (cl)
 		g_string_free(cl, TRUE);
+	return any;
 }
 
 static struct hist_entry *hist_slot(unsigned long seq)
@@ -144,7 +157,14 @@ void transport_send(struct hb_msg *m, bool loop)
 	bool ns = t && is_ns_type(t);
 
 	add_control_fields(m, ns);
-	send_on_media(m);
+	if (!send_on_media(m)) {
+		/* Too big or not encodable: it never existed, so its seq must not
+		 * leave a hole that peers would ask for forever. */
+		if (!ns)
+			hb.seq--;
+		msg_free(m);
+		return;
+	}
 	if (!ns) {
 		struct hist_entry *h = hist_slot(hb.seq);
 
@@ -278,6 +298,13 @@ static void handle_rexmit(struct hb_node *n, const struct hb_msg *m, uint64_t no
 	    first <= 0 || last < first)
 		return;
 	oldest = hb.seq >= HIST_MAX ? hb.seq - HIST_MAX + 1 : 1;
+	/* A request reaching below our history gets one NAK, not one per seq:
+	 * a forged range must not turn into a flood. */
+	if ((unsigned long)first < oldest) {
+		if ((unsigned long)first > n->their_ackseq)
+			send_nak(n->name, (unsigned long)first, "seqno too low");
+		first = (long)oldest;
+	}
 	for (s = (unsigned long)first; s <= (unsigned long)last && count < REXMIT_MAX_PER_REQUEST; s++) {
 		struct hist_entry *h;
 
@@ -287,10 +314,7 @@ static void handle_rexmit(struct hb_node *n, const struct hb_msg *m, uint64_t no
 			log_info("Rexmit of seq %lu requested. %lu is max.", s, hb.seq);
 			break;
 		}
-		if (s < oldest) {
-			send_nak(n->name, s, "seqno too low");
-			continue;
-		}
+		count++;
 		h = hist_slot(s);
 		if (!h->msg || h->seq != s) {
 			send_nak(n->name, s, "seqno not found");
@@ -300,7 +324,6 @@ static void handle_rexmit(struct hb_node *n, const struct hb_msg *m, uint64_t no
 			continue;
 		h->last_rexmit_ms = now;
 		send_on_media(h->msg);
-		count++;
 	}
 }
 
@@ -319,14 +342,21 @@ static bool addressed_to_us(const struct hb_msg *m)
 	return !dest || strcmp(dest, hb.localname) == 0;
 }
 
+/* Which node sent this: by uuid first, then by name.  Nothing about the
+ * node is changed here; the packet has not passed the replay check yet. */
 static int lookup_sender(const struct hb_msg *m, const char *src, int mi)
 {
 	size_t ulen;
 	const unsigned char *u = msg_get_bin(m, "srcuuid", &ulen);
 	int ni = -1;
 
-	if (u && ulen == 16)
+	if (u && ulen == 16) {
+		if (memcmp(u, hb.uuid, 16) == 0) {
+			transport_count_drop(DROP_UNKNOWN_NODE, src, mi, "carries our own uuid");
+			return -1;
+		}
 		ni = node_find_uuid(u);
+	}
 	if (ni < 0)
 		ni = node_find(src);
 	if (ni < 0) {
@@ -344,18 +374,32 @@ static int lookup_sender(const struct hb_msg *m, const char *src, int mi)
 		}
 		return -1;   /* the first packet of a joining node only adds it */
 	}
-	if (u && ulen == 16 && (!hb.nodes[ni].has_uuid || memcmp(hb.nodes[ni].uuid, u, 16) != 0)) {
-		memcpy(hb.nodes[ni].uuid, u, 16);
-		hb.nodes[ni].has_uuid = true;
-	}
 	return ni;
+}
+
+/* A known name with a new uuid takes it (the original's update_tables). */
+static void learn_uuid(struct hb_node *n, const struct hb_msg *m)
+{
+	size_t ulen;
+	const unsigned char *u = msg_get_bin(m, "srcuuid", &ulen);
+
+	if (u && ulen == 16 && (!n->has_uuid || memcmp(n->uuid, u, 16) != 0)) {
+		memcpy(n->uuid, u, 16);
+		n->has_uuid = true;
+	}
 }
 
 static void receive_ns(int ni, int mi, struct hb_msg *m, const char *t, uint64_t now)
 {
 	struct hb_node *n = &hb.nodes[ni];
-	unsigned long v;
+	unsigned long v, hg = 0;
 
+	/* NS_ messages have no seq, but they do carry the generation: an old
+	 * one replayed must not keep a dead node looking alive. */
+	if (msg_get_hex(m, "hg", &hg) && hg < n->generation) {
+		transport_count_drop(DROP_REPLAY, n->name, mi, t);
+		return;
+	}
 	membership_heard(ni, mi, now);
 	if (strcasecmp(t, "NS_nak_rexmit") == 0) {
 		if (msg_get_hex(m, "firstseq", &v) && take_missing(n, v) && addressed_to_us(m))
@@ -434,11 +478,18 @@ void transport_receive(int mi, const void *buf, size_t len)
 			if (n->generation)
 				log_info("Heartbeat restart on node %s", n->name);
 			n->shutdown_notice = false;
+			n->seq_floor = 0;
+			n->status_ts = 0;
+			n->last_status_seq = 0;
 			transport_peer_reset(n);
 		}
 		n->generation = hg;
+	} else if (!n->have_seq && hg == n->generation && seq <= n->seq_floor) {
+		/* sequence tracking was reset when it died: this is from before */
+		transport_count_drop(DROP_STALE, src, mi, "older than its death");
+		goto out;
 	}
-	membership_heard(ni, mi, now);
+	learn_uuid(n, m);
 
 	if (!n->have_seq || seq == n->last_seq + 1) {
 		n->have_seq = true;
@@ -446,6 +497,7 @@ void transport_receive(int mi, const void *buf, size_t len)
 		accept = true;
 	} else if (seq == n->last_seq) {
 		hb.dup_packets++;
+		membership_heard(ni, mi, now);   /* the same packet on another medium */
 	} else if (seq > n->last_seq + 1) {
 		if (seq - n->last_seq > GAP_RESET) {
 			transport_peer_reset(n);
@@ -470,6 +522,7 @@ void transport_receive(int mi, const void *buf, size_t len)
 	}
 	if (!accept)
 		goto out;
+	membership_heard(ni, mi, now);
 	maybe_ack(n, gap_filled);
 	if (status) {
 		membership_status_msg(ni, m, hg, seq);

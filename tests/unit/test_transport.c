@@ -300,6 +300,83 @@ static void test_max_gap(void)
 	CHECK_INT(n->links[0].max_gap_ms, 4000);
 }
 
+static void test_hostile(void)
+{
+	struct hb_node *n;
+	unsigned long before;
+	int i;
+
+	setup("node n1 n2");
+	n = &hb.nodes[node_find("n2")];
+	status(1, 5, "active");
+	for (i = 0; i < 600; i++) {
+		struct hb_msg *m = msg_new();
+		msg_add(m, "t", "test");
+		transport_send(m, false);
+	}
+	fx_clear();
+	/* a huge range below our history: one NAK, at most 50 resends */
+	deliver("n2", "NS_rexmit", 0, 5, "dest", "n1", "firstseq", "1");
+	{
+		struct hb_msg *m = msg_new();
+		GString *w = g_string_new(NULL);
+
+		msg_add(m, "t", "NS_rexmit");
+		msg_add(m, "dest", "n1");
+		msg_add(m, "firstseq", "1");
+		msg_add(m, "lastseq", "99000");
+		msg_add(m, "src", "n2");
+		msg_add(m, "hg", "5");
+		msg_add(m, "ts", "6b0682d6");
+		wire_encode(&hb.keys, m, MSG_FMT_NETSTRING, false, false, w);
+		transport_receive(0, w->str, w->len);
+		msg_free(m);
+		g_string_free(w, TRUE);
+	}
+	CHECK_INT(fx_count("NS_nak_rexmit"), 1);
+	CHECK(fx_count("test") <= 50);
+
+	/* after it died, an old message of the same generation is not accepted */
+	status(2, 5, "active");
+	status(3, 5, "active");
+	now += 25000;
+	membership_tick(now);
+	CHECK_STR(n->status, "dead");
+	before = hb.drops[DROP_STALE];
+	deliver("n2", "hb_takeover", 2, 5, "rsc_hold", "all", NULL, NULL);
+	CHECK_INT(hb.drops[DROP_STALE], before + 1);
+	/* nor does an old-generation packet change what we know of it */
+	{
+		unsigned char keep[16];
+		memcpy(keep, n->uuid, 16);
+		status(9, 4, "active");
+		CHECK(memcmp(keep, n->uuid, 16) == 0);
+	}
+	/* a replayed NS_ packet of an older generation keeps nothing alive */
+	status(10, 6, "active");
+	before = hb.drops[DROP_REPLAY];
+	deliver("n2", "NS_ackmsg", 0, 5, "dest", "n1", "ackseq", "1");
+	CHECK_INT(hb.drops[DROP_REPLAY], before + 1);
+	/* a packet claiming our own uuid under another name */
+	before = hb.drops[DROP_UNKNOWN_NODE];
+	{
+		struct hb_msg *m = msg_new();
+		GString *w = g_string_new(NULL);
+
+		msg_add(m, "t", "status");
+		msg_add(m, "src", "n2");
+		msg_add_bin(m, "srcuuid", hb.uuid, 16);
+		msg_add(m, "seq", "20");
+		msg_add(m, "hg", "6");
+		msg_add(m, "ts", "6b0682d6");
+		wire_encode(&hb.keys, m, MSG_FMT_NETSTRING, false, false, w);
+		transport_receive(0, w->str, w->len);
+		msg_free(m);
+		g_string_free(w, TRUE);
+	}
+	CHECK_INT(hb.drops[DROP_UNKNOWN_NODE], before + 1);
+}
+
 int main(void)
 {
 	struct log_settings ls = { "test", 0, -1, NULL, NULL, 0 };
@@ -314,5 +391,6 @@ int main(void)
 	test_dead_and_links();
 	test_alone();
 	test_max_gap();
+	test_hostile();
 	return T_DONE();
 }
