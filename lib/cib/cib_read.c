@@ -555,28 +555,48 @@ static void read_lrm(struct rd *r, struct cib_node_state *st, xmlNodePtr lrm)
 				if (!is_el(k, "lrm_rsc_op"))
 					continue;
 				struct cib_lrm_op *o = g_new0(struct cib_lrm_op, 1);
-				o->id = g_strdup(nid(k));
-				o->operation = g_strdup(attr(k, "operation"));
-				const char *iv = attr(k, "interval");
-				o->interval_ms = iv ? strtoll(iv, NULL, 10) : 0;
-				const char *v;
-				o->call_id = (v = attr2(k, "call-id")) ? atoi(v) : 0;
-				o->rc = (v = attr2(k, "rc-code")) ? atoi(v) : 0;
-				o->op_status = (v = attr2(k, "op-status")) ? atoi(v) : 0;
-				o->digest = g_strdup(attr2(k, "op-digest"));
-				o->last_rc_change = (v = attr(k, "last-rc-change")) ? strtoll(v, NULL, 10) :
-						    ((v = attr(k, "last-run")) ? strtoll(v, NULL, 10) : 0);
 				o->expected_rc = -1;
-				const char *key = attr2(k, "transition-key");
+				/* One pass over the attributes: status sections are
+				 * large (tens of thousands of ops). */
+				const char *key = NULL, *lrc = NULL, *lrun = NULL;
+				for (xmlAttrPtr a = k->properties; a; a = a->next) {
+					const char *an = (const char *)a->name;
+					const char *v = a->children && a->children->type == XML_TEXT_NODE ?
+							(const char *)a->children->content : "";
+					char c0 = an[0];
+					if (c0 == 'i' && !strcmp(an, "id"))
+						o->id = g_strdup(v);
+					else if (c0 == 'i' && !strcmp(an, "interval"))
+						o->interval_ms = strtoll(v, NULL, 10);
+					else if (c0 == 'o' && !strcmp(an, "operation"))
+						o->operation = g_strdup(v);
+					else if (c0 == 'o' && (!strcmp(an, "op-status") || !strcmp(an, "op_status")))
+						o->op_status = atoi(v);
+					else if (c0 == 'o' && (!strcmp(an, "op-digest") || !strcmp(an, "op_digest")))
+						o->digest = g_strdup(v);
+					else if (c0 == 'c' && (!strcmp(an, "call-id") || !strcmp(an, "call_id")))
+						o->call_id = atoi(v);
+					else if (c0 == 'r' && (!strcmp(an, "rc-code") || !strcmp(an, "rc_code")))
+						o->rc = atoi(v);
+					else if (c0 == 't' && (!strcmp(an, "transition-key") || !strcmp(an, "transition_key")))
+						key = v;
+					else if (c0 == 'l' && !strcmp(an, "last-rc-change"))
+						lrc = v;
+					else if (c0 == 'l' && !strcmp(an, "last-run"))
+						lrun = v;
+				}
+				if (!o->id)
+					o->id = g_strdup("(no id)");
+				o->last_rc_change = lrc ? strtoll(lrc, NULL, 10) : (lrun ? strtoll(lrun, NULL, 10) : 0);
 				if (key) {
-					char **f = g_strsplit(key, ":", 5);
-					guint nf = g_strv_length(f);
-					if (nf >= 4)
-						o->expected_rc = atoi(f[2]);
-					else if (nf == 3) /* v2: no expected rc in the key */
+					/* action:transition:expected-rc:uuid; v2 had no rc. */
+					const char *c1 = strchr(key, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+					const char *c3 = c2 ? strchr(c2 + 1, ':') : NULL;
+					if (c3)
+						o->expected_rc = atoi(c2 + 1);
+					else if (c2)
 						o->expected_rc = (o->operation && !strcmp(o->operation, "monitor") &&
 								  o->interval_ms == 0) ? 7 : 0;
-					g_strfreev(f);
 				}
 				if (!o->operation) {
 					cib_diag_add(r->c, CIB_ERROR, "<lrm_rsc_op id=\"%s\">: missing operation", o->id);

@@ -121,6 +121,7 @@ struct pe_ws {
 	GPtrArray *actions;
 	GPtrArray *orders;
 	GHashTable *by_id;        /* instance id -> pe_rsc (incl. groups/clones) */
+	GHashTable *known;        /* "uname\nbase-id" of every lrm_resource */
 	GString *log;             /* allocation scores (-s) */
 	int show_scores;
 };

@@ -62,16 +62,10 @@ static int on_node(struct pe_rsc *r, struct pe_node *n)
 
 static int has_history(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n)
 {
-	struct cib_node_state *st = cib_find_state(ws->cib, n->uname);
-	size_t bl = strlen(r->base);
-	if (!st)
-		return 0;
-	for (guint q = 0; q < st->lrm->len; q++) {
-		struct cib_lrm_rsc *lr = g_ptr_array_index(st->lrm, q);
-		if (!strncmp(lr->id, r->base, bl) && (!lr->id[bl] || lr->id[bl] == ':'))
-			return 1;
-	}
-	return 0;
+	char *k = g_strdup_printf("%s\n%s", n->uname, r->base);
+	int found = g_hash_table_contains(ws->known, k);
+	g_free(k);
+	return found;
 }
 
 /* A node that is joining (pending) cannot be probed yet; a start waits for

@@ -482,6 +482,8 @@ static void unpack_history(struct pe_ws *ws)
 		int use = n->online || n->unclean || n->pending || n->shutdown;
 		for (guint j = 0; j < st->lrm->len; j++) {
 			struct cib_lrm_rsc *lr = g_ptr_array_index(st->lrm, j);
+			size_t bl = strcspn(lr->id, ":");
+			g_hash_table_add(ws->known, g_strdup_printf("%s\n%.*s", n->uname, (int)bl, lr->id));
 			struct pe_rsc *r = instance_for(ws, NULL, lr->id, n);
 			GPtrArray *ops = g_ptr_array_new();
 			for (guint k = 0; k < lr->ops->len; k++)
