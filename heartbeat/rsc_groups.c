@@ -14,6 +14,7 @@
 
 struct group {
 	const struct hr_group *hg;
+	int nres;                /* kept: hg may be gone when we re-initialise */
 	struct ra_spec *specs;   /* resolved resources; cls < 0 when unresolvable */
 	bool *resolved;
 	bool held;
@@ -49,13 +50,26 @@ void rg_init(const struct haresources *hr, const struct rg_settings *s)
 	char err[512], err2[512];
 	int g, r;
 
+	for (g = 0; g < ngroups; g++) {
+		for (r = 0; r < groups[g].nres; r++)
+			if (groups[g].resolved[r])
+				ra_spec_free(&groups[g].specs[r]);
+		free(groups[g].specs);
+		free(groups[g].resolved);
+	}
+	free(groups);
 	set = *s;
 	ngroups = hr ? hr->ngroups : 0;
+	if (ngroups > RG_MAX_GROUPS) {
+		log_err("haresources has %d groups; only the first %d are managed", ngroups, RG_MAX_GROUPS);
+		ngroups = RG_MAX_GROUPS;
+	}
 	groups = calloc((size_t)(ngroups ? ngroups : 1), sizeof *groups);
 	for (g = 0; g < ngroups; g++) {
 		const struct hr_group *hg = &hr->groups[g];
 
 		groups[g].hg = hg;
+		groups[g].nres = hg->nres;
 		groups[g].specs = calloc((size_t)(hg->nres ? hg->nres : 1), sizeof(struct ra_spec));
 		groups[g].resolved = calloc((size_t)(hg->nres ? hg->nres : 1), sizeof(bool));
 		for (r = 0; r < hg->nres; r++) {
@@ -108,7 +122,8 @@ static void finish_job(void)
 		j->done(j->ok, j->data);
 	free(j->groups);
 	free(j);
-	if (queue)
+	/* done() may have queued (and so started) a job already */
+	if (queue && !current)
 		step();
 }
 
@@ -285,7 +300,8 @@ void rg_queue(enum rg_op op, const int *gl, int n, rg_done_fn done, void *data)
 
 	j->op = op;
 	j->groups = malloc(sizeof(int) * (size_t)(n ? n : 1));
-	memcpy(j->groups, gl, sizeof(int) * (size_t)n);
+	if (n)
+		memcpy(j->groups, gl, sizeof(int) * (size_t)n);
 	j->n = n;
 	j->done = done;
 	j->data = data;

@@ -8,6 +8,9 @@
 
 enum rg_op { RG_ACQUIRE, RG_RELEASE };
 
+/* Groups beyond this are refused at start (logged); callers size lists by it. */
+#define RG_MAX_GROUPS 256
+
 /* Called when a job has finished; ok is false if any group failed. */
 typedef void (*rg_done_fn)(bool ok, void *data);
 

@@ -105,6 +105,10 @@ static void finished(const struct ra_result *res, void *data)
 
 	f->run = NULL;
 	if (f->cancelled) {
+		/* the node came back while we were at it; if it dies again it
+		 * is fenced anew */
+		log_info("STONITH of %s ended (%s) after the node came back", name,
+			 res->rc == RA_RC_OK ? "reset" : "failed");
 		fences[f->ni] = NULL;
 		g_free(f);
 		return;
@@ -134,8 +138,12 @@ void stonith_fence(int ni, void (*done)(int ni, bool ok))
 {
 	struct fence *f;
 
-	if (fences[ni])
+	if (fences[ni]) {
+		/* still running from before the node came back: it is needed again */
+		fences[ni]->cancelled = false;
+		fences[ni]->done = done;
 		return;
+	}
 	f = g_new0(struct fence, 1);
 	f->ni = ni;
 	f->done = done;

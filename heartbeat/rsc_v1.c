@@ -21,6 +21,9 @@ enum rstate { RS_INIT, RS_STARTING, RS_BOTHSTARTING, RS_RSCRCVD, RS_STABLE, RS_S
 enum standby { SB_NOT, SB_ME, SB_OTHER, SB_DONE };
 
 #define RQSTDELAY_MS 10000
+/* The original waited for a script forever; a hung one then froze every
+ * takeover.  ha.cf "resource_timeout" changes this. */
+#define RSC_DEFAULT_TIMEOUT_MS (300 * 1000)
 #define STANDBY_REPLY_MS 10000
 #define STANDBY_DEADLINE_MS (3600 * 1000)
 
@@ -225,7 +228,7 @@ static void try_failback(void);
 /* req_our_resources: acquire our preferred groups. */
 static void local_acquired(bool ok, struct job_ctx *c)
 {
-	int gl[256], n = collect(HOLD_LOCAL, gl);
+	int gl[RG_MAX_GROUPS], n = collect(HOLD_LOCAL, gl);
 
 	if (n == 0)
 		log_info("No local resources to acquire.");
@@ -240,7 +243,7 @@ static void local_acquired(bool ok, struct job_ctx *c)
 
 static void acquire_local(bool force)
 {
-	int gl[256], n = collect(HOLD_LOCAL, gl);
+	int gl[RG_MAX_GROUPS], n = collect(HOLD_LOCAL, gl);
 
 	/* The peer already holds what it sees as foreign (our groups): wait for
 	 * failback rather than start them twice. */
@@ -284,7 +287,7 @@ static void mach_down_done(bool ok, struct job_ctx *c)
 
 static void takeover_from_node(int ni)
 {
-	int gl[256], n = 0, g;
+	int gl[RG_MAX_GROUPS], n = 0, g;
 	const char *name = hb.nodes[ni].name;
 
 	log_info("Resources being acquired from %s.", name);
@@ -382,7 +385,7 @@ static gboolean rscrcvd_expired(gpointer data)
 
 static void legacy_acquire_local(void)
 {
-	int gl[256], n = collect(HOLD_LOCAL, gl), peer = peer_index(), i;
+	int gl[RG_MAX_GROUPS], n = collect(HOLD_LOCAL, gl), peer = peer_index(), i;
 	bool ask = peer >= 0 && strcmp(hb.nodes[peer].status, "active") == 0;
 
 	if (!ask || normal_nodes() > 2) {
@@ -442,7 +445,7 @@ static void standby_message(int ni, const struct hb_msg *m, bool from_self)
 	const char *info = msg_get(m, "info");
 	int type = hold_from_text(msg_get(m, "rsc_hold"), HOLD_ALL);
 	const char *who = hb.nodes[ni].name;
-	int gl[256], n;
+	int gl[RG_MAX_GROUPS], n;
 
 	if (!nice_fb()) {
 		log_warn("Standby mode only implemented when nice_failback on");
@@ -709,7 +712,9 @@ bool rsc_message(int ni, const struct hb_msg *m, bool from_self)
 {
 	const char *t = msg_get(m, "t");
 
-	if (!managing())
+	/* Before comm-up the resource protocol has not started (the original
+	 * registers these handlers only then). */
+	if (!managing() || !hb.comm_up)
 		return false;
 	if (strcmp(t, "ask_resources") == 0) {
 		standby_message(ni, m, from_self);
@@ -760,7 +765,7 @@ static void split_resolved(bool ok, struct job_ctx *c)
  * decides alone, from ha.cf, so no message can be lost in between. */
 void rsc_partition_healed(int ni)
 {
-	int gl[256], n = 0, g;
+	int gl[RG_MAX_GROUPS], n = 0, g;
 
 	if (!managing() || hb.shutting_down)
 		return;
@@ -786,8 +791,12 @@ static void all_released(bool ok, struct job_ctx *c)
 
 static gboolean shutdown_when_stable(gpointer data)
 {
-	int gl[256], n;
+	int gl[RG_MAX_GROUPS], n;
 
+	if (!hb.comm_up) {
+		log_info("Shutdown delayed until Communication is up.");
+		return G_SOURCE_CONTINUE;
+	}
 	if (rg_busy() || rs.pending_jobs > 0 || (nice_fb() && rs.going != SB_NOT)) {
 		log_info("Shutdown delayed until current resource activity finishes.");
 		return G_SOURCE_CONTINUE;
@@ -871,7 +880,7 @@ void rsc_init(void)
 	rdir = g_strdup_printf("%s/resource.d", hb.ha_dir);
 	s.resource_dir = rdir;
 	s.fallback_dir = (e = getenv("HB_RSC_FALLBACK_DIR")) ? e : HA_DATADIR "/resource.d";
-	s.timeout_ms = hb.cf->resource_timeout_ms ? hb.cf->resource_timeout_ms : 0;
+	s.timeout_ms = hb.cf->resource_timeout_ms ? hb.cf->resource_timeout_ms : RSC_DEFAULT_TIMEOUT_MS;
 	e = getenv("HA_STOPRETRYMAX");
 	s.stop_retries = e ? atoi(e) : 10;
 	s.stop_fail_cmd = hb.cf->stop_fail_cmd;

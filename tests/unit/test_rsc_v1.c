@@ -77,13 +77,16 @@ static void peer(const char *t, ...)
 	fx_deliverv("n2", t, ++peer_seq, peer_hg, k[0], v[0], k[1], v[1], k[2], v[2], NULL);
 }
 
+static const char *extra_cf = "";
+
 static void start(const char *mode, const char *haresources)
 {
-	char cf[1024];
+	char cf[2048];
 	struct conf_errors errs = { 0 };
 
 	snprintf(cf, sizeof cf, "node n1 n2\nbcast eth0\nkeepalive 1\ndeadtime 10\ninitdead 20\n"
-		 "auto_failback %s\nresource_timeout 1\nstop_failure_cmd touch %s/stopfail\n", mode, dir);
+		 "auto_failback %s\nresource_timeout 1\nstop_failure_cmd touch %s/stopfail\n%s", mode, dir,
+		 extra_cf);
 	fx_setup(cf);
 	clock_set_fake(&now);
 	strcpy(hb.ha_dir, dir);
@@ -251,6 +254,43 @@ static void test_hanging_start(void)
 	CHECK(!marker("hang"));
 }
 
+static void test_fencing(void)
+{
+	char path[512], *cmd;
+	struct hb_node *n2;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/fakestonith", dir);
+	f = fopen(path, "w");
+	fprintf(f, "#!/bin/sh\necho \"$*\" >> %s/resets\n"
+		"if [ -e %s/m-b ]; then echo 'reset after takeover' >> %s/resets; fi\n", dir, dir, dir);
+	fclose(f);
+	chmod(path, 0755);
+	setenv("HB_STONITH_CMD", path, 1);
+	extra_cf = "stonith_host * external/test p1\n";
+	start("on", "n1 tm::a\nn2 tm::b\n");
+	extra_cf = "";
+	n2 = &hb.nodes[node_find("n2")];
+	rsc_comm_up();
+	peer("resource", "rsc_hold", "local", "rtype", "full", "isstable", "1", NULL);
+	CHECK(PUMP(marker("a"), 3000));
+	/* it holds its group and dies: reset first, then take over */
+	now += 25000;
+	membership_tick(now);
+	CHECK_STR(n2->status, "dead");
+	CHECK(PUMP(marker("b"), 5000));
+	CHECK(fx_find("stonith", "result", "OK") != NULL);
+	cmd = g_strdup_printf("grep -q -- '-t external/test -p p1 -T reset n2' %s/resets && "
+			      "! grep -q 'after takeover' %s/resets", dir, dir);
+	CHECK(system(cmd) == 0);
+	g_free(cmd);
+	unsetenv("HB_STONITH_CMD");
+	hb.shutting_down = true;
+	shut_done = false;
+	rsc_shutdown(on_shut);
+	CHECK(PUMP(shut_done, 3000));
+}
+
 int main(void)
 {
 	struct log_settings ls = { "test", 0, -1, NULL, NULL, 0 };
@@ -263,6 +303,7 @@ int main(void)
 	test_peer_shutdown_and_fencing();
 	test_legacy();
 	test_hanging_start();
+	test_fencing();
 	{
 		char *cmd = g_strdup_printf("rm -rf '%s'", dir);
 		if (system(cmd) != 0)
