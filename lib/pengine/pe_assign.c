@@ -52,6 +52,27 @@ static int rule_matches(struct cib_rule *ru, struct pe_node *n)
 	return ru->is_or ? any : all;
 }
 
+static struct pe_rsc *first_prim(struct pe_rsc *r);
+
+/* A group's location gives its score to the first member; the others only
+ * become allowed there (score 0) and follow through the colocation chain.
+ * A clone's location binds every instance. */
+static void loc_targets(struct pe_ws *ws, struct pe_rsc *r, struct loc_arg *a)
+{
+	if (r->kind == PE_PRIMITIVE) {
+		apply_loc(ws, r, a);
+		return;
+	}
+	if (r->kind == PE_CLONE) {
+		for (guint i = 0; i < r->children->len; i++)
+			loc_targets(ws, g_ptr_array_index(r->children, i), a);
+		return;
+	}
+	struct loc_arg zero = { a->node, 0 };
+	for (guint i = 0; i < r->children->len; i++)
+		loc_targets(ws, g_ptr_array_index(r->children, i), i == 0 ? a : &zero);
+}
+
 static void apply_locations(struct pe_ws *ws)
 {
 	GPtrArray *loc = ws->cib->locations;
@@ -78,7 +99,7 @@ static void apply_locations(struct pe_ws *ws)
 				}
 			}
 			if (hit)
-				for_prims(r, apply_loc, ws, &a);
+				loc_targets(ws, r, &a);
 		}
 	}
 }

@@ -310,8 +310,39 @@ static void test_n_plus_1(void)
 	g_free(st);
 }
 
+/* Spec 2.2: a 4-member group with stickiness 100 resists a preference
+ * elsewhere with 4 x 100: it stays at 350 and moves at 450. */
+static void test_group_stickiness(void)
+{
+	char *g = g_strdup("<group id=\"G\">");
+	char *lrm = g_strdup("");
+	for (int i = 1; i <= 4; i++) {
+		char id[8];
+		snprintf(id, sizeof id, "G%d", i);
+		g = t_cat(g, t_prim(id, "<nvpair id=\"s\" name=\"resource-stickiness\" value=\"100\"/>"));
+		lrm = t_cat(lrm, t_running(id));
+	}
+	g = t_cat(g, g_strdup("</group>"));
+	char *st = t_cat(t_cat(t_node("n1", NULL, NULL), t_node("n2", lrm, NULL)), t_node("n3", NULL, NULL));
+	const char *scores[] = { "350", "450" };
+	for (int k = 0; k < 2; k++) {
+		char *loc = g_strdup_printf("<rsc_location id=\"l\" rsc=\"G\" node=\"n1\" score=\"%s\"/>", scores[k]);
+		struct cib *c = t_cib(NULL, g, loc, st);
+		struct pe_ws *ws = pe_run(c, NULL);
+		CHECK_STR(t_where(ws, "G1"), k == 0 ? "n2" : "n1");
+		CHECK_STR(t_where(ws, "G4"), k == 0 ? "n2" : "n1");
+		pe_free(ws);
+		cib_free(c);
+		g_free(loc);
+	}
+	g_free(g);
+	g_free(lrm);
+	g_free(st);
+}
+
 int main(void)
 {
+	test_group_stickiness();
 	test_location();
 	test_spread_and_stickiness();
 	test_colocation();
