@@ -373,6 +373,14 @@ static void assign_prim(struct pe_ws *ws, struct pe_rsc *r, int (*cap)(struct pe
 	}
 	const char *fn = r->parent && r->parent->kind == PE_GROUP ? "pcmk__group_assign" : "pcmk__primitive_assign";
 	(void)fn;
+	/* As Pacemaker shows them: a stopped role bans every node, an
+	 * unmanaged resource is pinned where it is. */
+	if (r->target_stopped || r->orphan) {
+		for (guint i = 0; i < nn; i++)
+			w[i] = -PE_INF;
+	} else if ((!r->managed || r->failed_stop_block) && current_node(r)) {
+		w[current_node(r)->idx] = PE_INF;
+	}
 	log_scores(ws, "pcmk__primitive_assign", r, w, allowed);
 	struct pe_node *n = NULL;
 	if (r->target_stopped || r->orphan) {
