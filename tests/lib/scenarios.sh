@@ -6,7 +6,8 @@
 HB_ACTIVE_TIMEOUT=${HB_ACTIVE_TIMEOUT:-20}   # seconds for a fresh cluster to be all active
 HB_SETTLE=${HB_SETTLE:-6}                    # seconds a node runs before we kill it
 HB_SLACK_MS=${HB_SLACK_MS:-250}              # allowance for cl_status round trip + 50 ms poll
-HB_AUTH_FAIL_RE=${HB_AUTH_FAIL_RE:-'authtoken does not match|authentication failed|invalid authentication|bad signature'}
+# what the original (first two) and ours ("Dropped packet ...: bad authentication") log
+HB_AUTH_FAIL_RE=${HB_AUTH_FAIL_RE:-'authtoken does not match|authentication failed|bad authentication|no authentication'}
 
 sc_bound_ms() { echo $(( $(hb_ms "$HB_DEADTIME") + $(hb_ms "$HB_KEEPALIVE") + HB_SLACK_MS )); }
 
@@ -68,6 +69,10 @@ sc_kill_detect() {
 		[ "$t" -gt "$worst" ] && worst=$t
 	done
 	[ "$worst" -le "$bound" ] || t_fail "detection took $worst ms > bound $bound ms"
+	# The last heartbeat left at most one keepalive before the kill: a report before
+	# deadtime - keepalive means heartbeats went missing (load) or the timer is wrong.
+	[ "$worst" -ge $(( $(hb_ms "$HB_DEADTIME") - $(hb_ms "$HB_KEEPALIVE") )) ] ||
+		t_note "WARNING: dead reported earlier than deadtime - keepalive"
 	SC_DETECT_MS=$worst
 }
 
@@ -143,4 +148,26 @@ sc_serial_pair() {
 	sc_kill_detect n2
 	sc_restart_higher_gen n2
 	sc_check_auth
+}
+
+# sc_auth_mismatch AUTH: n2 has another key: neither may take the other for active, and
+# both must log an authentication failure (this also proves sc_check_auth can see one).
+sc_auth_mismatch() {
+	local n logged
+	HB_MEDIA=bcast HB_AUTH=$1
+	hb_init "${T_NAME:-sc}" || t_fail "harness init"
+	hb_add_hosts n1 n2 || t_fail "creating hosts"
+	hb_config_all || t_fail "writing config"
+	HB_AUTHKEY=other-$HB_AUTHKEY hb_config n2 || t_fail "writing config"
+	hb_start_all || t_fail "starting daemons ($(sc_impls))"
+	for n in n1 n2; do
+		hb_wait_for 10 eval '[ -n "$(hb_grep_logs "$HB_AUTH_FAIL_RE" | grep "^$n: ")" ]' ||
+			t_fail "$n ($(hb_impl "$n")) logged no authentication failure"
+		logged=$(hb_grep_logs "$HB_AUTH_FAIL_RE" | grep "^$n: " | head -n 1)
+		t_note "${logged:0:160}"
+	done
+	sleep "$HB_INITDEAD"
+	! hb_is_status n1 n2 active || t_fail "n1 takes n2 for active despite the wrong key"
+	! hb_is_status n2 n1 active || t_fail "n2 takes n1 for active despite the wrong key"
+	t_note "n1 sees n2 $(hb_nodestatus n1 n2), n2 sees n1 $(hb_nodestatus n2 n1)"
 }
