@@ -344,16 +344,20 @@ void pe_print_summary(struct pe_ws *ws, FILE *out)
 	GPtrArray *lines = g_ptr_array_new();
 	for (guint i = 0; i < ws->prims->len; i++)
 		summarize(g_ptr_array_index(ws->prims, i), lines);
-	int rw = 0, ww = 0;
+	/* Column widths grow as Pacemaker's do: the name column starts at 5
+	 * and becomes len+2 whenever a longer name comes; the node column is
+	 * as wide as the widest entry (at least 5). */
+	int rw = 5, ww = 5;
 	for (guint i = 0; i < lines->len; i++) {
 		struct line *l = g_ptr_array_index(lines, i);
 		int a = (int)strlen(l->rsc), b = (int)strlen(l->where);
-		rw = a > rw ? a : rw;
+		if (a > rw)
+			rw = a + 2;
 		ww = b > ww ? b : ww;
 	}
 	for (guint i = 0; i < lines->len; i++) {
 		struct line *l = g_ptr_array_index(lines, i);
-		fprintf(out, "  * %-10s %-*s ( %*s )%s\n", l->verb, rw + 3, l->rsc, ww, l->where, l->tail);
+		fprintf(out, "  * %-8s   %-*s   ( %*s )%s\n", l->verb, rw, l->rsc, ww, l->where, l->tail);
 		g_free(l->rsc);
 		g_free(l->where);
 		g_free(l->tail);
