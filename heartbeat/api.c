@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -101,6 +102,25 @@ static void queue_out(struct api_client *c, const struct hb_msg *m)
 		kill(c->pid, c->signal);
 }
 
+/* Named clients' comings and goings, told to same-named clients cluster-wide
+ * (the peer's ipfail waits for ours this way). */
+static void send_clstat(const struct api_client *c, const char *st, const char *info)
+{
+	struct hb_msg *m;
+
+	if (c->casual || !c->id[0] || !hb.comm_up)
+		return;
+	m = msg_new();
+	msg_add(m, "t", "hbapi-clstat");
+	msg_add(m, "st", st);
+	msg_add(m, "from_id", c->id);
+	msg_add(m, "to_id", c->id);
+	msg_add(m, "src", hb.localname);
+	msg_add(m, "info", info);
+	msg_addf(m, "client_gen", "%lu", client_gen);
+	transport_send(m, true);
+}
+
 static void client_drop(struct api_client *c, const char *why)
 {
 	struct api_client **pp;
@@ -112,6 +132,8 @@ static void client_drop(struct api_client *c, const char *why)
 		}
 	}
 	log_debug("API client %s (pid %d) removed: %s", c->id, (int)c->pid, why);
+	if (c->signed_on && !hb.shutting_down)
+		send_clstat(c, "leave", why);
 	if (c->in_src)
 		g_source_remove(c->in_src);
 	if (c->out_src)
@@ -218,6 +240,8 @@ static void do_signon(struct api_client *c, const struct hb_msg *m)
 		why = "missing pid/uid/gid";
 	else if ((long)cred.uid != uid || (long)cred.gid != gid)
 		why = "incorrect/false credentials";
+	else if (!c->casual && (strcmp(c->id, "anon") == 0 || strcmp(c->id, "default") == 0))
+		why = "reserved client name";
 	else if (!authorized(c->casual ? "anon" : c->id, cred.uid, cred.gid))
 		why = "client failed authorization";
 	else if ((long)cred.pid != pid)
@@ -243,6 +267,7 @@ static void do_signon(struct api_client *c, const struct hb_msg *m)
 	c->uid = cred.uid;
 	c->gid = cred.gid;
 	c->fmask = 0x01;
+	send_clstat(c, "join", "signon");
 }
 
 static const char *node_type_name(const struct hb_node *n)
@@ -359,6 +384,11 @@ static void do_request(struct api_client *c, const struct hb_msg *m)
 		if (ni < 0) {
 			msg_add(r, "result", "badreq");
 			msg_add(r, "info", "unknown node");
+		} else if (hb.nodes[ni].type == NODE_PING) {
+			/* a ping node has one link, named after itself */
+			msg_add(r, "ifname", hb.nodes[ni].name);
+			msg_add(r, "st", strcmp(hb.nodes[ni].status, "ping") == 0 ? "up" : "dead");
+			msg_add(r, "result", "OK");
 		} else if (ni == hb.local || hb.nmedia == 0) {
 			/* our own links: the media themselves, always up */
 			for (i = 0; i < hb.nmedia; i++) {
@@ -411,6 +441,13 @@ static void do_request(struct api_client *c, const struct hb_msg *m)
 	} else if (strcmp(rt, "ifstatus") == 0) {
 		const char *ifn = msg_get(m, "ifname");
 		ni = req_node(m);
+		if (ni >= 0 && hb.nodes[ni].type == NODE_PING && ifn && strcmp(ifn, hb.nodes[ni].name) == 0) {
+			msg_add(r, "st", strcmp(hb.nodes[ni].status, "ping") == 0 ? "up" : "dead");
+			msg_add(r, "result", "OK");
+			queue_out(c, r);
+			msg_free(r);
+			return;
+		}
 		for (i = 0; ifn && i < hb.nmedia; i++)
 			if (strcmp(hb.media[i].name, ifn) == 0)
 				break;
@@ -531,6 +568,18 @@ static void client_message(struct api_client *c, struct hb_msg *m)
 		shutdown(c->fd, SHUT_RD);     /* casual clients may not send cluster messages */
 		return;
 	}
+	/* Clients may not speak the daemons' own protocol (a forged shutdone
+	 * or resource message would move resources); standby requests are
+	 * theirs to make (ipfail). */
+	if (!t || strncasecmp(t, "NS_", 3) == 0 || strcmp(t, "status") == 0 ||
+	    strcmp(t, "shutdone") == 0 || strcmp(t, "starting") == 0 || strcmp(t, "resource") == 0 ||
+	    strcmp(t, "ip-request") == 0 || strcmp(t, "ip-request-resp") == 0 ||
+	    strcmp(t, "reqnodes") == 0 || strcmp(t, "repnodes") == 0 || strcmp(t, "stonith") == 0 ||
+	    strcmp(t, "hbapi-clstat") == 0 || strcmp(t, "query-cstatus") == 0 ||
+	    strcmp(t, "respond-cstatus") == 0) {
+		log_warn("API client %s (pid %d) may not send t=%s: ignored", c->id, (int)c->pid, t ? t : "");
+		return;
+	}
 	/* A named client talks only to the same-named clients on every node. */
 	msg_mod(m, "from_id", c->id);
 	msg_mod(m, "to_id", c->id);
@@ -627,6 +676,16 @@ void api_stop(void)
 		unlink(sock_path);
 		listen_fd = -1;
 	}
+}
+
+bool api_client_online(const char *id)
+{
+	struct api_client *c;
+
+	for (c = clients; c; c = c->next)
+		if (c->signed_on && strcmp(c->id, id) == 0)
+			return true;
+	return false;
 }
 
 void api_deliver(const struct hb_msg *m)

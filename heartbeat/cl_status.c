@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/un.h>
 #include <unistd.h>
 #include "config.h"
@@ -23,11 +24,23 @@ static GString *inbuf;
 static int human;
 static char hbversion[128], pacemaker[64];
 
+static const char *timeout_text = "cl_status: timed out waiting for heartbeat\n";
+static int timeout_exit = EXIT_TIMEOUT;
+static int timeout_fd = 2;
+
 static void on_alarm(int sig)
 {
 	(void)sig;
-	fprintf(stderr, "cl_status: timed out waiting for heartbeat\n");
-	_exit(EXIT_TIMEOUT);
+	if (write(timeout_fd, timeout_text, strlen(timeout_text)) < 0)
+		_exit(timeout_exit);
+	_exit(timeout_exit);
+}
+
+static void alarm_ms(long ms)
+{
+	struct itimerval it = { { 0, 0 }, { ms / 1000, (ms % 1000) * 1000 } };
+
+	setitimer(ITIMER_REAL, &it, NULL);
 }
 
 static int send_msg(struct hb_msg *m)
@@ -50,6 +63,8 @@ static int send_msg(struct hb_msg *m)
 	return 0;
 }
 
+static const char *also_accept;   /* a cluster message type that answers too */
+
 /* Next reply of this reqtype (unsolicited cluster messages are skipped). */
 static struct hb_msg *read_reply(const char *reqtype)
 {
@@ -70,6 +85,8 @@ static struct hb_msg *read_reply(const char *reqtype)
 			t = msg_get(m, "t");
 			rt = msg_get(m, "reqtype");
 			if (t && strcmp(t, "hbapi-resp") == 0 && rt && strcmp(rt, reqtype) == 0)
+				return m;
+			if (t && also_accept && strcmp(t, also_accept) == 0)
 				return m;
 			msg_free(m);
 			continue;
@@ -364,8 +381,13 @@ static int run(int argc, char **argv)
 			return usage(), EXIT_PARAM;
 		if ((rc = need_signon()))
 			return rc;
-		if (argc > 4)
-			alarm((unsigned)(atoi(argv[4]) / 1000 + 1));
+		/* a remote node answers with a cluster message, within the timeout
+		 * (500 ms unless given) */
+		timeout_text = "offline\n";
+		timeout_fd = 1;
+		timeout_exit = 1;
+		alarm_ms(argc > 4 ? atol(argv[4]) : 500);
+		also_accept = "respond-cstatus";
 		r = request("clientstatus", "node", argv[2], "cn", argv[3]);
 		cs = r ? msg_get(r, "cs") : NULL;
 		if (!cs) {

@@ -161,6 +161,7 @@ void dispatch_message(int ni, struct hb_msg *m, bool from_self);
 int api_start(const char *path);
 void api_stop(void);
 void api_deliver(const struct hb_msg *m);       /* to the clients that want it */
+bool api_client_online(const char *id);
 void api_notify_status(const char *node, const char *status);
 void api_notify_link(const char *node, const char *ifname, const char *status);
 
@@ -171,6 +172,11 @@ void ping_send(void);
 /* respawn.c */
 void respawn_start(void);
 void respawn_stop(void);
+
+/* watchdog.c */
+void watchdog_open(void);
+void watchdog_pet(void);
+void watchdog_close(void);
 
 /* fifo.c */
 int fifo_start(const char *path);

@@ -86,6 +86,10 @@ int fifo_start(const char *path)
 		log_err("cannot open FIFO %s: %s", path, strerror(errno));
 		return -1;
 	}
+	/* an old FIFO keeps its owner and mode: whoever can write it can move
+	 * resources, so make it root's alone */
+	if (fchown(fifo_fd, 0, 0) < 0 || fchmod(fifo_fd, 0600) < 0)
+		log_warn("cannot make %s mode 600: %s", path, strerror(errno));
 	pending = g_string_new(NULL);
 	g_unix_fd_add(fifo_fd, G_IO_IN, on_fifo, NULL);
 	return 0;

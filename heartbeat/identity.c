@@ -91,7 +91,8 @@ int identity_generation(const char *var_lib, bool from_time, unsigned long *gen,
 			g = strtoul(buf, NULL, 10);
 		fclose(f);
 	}
-	if (g == 0) {
+	if (g == 0 || g >= 0xfffffffeUL) {
+		/* none, or nowhere left to count: start from the clock */
 		g = (unsigned long)time(NULL);
 		log_info("No Previous generation - starting at %lu", g + 1);
 	}
@@ -121,7 +122,7 @@ static void uuid_from_name(const char *name, unsigned char u[16])
 	/* The original seeds the C library's rand() with a string hash of the
 	 * name; we use the same recipe so the uuid matches on glibc. */
 	h = (unsigned int)(int)*p;
-	for (p++; *p; p++)
+	for (p += *p != 0; *p; p++)
 		h = h * 31 + (unsigned int)(int)*p;
 	srand(h);
 	for (i = 0; i < 16; i++) {

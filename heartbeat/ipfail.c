@@ -64,6 +64,8 @@ static void send_to_peer(int ni, const char *type, int count)
 static gboolean do_giveup(gpointer data)
 {
 	giveup_timer = 0;
+	if (strcmp(rsc_hold_text(), "none") == 0)
+		return G_SOURCE_REMOVE;      /* nothing to give */
 	if (!rsc_request_standby("all")) {
 		/* resources in flux: try again shortly */
 		giveup_timer = g_timeout_add(hb.cf->keepalive_ms * 2, do_giveup, NULL);

@@ -68,11 +68,20 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 	struct hb_config *cf = calloc(1, sizeof *cf);
 	int rc = 0, i;
 
-	if (identity_local_name(hb.ha_dir, hb.localname, sizeof hb.localname) < 0) {
+	char name[CONF_HOSTLEN];
+
+	if (identity_local_name(hb.ha_dir, name, sizeof name) < 0) {
 		fprintf(stderr, "heartbeat: cannot determine the local node name\n");
 		free(cf);
 		return EXIT_CONFIG;
 	}
+	/* A running node cannot change its name: peers know it by the old one. */
+	if (hb.localname[0] && strcmp(name, hb.localname) != 0) {
+		log_err("node name changed from %s to %s: restart heartbeat to use it", hb.localname, name);
+		free(cf);
+		return EXIT_CONFIG;
+	}
+	snprintf(hb.localname, sizeof hb.localname, "%s", name);
 	snprintf(path, sizeof path, "%s/ha.cf", hb.ha_dir);
 	if (conf_load(path, hb.localname, cf, &errs) != 0)
 		rc = EXIT_CONFIG;
@@ -149,7 +158,9 @@ static gboolean on_medium(gint fd, GIOCondition cond, gpointer data)
 
 		if (n < 0) {
 			m->recv_errors++;
-			if (errno == EAGAIN || errno == EINTR || errno == EMSGSIZE)
+			if (errno == EAGAIN)
+				break;
+			if (errno == EINTR || errno == EMSGSIZE)
 				continue;
 			/* A hung-up serial line stays "readable" forever: stop
 			 * watching it for a second instead of spinning. */
@@ -195,14 +206,23 @@ static gboolean on_exit_timer(gpointer data)
 
 static void released_all(void)
 {
-	respawn_stop();
 	struct hb_msg *m = msg_new();
 
+	/* shutdone first: the peer must not mistake our silence for a death */
 	msg_add(m, "t", "shutdone");
 	msg_add(m, "st", "dead");
 	transport_send(m, false);
+	respawn_stop();
+	watchdog_close();
 	log_info("%s Heartbeat shutdown complete.", hb.localname);
 	g_timeout_add(1000, on_exit_timer, NULL);
+}
+
+static gboolean emergency_exit(gpointer data)
+{
+	log_err("Emergency shutdown: resources were not released within an hour");
+	g_main_loop_quit(loop);
+	return G_SOURCE_REMOVE;
 }
 
 void daemon_request_shutdown(void)
@@ -212,6 +232,7 @@ void daemon_request_shutdown(void)
 	hb.shutting_down = true;
 	sd_notify_state("STOPPING=1");
 	log_info("Heartbeat shutdown in progress. (%d)", (int)getpid());
+	g_timeout_add_seconds(3600, emergency_exit, NULL);
 	rsc_shutdown(released_all);
 }
 
@@ -421,12 +442,17 @@ static int run_daemon(void)
 		return 1;
 	}
 	go_realtime();
+	watchdog_open();
 	g_unix_signal_add(SIGTERM, on_term, NULL);
-	g_unix_signal_add(SIGINT, on_term, NULL);
 	g_unix_signal_add(SIGHUP, on_hup, NULL);
 	g_unix_signal_add(SIGUSR1, on_usr1, NULL);
 	g_unix_signal_add(SIGUSR2, on_usr2, NULL);
+	/* As the original: ^C or terminal job control must not stop a cluster node. */
 	signal(SIGPIPE, SIG_IGN);
+	signal(SIGINT, SIG_IGN);
+	signal(SIGTTOU, SIG_IGN);
+	signal(SIGTTIN, SIG_IGN);
+	signal(SIGALRM, SIG_IGN);
 	{
 		char fifo[4200];
 		snprintf(fifo, sizeof fifo, "%s/fifo", hb.var_lib);

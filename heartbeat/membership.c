@@ -39,6 +39,7 @@ void membership_send_status(void)
 	self->heard = true;
 	transport_send(m, false);
 	ping_send();
+	watchdog_pet();
 }
 
 void membership_set_local_status(const char *st)
@@ -132,12 +133,15 @@ void membership_status_msg(int ni, const struct hb_msg *m, unsigned long hg, uns
 
 	if (!st || !*st)
 		return;
+	/* Only we decide that a node is dead, from its silence. */
+	if (strcmp(st, "dead") == 0)
+		return;
 	msg_get_hex(m, "ts", &ts);
 	if (n->have_seq && ts < n->status_ts && seq < n->last_status_seq)
 		return;   /* older than what we hold */
 	n->status_ts = ts;
 	if (msg_get_hex(m, "dt", &dt) && dt > 0)
-		n->dt_ms = (unsigned)dt;
+		n->dt_ms = dt > 3600000UL ? 3600000U : (unsigned)dt;   /* an hour at most */
 	if (n->type == NODE_NORMAL && !msg_field(m, "protocol") && hb.flow_control) {
 		log_info("flow control disabled due to different version heartbeat");
 		hb.flow_control = false;
@@ -304,7 +308,8 @@ void membership_repnodes(int ni, const struct hb_msg *m)
 {
 	const char *list = msg_get(m, "nodelist");
 
-	if (hb.comm_up)
+	/* only the answer to our own question, once */
+	if (hb.comm_up || !hb.links_up || ni != hb.reqnodes_to)
 		return;
 	if (list && hb.cf->autojoin != AUTOJOIN_NONE) {
 		char **names = g_strsplit(list, " ", -1);

@@ -90,6 +90,18 @@ static gboolean on_icmp(gint fd, GIOCondition cond, gpointer data)
 			continue;
 		src = msg_get(m, "src");
 		info = msg_get(m, "info");
+		{
+			/* only echoes of our own recent pings: a replayed one must
+			 * not keep a lost ping node alive */
+			unsigned long ts;
+			long age;
+
+			if (!msg_get_hex(m, "ts", &ts) ||
+			    (age = (long)time(NULL) - (long)ts) > 60 || age < -60) {
+				msg_free(m);
+				continue;
+			}
+		}
 		for (i = 0; src && info && i < ntargets; i++) {
 			struct ping_target *t = &targets[i];
 

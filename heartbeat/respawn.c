@@ -23,6 +23,11 @@
 
 struct child {
 	const struct conf_cmd *cmd;
+	/* the user, resolved before fork: the child may only make syscalls */
+	uid_t uid;
+	gid_t gid;
+	gid_t groups[64];
+	int ngroups;
 	GPid pid;
 	uint64_t started_ms;
 	int fast_deaths;
@@ -36,19 +41,34 @@ static void start_child(struct child *c);
 
 static void drop_privileges(gpointer data)
 {
-	const struct conf_cmd *cmd = data;
-	struct passwd *pw = getpwnam(cmd->user);
+	const struct child *c = data;
 	int fd;
 
 	setpgid(0, 0);
 	signal(SIGPIPE, SIG_DFL);
 	for (fd = 3; fd < 1024; fd++)
 		close(fd);
-	if (pw && pw->pw_uid != getuid()) {
-		if (initgroups(pw->pw_name, pw->pw_gid) < 0 || setgid(pw->pw_gid) < 0 ||
-		    setuid(pw->pw_uid) < 0)
+	if (c->uid != getuid()) {
+		if (setgroups((size_t)c->ngroups, c->groups) < 0 || setgid(c->gid) < 0 ||
+		    setuid(c->uid) < 0)
 			_exit(127);
 	}
+}
+
+static int resolve_user(struct child *c)
+{
+	struct passwd *pw = getpwnam(c->cmd->user);
+
+	if (!pw) {
+		log_err("respawn: no such user %s for %s", c->cmd->user, c->cmd->cmdline);
+		return -1;
+	}
+	c->uid = pw->pw_uid;
+	c->gid = pw->pw_gid;
+	c->ngroups = 64;
+	if (getgrouplist(pw->pw_name, pw->pw_gid, c->groups, &c->ngroups) < 0)
+		c->ngroups = 0;
+	return 0;
 }
 
 static gboolean restart_later(gpointer data)
@@ -100,7 +120,7 @@ static void start_child(struct child *c)
 	argv[2] = g_strdup_printf("exec %s", c->cmd->cmdline);
 	if (!g_spawn_async("/", argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
 			   G_SPAWN_STDERR_TO_DEV_NULL | G_SPAWN_STDIN_FROM_DEV_NULL,
-			   drop_privileges, (gpointer)c->cmd, &c->pid, &err)) {
+			   drop_privileges, c, &c->pid, &err)) {
 		log_err("cannot start %s: %s", c->cmd->cmdline, err->message);
 		g_error_free(err);
 		g_free(argv[2]);
@@ -127,27 +147,21 @@ void respawn_start(void)
 			continue;
 		}
 		c->cmd = &hb.cf->cmds[i];
+		if (resolve_user(c) < 0)
+			continue;
 		nchildren++;
 		start_child(c);
 	}
 }
 
-/* At shutdown, in reverse order, one at a time (bounded wait each). */
+/* At shutdown, in reverse order.  Not waited for: the main loop must keep
+ * running (the daemon exits a second later; the children are reparented). */
 void respawn_stop(void)
 {
-	int i, w;
+	int i;
 
 	for (i = nchildren - 1; i >= 0; i--) {
-		GPid pid = children[i].pid;
-
-		if (!pid)
-			continue;
-		kill(pid, SIGTERM);
-		for (w = 0; w < 50; w++) {
-			if (waitpid(pid, NULL, WNOHANG) == pid)
-				break;
-			usleep(100000);
-		}
-		children[i].pid = 0;
+		if (children[i].pid)
+			kill(children[i].pid, SIGTERM);
 	}
 }

@@ -1,0 +1,48 @@
+/* The ha.cf "watchdog" device: opened at start with a timeout of about one
+ * deadtime, written to every time we send a heartbeat, closed with the
+ * magic 'V' on a clean exit.  If the daemon hangs, the kernel reboots the
+ * node before the peer's takeover could meet a half-dead holder. */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <linux/watchdog.h>
+#include "daemon.h"
+#include "log.h"
+
+static int wd_fd = -1;
+
+void watchdog_open(void)
+{
+	int timeout;
+
+	if (!hb.cf->watchdog)
+		return;
+	wd_fd = open(hb.cf->watchdog, O_WRONLY | O_CLOEXEC);
+	if (wd_fd < 0) {
+		log_err("Cannot open watchdog device %s: %s", hb.cf->watchdog, strerror(errno));
+		return;
+	}
+	timeout = (int)((hb.cf->deadtime_ms + 10 + 999) / 1000);
+	if (ioctl(wd_fd, WDIOC_SETTIMEOUT, &timeout) < 0)
+		log_warn("watchdog %s: cannot set its timeout to %d s: %s", hb.cf->watchdog, timeout,
+			 strerror(errno));
+	log_info("Using watchdog device: %s", hb.cf->watchdog);
+}
+
+void watchdog_pet(void)
+{
+	if (wd_fd >= 0 && write(wd_fd, "", 1) < 0)
+		log_warn("watchdog write: %s", strerror(errno));
+}
+
+void watchdog_close(void)
+{
+	if (wd_fd < 0)
+		return;
+	if (write(wd_fd, "V", 1) < 0)
+		log_warn("watchdog magic close: %s", strerror(errno));
+	close(wd_fd);
+	wd_fd = -1;
+}
