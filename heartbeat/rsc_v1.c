@@ -867,7 +867,7 @@ static void export_env(void)
 void rsc_init(void)
 {
 	struct rg_settings s = { 0 };
-	char *rdir;
+	static char rdir[4200];   /* rg keeps a pointer to it */
 	const char *e;
 
 	free(rs.pending_dead);
@@ -877,7 +877,7 @@ void rsc_init(void)
 		return;
 	}
 	rs.pending_dead = calloc(CONF_MAXNODES, sizeof(bool));
-	rdir = g_strdup_printf("%s/resource.d", hb.ha_dir);
+	snprintf(rdir, sizeof rdir, "%s/resource.d", hb.ha_dir);
 	s.resource_dir = rdir;
 	s.fallback_dir = (e = getenv("HB_RSC_FALLBACK_DIR")) ? e : HA_DATADIR "/resource.d";
 	s.timeout_ms = hb.cf->resource_timeout_ms ? hb.cf->resource_timeout_ms : RSC_DEFAULT_TIMEOUT_MS;

@@ -20,14 +20,31 @@ static int fake_send(struct medium *m, const void *buf, size_t len)
 }
 static const struct media_ops fake_ops = { "fake", NULL, fake_send, NULL, NULL };
 
+/* Everything the previous setup (or the daemon code it drove) allocated. */
+void fx_teardown(void)
+{
+	int i;
+
+	for (i = 0; i < HIST_MAX; i++)
+		msg_free(hb.hist[i].msg);
+	free(hb.nodes);
+	auth_clear(&hb.keys);
+	if (hb.cf)
+		conf_free(&fx_cf);
+	memset(&hb, 0, sizeof hb);
+	memset(&fx_cf, 0, sizeof fx_cf);
+	if (fx_sent)
+		g_ptr_array_free(fx_sent, TRUE);
+	fx_sent = NULL;
+}
+
 void fx_setup(const char *hacf)
 {
 	char err[256];
 	struct conf_errors errs = { 0 };
 	int i;
 
-	memset(&hb, 0, sizeof hb);
-	memset(&fx_cf, 0, sizeof fx_cf);
+	fx_teardown();
 	if (conf_parse(hacf, strlen(hacf), "ha.cf", "n1", &fx_cf, &errs) != 0)
 		for (i = 0; i < errs.n; i++)
 			printf("fixture ha.cf: %s\n", errs.msg[i]);
@@ -47,8 +64,6 @@ void fx_setup(const char *hacf)
 	hb.nmedia = 1;
 	hb.media[0].ops = &fake_ops;
 	strcpy(hb.media[0].name, "eth0");
-	if (fx_sent)
-		g_ptr_array_free(fx_sent, TRUE);
 	fx_sent = g_ptr_array_new_with_free_func((GDestroyNotify)msg_free);
 }
 

@@ -9,6 +9,8 @@ extern GPtrArray *fx_sent;     /* struct hb_msg * of everything sent */
 
 /* hacf: the ha.cf text (local node is n1); nodes n1..nN from its node lines. */
 void fx_setup(const char *hacf);
+/* Free what the last fx_setup and the code it drove allocated. */
+void fx_teardown(void);
 /* A packet from src (seq 0 = none), up to two extra fields. */
 void fx_deliver(const char *src, const char *t, unsigned long seq, unsigned long hg,
 		const char *k1, const char *v1, const char *k2, const char *v2);

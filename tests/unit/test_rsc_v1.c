@@ -298,6 +298,7 @@ int main(void)
 
 	log_setup(&ls);
 	snprintf(dir, sizeof dir, "%s", tmp);
+	g_free(tmp);
 	write_script();
 	test_nice_failback();
 	test_peer_shutdown_and_fencing();
@@ -310,5 +311,6 @@ int main(void)
 			printf("cannot remove %s\n", dir);
 		g_free(cmd);
 	}
+	fx_teardown();
 	return T_DONE();
 }

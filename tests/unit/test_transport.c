@@ -392,5 +392,6 @@ int main(void)
 	test_alone();
 	test_max_gap();
 	test_hostile();
+	fx_teardown();
 	return T_DONE();
 }
