@@ -60,7 +60,8 @@ hb_init() {
 	HB_NODES=(); HB_HOLDER=(); HB_INDEX=(); HB_SERIAL=(); HB_STARTED=(); HB_SOCAT_PIDS=(); HB_KEEP_REASON=""
 	trap 'hb_teardown' EXIT
 	trap 'exit 130' INT TERM
-	unshare --net -- sleep 100000 &
+	# holders never keep the caller's stdout open: a pipe reader would wait for them
+	unshare --net -- sleep 100000 </dev/null >/dev/null 2>&1 &
 	HB_BR_PID=$!
 	echo "$HB_BR_PID" >"$HB_T/bridge.pid"
 	# Until unshare has exec'd sleep, nsenter would join the machine's own namespace.
@@ -106,7 +107,7 @@ hb_add_host() {
 		mount --bind "$d/log" /var/log || exit 1
 		ip link set lo up
 		: >"$d/ready"
-		exec sleep 100000' holder "$d" "$node" &
+		exec sleep 100000' holder "$d" "$node" </dev/null >>"$d/log/holder.log" 2>&1 &
 	HB_HOLDER[$node]=$!
 	echo "${HB_HOLDER[$node]}" >"$d/holder.pid"
 	HB_INDEX[$node]=$idx
@@ -137,7 +138,7 @@ hb_serial_pair() {
 	local a=$1 b=$2 ta tb
 	mkdir -p "$HB_T/serial"
 	socat "pty,raw,echo=0,link=$HB_T/serial/$a-$b.a" "pty,raw,echo=0,link=$HB_T/serial/$a-$b.b" \
-		2>>"$HB_T/serial/socat.log" &
+		</dev/null >/dev/null 2>>"$HB_T/serial/socat.log" &
 	HB_SOCAT_PIDS+=($!)
 	hb_wait_for 5 test -e "$HB_T/serial/$a-$b.b" || { hb_log "socat pty pair failed"; return 1; }
 	ta=$(readlink -f "$HB_T/serial/$a-$b.a"); tb=$(readlink -f "$HB_T/serial/$a-$b.b")
