@@ -50,6 +50,8 @@ struct pe_rsc {
 	int failed;               /* needs recovery */
 	int failed_stop_block;    /* a stop failed, no fencing: blocked */
 	int orphan;
+	int own_cfg;              /* orphan with a made-up cib_rsc (freed with it) */
+	int norphans;             /* clone: orphan instances made so far */
 	int pending_start;
 	int def_changed;          /* op-digest differs: restart */
 	GPtrArray *failed_ops;    /* char * "op key on node" for printing */

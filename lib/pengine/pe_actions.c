@@ -86,7 +86,14 @@ static void prim_actions(struct pe_ws *ws, struct pe_rsc *r)
 	r->start = new_action(ws, PE_START, r, r->next);
 	if (!r->next) {
 		r->start->runnable = 0;
-	} else if (!quorum_ok(ws) && !on_node(r, r->next)) {
+	} else if (!quorum_ok(ws) && !strcmp(ws->no_quorum_policy, "freeze")) {
+		/* Freeze: what runs may go on (even move); nothing new starts. */
+		if (!r->running->len) {
+			r->start->runnable = 0;
+			set_reason(r->start, "quorum freeze%s%s", "", "");
+		}
+	} else if (!quorum_ok(ws)) {
+		/* stop, suicide: nothing may run without quorum. */
 		r->start->runnable = 0;
 		set_reason(r->start, "no quorum%s%s", "", "");
 	} else if (!pe_node_can_run(r->next)) {
@@ -117,10 +124,6 @@ static void prim_actions(struct pe_ws *ws, struct pe_rsc *r)
 		r->start->optional = 0;
 	if (!managed)
 		r->start->optional = 1;
-	if (!quorum_ok(ws) && !strcmp(ws->no_quorum_policy, "stop") && r->running->len && managed) {
-		r->start->runnable = 0;
-		set_reason(r->start, "no quorum%s%s", "", "");
-	}
 }
 
 static struct pe_action *find_act(struct pe_rsc *r, enum pe_task t)

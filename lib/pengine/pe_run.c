@@ -52,7 +52,7 @@ static void free_rsc(struct pe_rsc *r)
 	g_ptr_array_free(r->stops, TRUE);
 	g_free(r->weight);
 	g_free(r->allowed);
-	if (r->orphan) {
+	if (r->own_cfg) {
 		struct cib_rsc *c = r->cfg;
 		g_free(c->id);
 		g_free(c->cls);

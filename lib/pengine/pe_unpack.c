@@ -470,6 +470,24 @@ static void ban_everywhere_alike(struct pe_ws *ws, struct pe_rsc *r, struct pe_n
 	}
 }
 
+static struct cib_rsc *first_prim_cfg(struct cib_rsc *c)
+{
+	while (c && c->kind != CIB_PRIMITIVE)
+		c = c->children->len ? g_ptr_array_index(c->children, 0) : NULL;
+	return c;
+}
+
+/* The anonymous clone a history id ("rsc" or "rsc:N") belongs to, if any. */
+static struct pe_rsc *clone_of(struct pe_ws *ws, const char *lrm_id)
+{
+	char *base = g_strndup(lrm_id, strcspn(lrm_id, ":"));
+	struct cib_rsc *cfg = cib_find_rsc(ws->cib, base);
+	g_free(base);
+	if (!cfg || cfg->kind != CIB_PRIMITIVE || !cfg->parent || cfg->parent->kind != CIB_CLONE)
+		return NULL;
+	return pe_find_rsc(ws, cfg->parent->id);
+}
+
 static void unpack_history(struct pe_ws *ws)
 {
 	struct cib *c = ws->cib;
@@ -502,7 +520,21 @@ static void unpack_history(struct pe_ws *ws)
 						h.active = 0;
 				}
 				struct pe_rsc *o = pe_find_rsc(ws, lr->id);
-				if (h.active && use && ws->stop_orphans && (!o || o->orphan)) {
+				struct pe_rsc *clone = clone_of(ws, lr->id);
+				if (h.active && use && ws->stop_orphans && clone) {
+					/* An instance beyond clone-max: an orphan instance,
+					 * numbered after the configured ones. */
+					struct cib_rsc *pc = first_prim_cfg(clone->cfg);
+					char *iid = g_strdup_printf("%s:%d", pc->id,
+								   clone->clone_max + clone->norphans++);
+					o = new_rsc(ws, pc, iid, clone);
+					g_free(iid);
+					o->orphan = 1;
+					o->target_stopped = 1;
+					g_ptr_array_add(ws->prims, o);
+					g_ptr_array_add(clone->children, o);
+					g_ptr_array_add(o->running, n);
+				} else if (h.active && use && ws->stop_orphans && (!o || o->orphan)) {
 					if (!o) {
 						struct cib_rsc *cr = g_new0(struct cib_rsc, 1);
 						cr->kind = CIB_PRIMITIVE;
@@ -514,6 +546,7 @@ static void unpack_history(struct pe_ws *ws)
 						cr->children = g_ptr_array_new();
 						o = new_rsc(ws, cr, lr->id, NULL);
 						o->orphan = 1;
+						o->own_cfg = 1;
 						o->target_stopped = 1;
 						g_ptr_array_add(ws->rscs, o);
 						g_ptr_array_add(ws->prims, o);
