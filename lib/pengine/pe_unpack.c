@@ -134,10 +134,12 @@ static const char *meta(struct pe_ws *ws, struct cib_rsc *r, const char *name)
 		const char *v = cib_nv_get(&p->meta, name);
 		if (v)
 			return v;
-		/* Clones are sticky by default (stickiness 1), ahead of
-		 * rsc_defaults, as in Pacemaker. */
-		if (p->kind == CIB_CLONE && !strcmp(name, "resource-stickiness"))
-			return "1";
+		/* Clones are sticky by default (stickiness 1) unless
+		 * rsc_defaults says otherwise, as in Pacemaker. */
+		if (p->kind == CIB_CLONE && !strcmp(name, "resource-stickiness")) {
+			const char *d = cib_nv_get(&ws->cib->rsc_defaults, name);
+			return d ? d : "1";
+		}
 	}
 	return cib_nv_get(&ws->cib->rsc_defaults, name);
 }
