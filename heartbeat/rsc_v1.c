@@ -38,6 +38,7 @@ static struct {
 	guint rscrcvd_timer, failback_timer;
 	bool local_done, foreign_done, initial_logged;
 	bool *pending_dead;       /* died before comm-up: handled at comm-up */
+	bool legacy_wait;         /* legacy comm-up came before the peer's first status */
 	int pending_jobs;          /* our jobs not yet finished (for "stable") */
 	void (*shutdown_done)(void);
 } rs;
@@ -352,10 +353,16 @@ static void node_died(int ni)
 	takeover_from_node(ni);
 }
 
+static void legacy_acquire_local(void);
+
 void rsc_node_status(int ni)
 {
 	if (!managing() || ni == hb.local || hb.nodes[ni].type != NODE_NORMAL)
 		return;
+	if (rs.legacy_wait && ni == peer_index() && strcmp(hb.nodes[ni].status, "init") != 0) {
+		rs.legacy_wait = false;
+		legacy_acquire_local();
+	}
 	if (strcmp(hb.nodes[ni].status, "dead") != 0) {
 		stonith_cancel(ni);
 		return;
@@ -388,6 +395,13 @@ static void legacy_acquire_local(void)
 	int gl[RG_MAX_GROUPS], n = collect(HOLD_LOCAL, gl), peer = peer_index(), i;
 	bool ask = peer >= 0 && strcmp(hb.nodes[peer].status, "active") == 0;
 
+	/* Comms can come up on a peer's first packet of any kind.  Until its
+	 * status is known, "active: ask it" cannot be told from "starting:
+	 * take": taking would leave both nodes holding the group. */
+	if (peer >= 0 && hb.nodes[peer].heard && strcmp(hb.nodes[peer].status, "init") == 0) {
+		rs.legacy_wait = true;
+		return;
+	}
 	if (!ask || normal_nodes() > 2) {
 		queue_job(RG_ACQUIRE, gl, n, local_acquired, -1, 0, NULL);
 		return;

@@ -9,8 +9,8 @@ V1_OWN_SCRIPTS=${V1_OWN_SCRIPTS:-0} # 1: drop Debian's IPaddr2 wrapper so ours (
 V1_STOPRETRY=${V1_STOPRETRY:-1}     # HA_STOPRETRYMAX for both daemons
 V1_WAIT=${V1_WAIT:-25}              # seconds allowed for any resource move
 V1_EXTRA=${V1_EXTRA:-}              # more ha.cf lines
-# haresources: the VIP (IPaddr2 on eth0) then the marker, preferred by n1.
-V1_HARESOURCES=${V1_HARESOURCES:-"n1 IPaddr2::$V1_VIP/24/eth0 Marker::m1"$'\n'}
+# haresources: the VIP (IPaddr2 on eth0) then two markers, preferred by n1.
+V1_HARESOURCES=${V1_HARESOURCES:-"n1 IPaddr2::$V1_VIP/24/eth0 Marker::m1 Marker::m2"$'\n'}
 
 v1_log() { hb_log "[v1] $*"; }
 
@@ -60,10 +60,14 @@ EOF
 v1_scripts() {
 	local rd; rd=$(hb_dir "$1")/etc/resource.d
 	[ "$V1_OWN_SCRIPTS" = 1 ] && rm -f "$rd/IPaddr2" "$rd/IPaddr"
-	cat >"$rd/Marker" <<'EOF'
+	# (each line also says whether the VIP was up then: vip=1|0, for the order checks)
+	cat >"$rd/Marker" <<EOF
 #!/bin/sh
-f=/var/lib/heartbeat/marker.$1
-echo "$(($(date +%s%N) / 1000000)) $2 $1" >>/var/lib/heartbeat/marker.log
+f=/var/lib/heartbeat/marker.\$1
+v=0; ip -o -4 addr show 2>/dev/null | grep -q " $V1_VIP/" && v=1
+echo "\$((\$(date +%s%N) / 1000000)) \$2 \$1 vip=\$v" >>/var/lib/heartbeat/marker.log
+EOF
+	cat >>"$rd/Marker" <<'EOF'
 case $2 in
 start) : >"$f" ;;
 stop) rm -f "$f" ;;
@@ -154,8 +158,8 @@ v1_matrix() {
 # Who holds what.
 v1_has_marker() { [ -e "$(hb_dir "$1")/lib/marker.${2:-m1}" ]; }
 v1_has_vip() { hb_exec "$1" ip -o -4 addr show 2>/dev/null | grep -q " $V1_VIP/"; }
-v1_holds() { v1_has_vip "$1" && v1_has_marker "$1"; }            # NODE: whole group
-v1_free() { ! v1_has_vip "$1" && ! v1_has_marker "$1"; }          # NODE: none of it
+v1_holds() { v1_has_vip "$1" && v1_has_marker "$1" && v1_has_marker "$1" m2; } # NODE: whole group
+v1_free() { ! v1_has_vip "$1" && ! v1_has_marker "$1" && ! v1_has_marker "$1" m2; } # none of it
 v1_vip_answers() { hb_exec client ping -c 1 -W 1 "$V1_VIP" >/dev/null 2>&1; }
 v1_rscstatus() { hb_cl_status "$1" rscstatus | head -n 1; }
 v1_is_rsc() { [ "$(v1_rscstatus "$1")" = "$2" ]; }                 # NODE WORD
@@ -223,6 +227,18 @@ v1_running() {
 	return 1
 }
 
+# v1_check_order NODE: in NODE's marker log, every group start ran IPaddr2, m1, m2 in that
+# order and every release m2, m1, IPaddr2 (the VIP is up while m1 starts and stops).
+v1_check_order() {
+	local bad
+	bad=$(awk '$2 == "status" { next }
+		$2 == "start" && $3 == "m2" && p != "start m1" { print "m2 started after [" p "] not m1"; exit }
+		$2 == "stop" && $3 == "m1" && p != "stop m2" { print "m1 stopped after [" p "] not m2"; exit }
+		$3 == "m1" && $4 != "vip=1" { print "m1 " $2 " while the VIP was not up (line " NR ")"; exit }
+		{ p = $2 " " $3 }' "$(hb_dir "$1")/lib/marker.log" 2>/dev/null)
+	[ -z "$bad" ] || t_fail "$1: group order: $bad"
+}
+
 # v1_daemon_ok NODE: daemon running and answering cl_status.
 v1_daemon_ok() { hb_daemon_alive "$1" && [ -n "$(hb_nodestatus "$1" "$1")" ]; }
 
@@ -240,11 +256,12 @@ v1_sc_kill_return() {
 	local af=$1 t
 	V1_AF=$af v1_up
 	v1_wait_owner n1 "cold start"
-	hb_settle n1 "${V1_SETTLE:-4}"
+	hb_settle n1 "${V1_SETTLE:-6}"
 	HB_T0=$(hb_now_ms)
 	v1_crash n1
 	t=$(hb_time_until "$V1_WAIT" v1_owner_is n2) || t_fail "no takeover by n2: $(v1_where)"
 	t_note "kill -9 n1 -> n2 holds the group, VIP answers: $t ms"
+	v1_check_order n2
 	hb_start n1 || t_fail "restart n1"
 	hb_wait_for 20 hb_all_active n1 n2 || t_fail "n1 not back: $(v1_matrix)"
 	case $af in
@@ -262,12 +279,15 @@ v1_sc_standby_takeover() {
 	v1_wait_owner n1 "cold start"
 	v1_standby n1 || t_fail "hb_standby on n1"
 	v1_wait_owner n2 "hb_standby on n1"
+	v1_is_rsc n1 none && v1_is_rsc n2 all || t_fail "rscstatus after hb_standby: n1 $(v1_rscstatus n1) n2 $(v1_rscstatus n2) (want none, all)"
 	v1_takeover n1 || t_fail "hb_takeover on n1"
 	v1_wait_owner n1 "hb_takeover on n1"
 	v1_takeover n2 || t_fail "hb_takeover on n2"
 	v1_wait_owner n2 "hb_takeover on n2"
 	v1_standby n2 || t_fail "hb_standby on n2"
 	v1_wait_owner n1 "hb_standby on n2"
+	v1_check_order n1; v1_check_order n2
+	t_note "both nodes started IPaddr2, m1, m2 left to right and released them right to left"
 }
 
 # heartbeat -k on the holder: released, shutdone, the peer takes over without fencing.
