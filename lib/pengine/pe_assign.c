@@ -267,6 +267,8 @@ static void base_weights(struct pe_ws *ws, struct pe_rsc *r, int *w, char *allow
 			continue;
 		if (p->kind == PE_CLONE && !p->assigned_done)
 			continue;
+		int finite = c->score < PE_INF && c->score > -PE_INF;
+		int *keep = finite ? g_memdup2(w, (nn + 1) * sizeof(int)) : NULL;
 		for (guint i = 0; i < nn; i++) {
 			struct pe_node *n = g_ptr_array_index(ws->nodes, i);
 			int on = p->kind == PE_CLONE ? clone_has_instance_on(p, n) : p->next == n;
@@ -280,6 +282,10 @@ static void base_weights(struct pe_ws *ws, struct pe_rsc *r, int *w, char *allow
 				w[i] = pe_score_add(w[i], c->score);
 			}
 		}
+		/* An advisory colocation that would leave no node is dropped. */
+		if (finite && !any_available(ws, w, allowed))
+			memcpy(w, keep, nn * sizeof(int));
+		g_free(keep);
 	}
 }
 
