@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Random small CIBs inside the supported subset, for differential testing of
-ptest against crm_simulate (tests/pe/live-random).  One seed, one file:
+ptest against crm_simulate (tests/pe/live-random).  One seed, one file (--no-clones: without clones):
 nodes (some offline or standby), primitives, groups, anonymous clones,
 locations (node and #uname rules), colocations, orders, cluster options, and a
 status section with running resources, failed operations and fail-counts."""
@@ -13,6 +13,7 @@ DIGEST = "f2317cad3d54cec5d7d7aa7d0bf35cf8"
 
 def main():
     seed = int(sys.argv[1])
+    clones_ok = "--no-clones" not in sys.argv[2:]
     rnd = random.Random(seed)
     nn = rnd.randint(2, 5)
     nodes = ["node%d" % (i + 1) for i in range(nn)]
@@ -34,7 +35,7 @@ def main():
             groups.append(("grp%d" % i, members))
             prims.extend(members)
             top.append(("group", "grp%d" % i, members))
-        elif kind < 0.3:
+        elif kind < 0.3 and clones_ok:
             child = "cl%dc" % i
             clones.append(("clone%d" % i, child))
             prims.append(child)
