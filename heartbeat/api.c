@@ -389,25 +389,14 @@ static void do_request(struct api_client *c, const struct hb_msg *m)
 			msg_add(r, "ifname", hb.nodes[ni].name);
 			msg_add(r, "st", strcmp(hb.nodes[ni].status, "ping") == 0 ? "up" : "dead");
 			msg_add(r, "result", "OK");
-		} else if (ni == hb.local || hb.nmedia == 0) {
-			/* our own links: the media themselves, always up */
-			for (i = 0; i < hb.nmedia; i++) {
-				struct hb_msg *x = reply_for(rt);
-
-				msg_add(x, "ifname", hb.media[i].name);
-				msg_add(x, "st", "up");
-				msg_add(x, "result", i == hb.nmedia - 1 ? "OK" : API_MORE);
-				queue_out(c, x);
-				msg_free(x);
-			}
-			msg_free(r);
-			return;
 		} else {
 			for (i = 0; i < hb.nmedia; i++) {
 				struct hb_msg *x = reply_for(rt);
+				/* our own links are the media themselves, always up */
+				bool up = ni == hb.local || hb.nodes[ni].links[i].up;
 
 				msg_add(x, "ifname", hb.media[i].name);
-				msg_add(x, "st", hb.nodes[ni].links[i].up ? "up" : "dead");
+				msg_add(x, "st", up ? "up" : "dead");
 				msg_add(x, "result", i == hb.nmedia - 1 ? "OK" : API_MORE);
 				queue_out(c, x);
 				msg_free(x);
