@@ -325,6 +325,18 @@ static char *adesc(struct pe_action *a)
 	return g_strdup_printf("%s %s", a->rsc->id, task_names[a->task]);
 }
 
+/* The member before r in its group, if any. */
+static struct pe_rsc *group_pred(struct pe_rsc *r)
+{
+	struct pe_rsc *g = r->parent;
+	if (!g || g->kind != PE_GROUP)
+		return NULL;
+	for (guint i = 1; i < g->children->len; i++)
+		if (g_ptr_array_index(g->children, i) == r)
+			return g_ptr_array_index(g->children, i - 1);
+	return NULL;
+}
+
 static int propagate(struct pe_ws *ws)
 {
 	int changed = 0;
@@ -345,14 +357,12 @@ static int propagate(struct pe_ws *ws)
 			}
 			if (unrun) {
 				t->runnable = 0;
-				if (!t->reason && f->task == PE_START && f->rsc && f->rsc->running->len) {
-					char *d = adesc(f);
-					t->reason = g_strdup_printf("required %s", d);
-					g_free(d);
-				} else if (!t->reason && f->task == PE_START_P && f->reason &&
-				    !strncmp(f->reason, "unrunnable ", 11)) {
-					/* Through a collective's pseudo action the
-					 * root cause is what is reported. */
+				if (!t->reason && f->reason && !strncmp(f->reason, "unrunnable ", 11) &&
+				    (f->task == PE_START_P || (f->task == PE_START && t->rsc && f->rsc &&
+							       f->rsc->parent == t->rsc->parent &&
+							       f->rsc->parent && f->rsc->parent->kind == PE_GROUP))) {
+					/* Through a collective's start, or along a
+					 * group's chain, the root cause is reported. */
 					t->reason = g_strdup(f->reason);
 				} else if (!t->reason) {
 					char *d = adesc(f);
@@ -423,6 +433,11 @@ static int propagate(struct pe_ws *ws)
 			/* Cannot (re)start: it must not keep running unsupervised. */
 			if (!s->runnable && st->optional) {
 				st->optional = 0;
+				struct pe_rsc *pred = group_pred(r);
+				if (!st->reason && pred && pred->start && !pred->start->runnable &&
+				    pred->running->len && g_ptr_array_index(pred->running, 0) == st->node)
+					/* It stops because the member below it stops. */
+					st->reason = g_strdup_printf("required %s start", pred->id);
 				if (!st->reason && s->reason)
 					st->reason = g_strdup(s->reason);
 				changed = 1;

@@ -322,10 +322,10 @@ static void summarize(struct pe_rsc *r, GPtrArray *lines)
 	}
 	/* Stopping for good (on every node where it is active). */
 	const char *why = "node availability";
-	if (r->next && !s->runnable && s->reason)
-		why = s->reason;
-	else if (r->next && stop && stop->reason)
+	if (r->next && stop && stop->reason)
 		why = stop->reason;
+	else if (r->next && !s->runnable && s->reason)
+		why = s->reason;
 	for (guint i = 0; i < r->stops->len; i++) {
 		struct pe_action *x = g_ptr_array_index(r->stops, i);
 		if (!x->optional || x == stop)
