@@ -113,7 +113,11 @@ static void prim_actions(struct pe_ws *ws, struct pe_rsc *r)
 			s->runnable = ws->stonith_enabled;
 		}
 		if (!managed) {
-			s->runnable = 0;
+			/* Unmanaged: never stopped by us.  Only a blocked
+			 * (failed) stop holds up what is ordered after it. */
+			s->runnable = !r->failed_stop_block;
+			if (r->failed_stop_block)
+				s->optional = 0;
 			continue;
 		}
 		if (r->next != n || r->running->len > 1 || r->failed || r->def_changed)
@@ -325,6 +329,12 @@ static char *adesc(struct pe_action *a)
 	return g_strdup_printf("%s %s", a->rsc->id, task_names[a->task]);
 }
 
+/* Actions of unmanaged resources never become required. */
+static int frozen(const struct pe_action *a)
+{
+	return a->rsc && a->rsc->kind == PE_PRIMITIVE && (!a->rsc->managed || a->rsc->failed_stop_block);
+}
+
 /* The member before r in its group, if any. */
 static struct pe_rsc *group_pred(struct pe_rsc *r)
 {
@@ -380,7 +390,7 @@ static int propagate(struct pe_ws *ws)
 			t->reason = g_strdup_printf("required %s", d);
 			g_free(d);
 		}
-		if ((o->flags & PE_ORD_IMPLIES_THEN) && !f->optional && t->optional &&
+		if ((o->flags & PE_ORD_IMPLIES_THEN) && !f->optional && t->optional && !frozen(t) &&
 		    !(t->task == PE_START && !t->rsc->next)) {
 			t->optional = 0;
 			if (!t->reason && !(o->flags & PE_ORD_RESTART)) {
@@ -390,7 +400,7 @@ static int propagate(struct pe_ws *ws)
 			}
 			changed = 1;
 		}
-		if ((o->flags & PE_ORD_IMPLIES_FIRST) && !t->optional && f->optional) {
+		if ((o->flags & PE_ORD_IMPLIES_FIRST) && !t->optional && f->optional && !frozen(f)) {
 			f->optional = 0;
 			if (!f->reason) {
 				char *d = adesc(t);
