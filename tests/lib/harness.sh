@@ -74,10 +74,10 @@ hb_init() {
 	done
 }
 
-# hb_own_netns PID: PID runs sleep in a network namespace other than the machine's.
+# hb_own_netns PID: PID runs sleep in a network namespace other than the caller's.
 hb_own_netns() {
 	[ "$(cat "/proc/$1/comm" 2>/dev/null)" = sleep ] &&
-		[ "$(readlink "/proc/$1/ns/net")" != "$(readlink /proc/1/ns/net)" ]
+		[ "$(readlink "/proc/$1/ns/net")" != "$(readlink /proc/self/ns/net)" ]
 }
 
 hb_dir() { echo "$HB_T/nodes/$1"; }
