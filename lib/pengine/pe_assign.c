@@ -389,10 +389,11 @@ static void assign_prim(struct pe_ws *ws, struct pe_rsc *r, int (*cap)(struct pe
 	}
 	log_scores(ws, "pcmk__primitive_assign", r, w, allowed);
 	struct pe_node *n = NULL;
-	if (r->target_stopped || r->orphan) {
-		n = NULL;
-	} else if (!r->managed || r->failed_stop_block) {
+	if (!r->managed || r->failed_stop_block) {
+		/* Unmanaged: it stays where it is (and counts there). */
 		n = current_node(r);
+	} else if (r->target_stopped || r->orphan) {
+		n = NULL;
 	} else {
 		n = choose(ws, r, w, allowed, cap);
 	}
