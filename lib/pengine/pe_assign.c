@@ -215,6 +215,10 @@ static void merge_dep(struct pe_ws *ws, struct pe_rsc *dep, int *w, char *allowe
 		if (factor < 0 && score < 0)
 			continue;
 		int add = pe_score_scale(score, factor);
+		/* A preference scaled below 1 still counts as one point, so a
+		 * weak colocation breaks ties (as Pacemaker does). */
+		if (add == 0 && score != 0 && factor != 0)
+			add = (score > 0) == (factor > 0) ? 1 : -1;
 		int ns = pe_score_add(add, work[i]);
 		if (positive && ns < 0 && work[i] > 0) {
 			work[i] = 1;
