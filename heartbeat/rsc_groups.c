@@ -271,8 +271,12 @@ static void on_result(const struct ra_result *res, void *data)
 			step();
 			return;
 		}
-		if (++j->tries <= set.stop_retries) {
-			log_warn("stop of %s failed; retrying (%d of %d)", rsc, j->tries, set.stop_retries);
+		/* HA_STOPRETRYMAX <= 0 means retry for ever, as ResourceManager does */
+		if (set.stop_retries <= 0 || ++j->tries <= set.stop_retries) {
+			if (set.stop_retries <= 0)
+				log_warn("stop of %s failed; retrying", rsc);
+			else
+				log_warn("stop of %s failed; retrying (%d of %d)", rsc, j->tries, set.stop_retries);
 			g_timeout_add(1000, retry_stop, NULL);
 			return;
 		}
