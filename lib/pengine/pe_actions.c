@@ -101,8 +101,14 @@ static void prim_actions(struct pe_ws *ws, struct pe_rsc *r)
 	} else if (!on_node(r, r->next) && unprobed_pending(ws, r)) {
 		r->start->runnable = 0;
 	}
-	if (!managed)
-		r->start->runnable = r->start->runnable && on_node(r, r->next);
+	if (!managed) {
+		/* Unmanaged: "started" exactly where it already runs. */
+		r->start->runnable = r->next && on_node(r, r->next);
+		if (r->start->runnable) {
+			g_free(r->start->reason);
+			r->start->reason = NULL;
+		}
+	}
 	for (guint i = 0; i < r->running->len; i++) {
 		struct pe_node *n = g_ptr_array_index(r->running, i);
 		struct pe_action *s = new_action(ws, PE_STOP, r, n);
