@@ -327,3 +327,15 @@ v1_sc_graceful() {
 	t_note "no STONITH reset recorded, $other logged the shutdown notice"
 }
 
+
+# kill -9 the holder of a serial-only pair.
+v1_sc_serial() {
+	local t
+	HB_MEDIA=serial v1_up
+	v1_wait_owner n1 "cold start (serial only)"
+	hb_settle n1 "${V1_SETTLE:-6}"
+	HB_T0=$(hb_now_ms)
+	v1_crash n1
+	t=$(hb_time_until "$V1_WAIT" v1_owner_is n2) || t_fail "no takeover over serial: $(v1_where)"
+	t_note "serial-only: kill -9 n1 -> n2 holds, VIP answers: $t ms"
+}
