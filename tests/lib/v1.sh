@@ -339,3 +339,21 @@ v1_sc_serial() {
 	t=$(hb_time_until "$V1_WAIT" v1_owner_is n2) || t_fail "no takeover over serial: $(v1_where)"
 	t_note "serial-only: kill -9 n1 -> n2 holds, VIP answers: $t ms"
 }
+
+# Ping node loss on n1 (its link to the ping host's network goes down): n2 takes over.
+v1_sc_ping_loss() {
+	local pinger="10.250.1.13" t ipfail=/usr/libexec/heartbeat/ipfail # eth1 of the 4th host
+	[ -x "$ipfail" ] || ipfail=/usr/lib/heartbeat/ipfail
+	HB_NETS=2 HB_MEDIA=bcast:eth0 V1_HOSTS=pinger \
+		V1_EXTRA="ping $pinger"$'\n'"deadping 2"$'\n'"respawn hacluster $ipfail" v1_up
+	[ "$(hb_addr pinger 1)" = "$pinger" ] || t_fail "pinger address is $(hb_addr pinger 1), not $pinger"
+	v1_wait_owner n1 "cold start"
+	hb_wait_for 15 hb_is_status n1 "$pinger" ping || t_fail "n1 does not see the ping node: $(hb_nodestatus n1 "$pinger")"
+	hb_wait_for 15 hb_is_status n2 "$pinger" ping || t_fail "n2 does not see the ping node"
+	sleep 2
+	HB_T0=$(hb_now_ms)
+	hb_link_down n1 eth1
+	t=$(hb_time_until 30 v1_owner_is n2) || t_fail "ping loss on n1: no move to n2: $(v1_where); n1 sees ping node $(hb_nodestatus n1 "$pinger")"
+	t_note "n1 lost the ping node -> n2 holds the group after $t ms"
+	hb_all_active n1 n2 || t_fail "a node left active: $(v1_matrix)"
+}
