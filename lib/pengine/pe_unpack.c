@@ -487,7 +487,9 @@ static struct pe_rsc *clone_of(struct pe_ws *ws, const char *lrm_id)
 	g_free(base);
 	if (!cfg || cfg->kind != CIB_PRIMITIVE || !cfg->parent || cfg->parent->kind != CIB_CLONE)
 		return NULL;
-	return pe_find_rsc(ws, cfg->parent->id);
+	struct pe_rsc *c = pe_find_rsc(ws, cfg->parent->id);
+	/* Duplicate ids in a broken CIB may name something else. */
+	return c && c->kind == PE_CLONE && c->cfg == cfg->parent ? c : NULL;
 }
 
 static void unpack_history(struct pe_ws *ws)
@@ -527,6 +529,8 @@ static void unpack_history(struct pe_ws *ws)
 					/* An instance beyond clone-max: an orphan instance,
 					 * numbered after the configured ones. */
 					struct cib_rsc *pc = first_prim_cfg(clone->cfg);
+					if (!pc)
+						pc = g_ptr_array_index(clone->cfg->children, 0);
 					char *iid = g_strdup_printf("%s:%d", pc->id,
 								   clone->clone_max + clone->norphans++);
 					o = new_rsc(ws, pc, iid, clone);
