@@ -377,6 +377,9 @@ static void replay(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, GPtrAr
 				failure = 0;
 			} else if (probe && (o->rc == 0 || o->rc == 7)) {
 				failure = 0;
+			} else if (o->rc == 7 && !strcmp(task, "monitor") && !r->managed) {
+				/* Unmanaged: "not running" is news, not a failure. */
+				failure = 0;
 			} else if (o->rc == 7 && !strcmp(task, "stop")) {
 				failure = 0;
 			} else if (o->rc == 2 || o->rc == 4 || o->rc == 5 || (o->rc == 3 && o->interval_ms == 0)) {
