@@ -149,6 +149,8 @@ int pe_node_can_run(const struct pe_node *n);
 void pe_print_status(struct pe_ws *ws, FILE *out, int revised);
 void pe_print_summary(struct pe_ws *ws, FILE *out);
 void pe_print_transition(struct pe_ws *ws, FILE *out);
+/* Actions that will run, each after its inputs (stable). Caller frees the array. */
+GPtrArray *pe_sorted_actions(struct pe_ws *ws);
 int pe_write_graph_xml(struct pe_ws *ws, const char *path);
 int pe_write_graph_dot(struct pe_ws *ws, const char *path);
 

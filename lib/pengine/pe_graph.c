@@ -5,7 +5,6 @@
 #include <string.h>
 #include "pengine/pe.h"
 
-GPtrArray *pe_sorted_actions(struct pe_ws *ws);
 
 static const char *op_name(const struct pe_action *a)
 {

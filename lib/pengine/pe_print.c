@@ -382,7 +382,6 @@ static int will_run(struct pe_action *a)
 	return !a->optional && a->runnable && (a->node || a->pseudo);
 }
 
-GPtrArray *pe_sorted_actions(struct pe_ws *ws);
 GPtrArray *pe_sorted_actions(struct pe_ws *ws)
 {
 	GPtrArray *all = g_ptr_array_new(), *out = g_ptr_array_new();
