@@ -106,9 +106,24 @@ static bool stable(void)
 	       (rs.state == RS_STABLE || rs.state == RS_SHUTDOWN || rs.state == RS_INIT);
 }
 
+/* What we really run, from the groups themselves. */
+static int held_bits(void)
+{
+	int g, h = HOLD_NONE;
+
+	for (g = 0; g < rg_count(); g++)
+		if (rg_held(g))
+			h |= rg_is_local(g) ? HOLD_LOCAL : HOLD_FOREIGN;
+	return h;
+}
+
 const char *rsc_hold_text(void)
 {
-	return stable() ? hold_text(rs.i_hold) : "transition";
+	/* With more than two nodes the protocol's own bookkeeping (built for
+	 * one peer) can lag behind; report what is actually held. */
+	if (!stable())
+		return "transition";
+	return hold_text(normal_nodes() > 2 ? held_bits() : rs.i_hold);
 }
 
 /* ---- messages ---- */
@@ -265,6 +280,7 @@ static void mach_down_done(bool ok, struct job_ctx *c)
 
 	if (nice_fb()) {
 		struct hb_msg *m = msg_new();
+		bool took = c->type > 0 || normal_nodes() <= 2;   /* c->type: groups taken */
 
 		msg_add(m, "t", "resource");
 		msg_add(m, "rsc_hold", "foreign");
@@ -272,8 +288,10 @@ static void mach_down_done(bool ok, struct job_ctx *c)
 		transport_send(m, false);
 		log_info("nice_failback: foreign resources acquired");
 		rs.takeover_in_progress = false;
-		rs.i_hold |= HOLD_FOREIGN;
-		rs.needs_failback = true;
+		if (took) {
+			rs.i_hold |= HOLD_FOREIGN;
+			rs.needs_failback = true;
+		}
 		rs.other_is_stable = true;
 		log_info("mach_down takeover complete.");
 	}
@@ -291,21 +309,26 @@ static void takeover_from_node(int ni)
 	int gl[RG_MAX_GROUPS], n = 0, g;
 	const char *name = hb.nodes[ni].name;
 
+	for (g = 0; g < rg_count(); g++)
+		if (strcmp(rg_node(g), name) == 0 && we_succeed(ni, g))
+			n++;
 	log_info("Resources being acquired from %s.", name);
-	if (nice_fb()) {
+	/* With more than two nodes, a survivor that takes nothing holds
+	 * nothing foreign (and must not later ask to give it back). */
+	if (nice_fb() && (n > 0 || normal_nodes() <= 2)) {
 		rs.i_hold |= HOLD_FOREIGN;
 		rs.other_holds = HOLD_NONE;
 		rs.other_is_stable = true;
 		rs.takeover_in_progress = true;
 	}
 	acquire_local(true);
-	for (g = 0; g < rg_count(); g++) {
+	for (n = 0, g = 0; g < rg_count(); g++) {
 		if (strcmp(rg_node(g), name) != 0 || !we_succeed(ni, g))
 			continue;
 		log_info("Taking over resource group %s", rg_key(g));
 		gl[n++] = g;
 	}
-	queue_job(RG_ACQUIRE, gl, n, mach_down_done, ni, 0, NULL);
+	queue_job(RG_ACQUIRE, gl, n, mach_down_done, ni, n, NULL);
 }
 
 static void fenced(int ni, bool ok)
