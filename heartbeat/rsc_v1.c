@@ -38,6 +38,8 @@ static struct {
 	guint rscrcvd_timer, failback_timer;
 	bool local_done, foreign_done, initial_logged;
 	bool *pending_dead;       /* died before comm-up: handled at comm-up */
+	int *peer_holds;           /* with more than two nodes: each peer's last rsc_hold */
+	bool *peer_reported;       /* ... and whether it has told us since we started */
 	bool legacy_wait;         /* legacy comm-up came before the peer's first status */
 	int pending_jobs;          /* our jobs not yet finished (for "stable") */
 	void (*shutdown_done)(void);
@@ -257,9 +259,42 @@ static void local_acquired(bool ok, struct job_ctx *c)
 	try_failback();
 }
 
+/* With more than two nodes: the node that would have taken our groups when
+ * we were gone (first live node in ha.cf order), if it says it holds
+ * foreign groups -- then it holds ours, and we must not start them too. */
+static bool successor_holds_ours(void)
+{
+	int i;
+
+	for (i = 0; i < hb.nnodes; i++) {
+		if (i == hb.local || hb.nodes[i].type != NODE_NORMAL || !node_is_live(&hb.nodes[i]))
+			continue;
+		return rs.peer_holds[i] & HOLD_FOREIGN;
+	}
+	return false;
+}
+
+static bool all_peers_reported(void)
+{
+	int i;
+
+	for (i = 0; i < hb.nnodes; i++)
+		if (i != hb.local && hb.nodes[i].type == NODE_NORMAL && node_is_live(&hb.nodes[i]) &&
+		    !rs.peer_reported[i])
+			return false;
+	return true;
+}
+
 static void acquire_local(bool force)
 {
 	int gl[RG_MAX_GROUPS], n = collect(HOLD_LOCAL, gl);
+
+	if (!force && nice_fb() && normal_nodes() > 2 && successor_holds_ours()) {
+		log_info("Local Resource acquisition completed. (none: held by our successor)");
+		rs.local_done = true;
+		initial_done("T_RESOURCES(them)");
+		return;
+	}
 
 	/* The peer already holds what it sees as foreign (our groups): wait for
 	 * failback rather than start them twice. */
@@ -351,6 +386,7 @@ static void node_died(int ni)
 	}
 	if (hb.shutting_down)
 		return;
+	rs.peer_holds[ni] = HOLD_NONE;
 	rs.needs_failback = true;
 	/* The original's rule: no fencing for a node we heard from that had
 	 * told us it held nothing (nice_failback) or had said shutdone (legacy). */
@@ -654,6 +690,11 @@ static void on_resource(int ni, const struct hb_msg *m)
 		rs.other_holds = HOLD_NONE;
 	else
 		rs.other_holds |= h;
+	rs.peer_reported[ni] = true;
+	if (rtype && strcmp(rtype, "full") == 0)
+		rs.peer_holds[ni] = h;
+	else
+		rs.peer_holds[ni] = h == HOLD_NONE ? HOLD_NONE : rs.peer_holds[ni] | h;
 	if (st) {
 		if (strcmp(st, "1") == 0) {
 			if (!rs.other_is_stable) {
@@ -666,7 +707,10 @@ static void on_resource(int ni, const struct hb_msg *m)
 			rs.other_is_stable = false;
 		}
 	}
-	if (rs.state != RS_STABLE && rs.state != RS_SHUTDOWN && rs.other_is_stable) {
+	/* With more than two nodes, decide only once every live peer has said
+	 * what it holds (else the RSCRCVD timer finishes the start-up). */
+	if (rs.state != RS_STABLE && rs.state != RS_SHUTDOWN && rs.other_is_stable &&
+	    (normal_nodes() <= 2 || all_peers_reported())) {
 		log_info("remote resource transition completed.");
 		if (rs.rscrcvd_timer) {
 			g_source_remove(rs.rscrcvd_timer);
@@ -738,6 +782,7 @@ static void on_shutdone(int ni)
 {
 	if (hb.shutting_down)
 		return;
+	rs.peer_holds[ni] = HOLD_NONE;
 	if (nice_fb()) {
 		rs.other_is_stable = true;
 		rs.other_holds = HOLD_NONE;
@@ -908,12 +953,16 @@ void rsc_init(void)
 	const char *e;
 
 	free(rs.pending_dead);
+	free(rs.peer_holds);
+	free(rs.peer_reported);
 	memset(&rs, 0, sizeof rs);
 	if (hb.cf->crm || !hb.resources_managed) {
 		rg_init(NULL, &s);
 		return;
 	}
 	rs.pending_dead = calloc(CONF_MAXNODES, sizeof(bool));
+	rs.peer_holds = calloc(CONF_MAXNODES, sizeof(int));
+	rs.peer_reported = calloc(CONF_MAXNODES, sizeof(bool));
 	snprintf(rdir, sizeof rdir, "%s/resource.d", hb.ha_dir);
 	s.resource_dir = rdir;
 	s.fallback_dir = (e = getenv("HB_RSC_FALLBACK_DIR")) ? e : HA_DATADIR "/resource.d";
