@@ -320,7 +320,10 @@ static char *status_json(void)
 		else
 			g_string_append(s, ",\"last_heard_ms\":null");
 		g_string_append_printf(s, ",\"max_gap_ms\":%llu,\"packets\":%lu,\"generation\":%lu,\"deadtime_ms\":%u,\"links\":[",
-				       (unsigned long long)n->max_gap_ms, n->packets, n->generation, n->dt_ms);
+				       (unsigned long long)n->max_gap_ms,
+				       i == hb.local ? hb.seq : n->packets,
+				       i == hb.local ? hb.generation : n->generation,
+				       i == hb.local ? membership_advertised_dt() : n->dt_ms);
 		for (j = 0; j < hb.nmedia && i != hb.local; j++) {
 			struct hb_link *l = &n->links[j];
 
