@@ -178,6 +178,9 @@ void watchdog_open(void);
 void watchdog_pet(void);
 void watchdog_close(void);
 
+/* notify.c: rc.d scripts for message types we do not handle */
+void notify_message(const struct hb_msg *m);
+
 /* fifo.c */
 int fifo_start(const char *path);
 

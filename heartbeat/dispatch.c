@@ -53,5 +53,7 @@ void dispatch_message(int ni, struct hb_msg *m, bool from_self)
 		return;
 	if (!from_self && ipfail_message(ni, m))
 		return;
+	if (!from_self)
+		notify_message(m);
 	api_deliver(m);
 }

@@ -291,6 +291,44 @@ static void test_fencing(void)
 	CHECK(PUMP(shut_done, 3000));
 }
 
+/* A message type with an rc.d script runs harc with HA_<field> variables. */
+static void test_rc_scripts(void)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/rc.d", dir);
+	mkdir(path, 0755);
+	snprintf(path, sizeof path, "%s/harc", dir);
+	f = fopen(path, "w");
+	fprintf(f, "#!/bin/sh\nexec %s/rc.d/$1 $1\n", dir);
+	fclose(f);
+	chmod(path, 0755);
+	snprintf(path, sizeof path, "%s/rc.d/mymsg", dir);
+	f = fopen(path, "w");
+	fprintf(f, "#!/bin/sh\necho \"$1 $HA_src $HA_foo $HA_OSTATUS\" > %s/rcran\n", dir);
+	fclose(f);
+	chmod(path, 0755);
+	start("on", "n1 tm::a\n");
+	strcpy(hb.status, "active");
+	peer("mymsg", "foo", "bar", NULL);
+	CHECK(PUMP(exists("rcran"), 3000));
+	{
+		char *cmd = g_strdup_printf("grep -qx 'mymsg n2 bar active' %s/rcran", dir);
+		CHECK(system(cmd) == 0);
+		g_free(cmd);
+	}
+	/* types the daemon handles itself do not run the stock scripts */
+	snprintf(path, sizeof path, "%s/rc.d/ip-request", dir);
+	f = fopen(path, "w");
+	fprintf(f, "#!/bin/sh\ntouch %s/iprq-ran\n", dir);
+	fclose(f);
+	chmod(path, 0755);
+	peer("ip-request", "ipaddr", "tm::zz", NULL);
+	PUMP(false, 300);
+	CHECK(!exists("iprq-ran"));
+}
+
 int main(void)
 {
 	struct log_settings ls = { "test", 0, -1, NULL, NULL, 0 };
@@ -305,6 +343,7 @@ int main(void)
 	test_legacy();
 	test_hanging_start();
 	test_fencing();
+	test_rc_scripts();
 	{
 		char *cmd = g_strdup_printf("rm -rf '%s'", dir);
 		if (system(cmd) != 0)
