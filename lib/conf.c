@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "conf_int.h"
+#include "readfile.h"
 
 #define CONF_MAXFILE (16 * 1024 * 1024)
 
@@ -413,7 +414,6 @@ int conf_load(const char *path, const char *localnode, struct hb_config *out,
 	struct conf_ctx x;
 	struct stat st;
 	char *text;
-	ssize_t r;
 	size_t got = 0;
 	int fd, rc;
 
@@ -432,22 +432,12 @@ int conf_load(const char *path, const char *localnode, struct hb_config *out,
 		init_config(out, path);
 		return -1;
 	}
-	text = malloc((size_t)st.st_size + 1);
+	text = readfile_fd(fd, (size_t)st.st_size, &got);
 	if (!text) {
-		close(fd);
 		conf_err(&x, "out of memory");
 		init_config(out, path);
 		return -1;
 	}
-	while (got < (size_t)st.st_size) {
-		r = read(fd, text + got, (size_t)st.st_size - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-	}
-	close(fd);
 	rc = conf_parse(text, got, path, localnode, out, errs);
 	free(text);
 	return rc;

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "haresources.h"
+#include "readfile.h"
 
 #define HR_MAXFILE (16 * 1024 * 1024)
 
@@ -239,7 +240,6 @@ int haresources_load(const char *path, const struct hb_config *cf,
 	struct stat st;
 	char *text;
 	size_t got = 0;
-	ssize_t r;
 	int fd, rc;
 
 	memset(out, 0, sizeof *out);
@@ -253,20 +253,9 @@ int haresources_load(const char *path, const struct hb_config *cf,
 		close(fd);
 		return -1;
 	}
-	text = malloc((size_t)st.st_size + 1);
-	if (!text) {
-		close(fd);
+	text = readfile_fd(fd, (size_t)st.st_size, &got);
+	if (!text)
 		return -1;
-	}
-	while (got < (size_t)st.st_size) {
-		r = read(fd, text + got, (size_t)st.st_size - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-	}
-	close(fd);
 	rc = haresources_parse(text, got, path, cf, out, errs);
 	free(text);
 	return rc;

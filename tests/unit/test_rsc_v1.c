@@ -22,20 +22,30 @@ static unsigned long peer_seq;
 static unsigned long peer_hg = 5;
 static struct haresources hr;
 
-static void write_script(void)
+/* Write an executable script at dir/rel; body is a printf format, "%1$s" is dir. */
+static void write_exec(const char *rel, const char *body)
 {
 	char path[512];
 	FILE *f;
 
-	snprintf(path, sizeof path, "%s/resource.d", dir);
-	mkdir(path, 0755);
-	snprintf(path, sizeof path, "%s/resource.d/tm", dir);
+	snprintf(path, sizeof path, "%s/%s", dir, rel);
 	f = fopen(path, "w");
-	fprintf(f, "#!/bin/sh\nd=%s\ncase $1:$2 in\nhang:start) sleep 100;;\nbad:stop) exit 1;;\nesac\n"
-		"case $2 in\nstart) touch $d/m-$1;;\nstop) rm -f $d/m-$1;;\n"
-		"status) if [ -e $d/m-$1 ]; then echo running; else echo stopped; fi;;\nesac\n", dir);
+	if (!f)
+		return;
+	fprintf(f, body, dir);
 	fclose(f);
 	chmod(path, 0755);
+}
+
+static void write_script(void)
+{
+	char path[512];
+
+	snprintf(path, sizeof path, "%s/resource.d", dir);
+	mkdir(path, 0755);
+	write_exec("resource.d/tm", "#!/bin/sh\nd=%1$s\ncase $1:$2 in\nhang:start) sleep 100;;\nbad:stop) exit 1;;\nesac\n"
+		   "case $2 in\nstart) touch $d/m-$1;;\nstop) rm -f $d/m-$1;;\n"
+		   "status) if [ -e $d/m-$1 ]; then echo running; else echo stopped; fi;;\nesac\n");
 }
 
 static bool marker(const char *name)
@@ -258,14 +268,10 @@ static void test_fencing(void)
 {
 	char path[512], *cmd;
 	struct hb_node *n2;
-	FILE *f;
 
+	write_exec("fakestonith", "#!/bin/sh\necho \"$*\" >> %1$s/resets\n"
+		   "if [ -e %1$s/m-b ]; then echo 'reset after takeover' >> %1$s/resets; fi\n");
 	snprintf(path, sizeof path, "%s/fakestonith", dir);
-	f = fopen(path, "w");
-	fprintf(f, "#!/bin/sh\necho \"$*\" >> %s/resets\n"
-		"if [ -e %s/m-b ]; then echo 'reset after takeover' >> %s/resets; fi\n", dir, dir, dir);
-	fclose(f);
-	chmod(path, 0755);
 	setenv("HB_STONITH_CMD", path, 1);
 	extra_cf = "stonith_host * external/test p1\n";
 	start("on", "n1 tm::a\nn2 tm::b\n");
@@ -295,20 +301,11 @@ static void test_fencing(void)
 static void test_rc_scripts(void)
 {
 	char path[512];
-	FILE *f;
 
 	snprintf(path, sizeof path, "%s/rc.d", dir);
 	mkdir(path, 0755);
-	snprintf(path, sizeof path, "%s/harc", dir);
-	f = fopen(path, "w");
-	fprintf(f, "#!/bin/sh\nexec %s/rc.d/$1 $1\n", dir);
-	fclose(f);
-	chmod(path, 0755);
-	snprintf(path, sizeof path, "%s/rc.d/mymsg", dir);
-	f = fopen(path, "w");
-	fprintf(f, "#!/bin/sh\necho \"$1 $HA_src $HA_foo $HA_OSTATUS\" > %s/rcran\n", dir);
-	fclose(f);
-	chmod(path, 0755);
+	write_exec("harc", "#!/bin/sh\nexec %1$s/rc.d/$1 $1\n");
+	write_exec("rc.d/mymsg", "#!/bin/sh\necho \"$1 $HA_src $HA_foo $HA_OSTATUS\" > %1$s/rcran\n");
 	start("on", "n1 tm::a\n");
 	strcpy(hb.status, "active");
 	peer("mymsg", "foo", "bar", NULL);
@@ -319,11 +316,7 @@ static void test_rc_scripts(void)
 		g_free(cmd);
 	}
 	/* types the daemon handles itself do not run the stock scripts */
-	snprintf(path, sizeof path, "%s/rc.d/ip-request", dir);
-	f = fopen(path, "w");
-	fprintf(f, "#!/bin/sh\ntouch %s/iprq-ran\n", dir);
-	fclose(f);
-	chmod(path, 0755);
+	write_exec("rc.d/ip-request", "#!/bin/sh\ntouch %1$s/iprq-ran\n");
 	peer("ip-request", "ipaddr", "tm::zz", NULL);
 	PUMP(false, 300);
 	CHECK(!exists("iprq-ran"));
