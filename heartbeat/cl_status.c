@@ -100,8 +100,8 @@ static struct hb_msg *read_reply(const char *reqtype)
 	}
 }
 
-static struct hb_msg *request(const char *reqtype, const char *k1, const char *v1,
-			      const char *k2, const char *v2)
+/* Every request names us the way the daemon checks: dest, pid and from_id. */
+static struct hb_msg *new_request(const char *reqtype)
 {
 	struct hb_msg *m = msg_new();
 
@@ -110,15 +110,30 @@ static struct hb_msg *request(const char *reqtype, const char *k1, const char *v
 	msg_add(m, "dest", localname);
 	msg_addf(m, "pid", "%d", (int)getpid());
 	msg_addf(m, "from_id", "%d", (int)getpid());
+	return m;
+}
+
+/* Send a request (up to two extra fields); 0 or -1. */
+static int send_request(const char *reqtype, const char *k1, const char *v1,
+			const char *k2, const char *v2)
+{
+	struct hb_msg *m = new_request(reqtype);
+	int rc;
+
 	if (k1)
 		msg_add(m, k1, v1);
 	if (k2)
 		msg_add(m, k2, v2);
-	if (send_msg(m) < 0) {
-		msg_free(m);
-		return NULL;
-	}
+	rc = send_msg(m);
 	msg_free(m);
+	return rc;
+}
+
+static struct hb_msg *request(const char *reqtype, const char *k1, const char *v1,
+			      const char *k2, const char *v2)
+{
+	if (send_request(reqtype, k1, v1, k2, v2) < 0)
+		return NULL;
 	return read_reply(reqtype);
 }
 
@@ -146,12 +161,7 @@ static int signon(void)
 	memcpy(sa.sun_path, path, strlen(path));
 	if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof sa) < 0)
 		return -1;
-	m = msg_new();
-	msg_add(m, "t", "hbapi-req");
-	msg_add(m, "reqtype", "signon");
-	msg_add(m, "dest", localname);
-	msg_addf(m, "pid", "%d", (int)getpid());
-	msg_addf(m, "from_id", "%d", (int)getpid());
+	m = new_request("signon");
 	msg_addf(m, "uid", "%d", (int)geteuid());
 	msg_addf(m, "gid", "%d", (int)getegid());
 	if (send_msg(m) < 0) {
@@ -207,18 +217,12 @@ static int cmd_links(const char *node, bool verbose);
 
 static int cmd_listnodes(char mode, bool verbose)
 {
-	struct hb_msg *m = msg_new(), *r;
+	struct hb_msg *r;
 	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
 	GPtrArray *info = g_ptr_array_new_with_free_func(g_free);
 	int i;
 
-	msg_add(m, "t", "hbapi-req");
-	msg_add(m, "reqtype", "nodelist");
-	msg_add(m, "dest", localname);
-	msg_addf(m, "pid", "%d", (int)getpid());
-	msg_addf(m, "from_id", "%d", (int)getpid());
-	send_msg(m);
-	msg_free(m);
+	send_request("nodelist", NULL, NULL, NULL, NULL);
 	while ((r = read_reply("nodelist"))) {
 		const char *res = msg_get(r, "result"), *n = msg_get(r, "node"), *ty = msg_get(r, "nodetype");
 		bool last = res && strcmp(res, API_MORE) != 0;
@@ -250,17 +254,10 @@ static int cmd_listnodes(char mode, bool verbose)
 
 static int cmd_links(const char *node, bool verbose)
 {
-	struct hb_msg *m = msg_new(), *r;
+	struct hb_msg *r;
 	int rc = 1;
 
-	msg_add(m, "t", "hbapi-req");
-	msg_add(m, "reqtype", "iflist");
-	msg_add(m, "dest", localname);
-	msg_addf(m, "pid", "%d", (int)getpid());
-	msg_addf(m, "from_id", "%d", (int)getpid());
-	msg_add(m, "node", node);
-	send_msg(m);
-	msg_free(m);
+	send_request("iflist", "node", node, NULL, NULL);
 	while ((r = read_reply("iflist"))) {
 		const char *res = msg_get(r, "result"), *ifn = msg_get(r, "ifname"), *st = msg_get(r, "st");
 
