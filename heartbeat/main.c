@@ -58,6 +58,16 @@ static void usage(void)
 		"\t-M\tno resource management\n\t-v\tverbose\n\t-V\tprint the version\n");
 }
 
+/* A configuration error goes to stderr when a person is watching (start,
+ * -t, -r) and to the log when a running daemon re-reads its files. */
+static void report(bool print, const char *level, const char *text)
+{
+	if (print)
+		fprintf(stderr, "heartbeat: %s: %s\n", level, text);
+	else if (strcmp(level, "ERROR") == 0)
+		log_err("%s", text);
+}
+
 /* Load ha.cf, authkeys and (haresources mode) haresources into fresh objects.
  * Every error is printed; returns the exit code to use (0 = fine). */
 static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct haresources **hrp,
@@ -66,9 +76,8 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 	char path[4200], err[1024];
 	struct conf_errors errs = { 0 };
 	struct hb_config *cf = calloc(1, sizeof *cf);
-	int rc = 0, i;
-
 	char name[CONF_HOSTLEN];
+	int rc = 0, i;
 
 	if (identity_local_name(hb.ha_dir, name, sizeof name) < 0) {
 		fprintf(stderr, "heartbeat: cannot determine the local node name\n");
@@ -86,13 +95,9 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 	if (conf_load(path, hb.localname, cf, &errs) != 0)
 		rc = EXIT_CONFIG;
 	for (i = 0; i < errs.nwarn; i++)
-		if (print)
-			fprintf(stderr, "heartbeat: WARN: %s\n", errs.warn[i]);
+		report(print, "WARN", errs.warn[i]);
 	for (i = 0; i < errs.n; i++) {
-		if (print)
-			fprintf(stderr, "heartbeat: ERROR: %s\n", errs.msg[i]);
-		else
-			log_err("%s", errs.msg[i]);
+		report(print, "ERROR", errs.msg[i]);
 		if (strstr(errs.msg[i], "Permission denied"))
 			rc = EXIT_PERM;
 	}
@@ -100,10 +105,7 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 	memset(keys, 0, sizeof *keys);
 	snprintf(path, sizeof path, "%s/authkeys", hb.ha_dir);
 	if (auth_load(path, keys, err, sizeof err) < 0) {
-		if (print)
-			fprintf(stderr, "heartbeat: ERROR: %s\n", err);
-		else
-			log_err("%s", err);
+		report(print, "ERROR", err);
 		if (!rc)
 			rc = errno == EACCES || errno == EPERM ? EXIT_PERM : EXIT_CONFIG;
 	}
@@ -116,12 +118,8 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 		snprintf(path, sizeof path, "%s/haresources", hb.ha_dir);
 		if (haresources_load(path, cf, hr, &errs) != 0)
 			rc = EXIT_CONFIG;
-		for (i = 0; i < errs.n; i++) {
-			if (print)
-				fprintf(stderr, "heartbeat: ERROR: %s\n", errs.msg[i]);
-			else
-				log_err("%s", errs.msg[i]);
-		}
+		for (i = 0; i < errs.n; i++)
+			report(print, "ERROR", errs.msg[i]);
 		conf_errors_free(&errs);
 		if (rc) {
 			haresources_free(hr);
@@ -225,7 +223,7 @@ static gboolean emergency_exit(gpointer data)
 	return G_SOURCE_REMOVE;
 }
 
-void daemon_request_shutdown(void)
+static void daemon_request_shutdown(void)
 {
 	if (hb.shutting_down)
 		return;
