@@ -119,7 +119,6 @@ int identity_local_name(const char *ha_dir, char *out, size_t len);
 int identity_generation(const char *var_lib, bool from_time, unsigned long *gen, char *err, size_t errlen);
 int identity_uuid(const char *var_lib, bool from_nodename, const char *name, unsigned char uuid[16],
 		  char *err, size_t errlen);
-void uuid_unparse(const unsigned char u[16], char out[37]);
 
 /* nodes.c */
 int node_find(const char *name);
@@ -152,7 +151,6 @@ void membership_shutdone(int ni, const struct hb_msg *m);
 void membership_send_status(void);
 void membership_set_local_status(const char *st);
 unsigned membership_advertised_dt(void);
-bool membership_restart_detected(int ni, unsigned long hg);
 
 /* dispatch.c: a message accepted for us (from a peer or our own loopback) */
 void dispatch_message(int ni, struct hb_msg *m, bool from_self);
@@ -184,6 +182,4 @@ void notify_message(const struct hb_msg *m);
 /* fifo.c */
 int fifo_start(const char *path);
 
-/* main.c */
-void daemon_request_shutdown(void);
 #endif

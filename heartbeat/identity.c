@@ -106,13 +106,6 @@ int identity_generation(const char *var_lib, bool from_time, unsigned long *gen,
 	return 0;
 }
 
-void uuid_unparse(const unsigned char u[16], char out[37])
-{
-	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-		 u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11],
-		 u[12], u[13], u[14], u[15]);
-}
-
 static void uuid_from_name(const char *name, unsigned char u[16])
 {
 	unsigned int h;
