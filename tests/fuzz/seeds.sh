@@ -2,9 +2,9 @@
 # Fills the git-ignored seed corpora of the messaging fuzzers from the shared
 # captures: tests/fuzz/corpus-msg/ (every UDP payload, each serial message,
 # small hand-made classic/netstring shapes) and tests/fuzz/corpus-authkeys/.
-# Run from the repository root; HB_SHARED as for the unit tests.
+# Run from the repository root; HB_DATA as for the unit tests.
 cd "$(dirname "$0")/../.." || exit 1
-shared=${HB_SHARED:-../shared}
+shared=${HB_DATA:-tests/data}
 caps=$shared/spec/captures
 msg=tests/fuzz/corpus-msg
 ak=tests/fuzz/corpus-authkeys

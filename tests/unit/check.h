@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static int t_pass, t_fail;
+#include <unistd.h>
+
+static int t_pass, t_fail, t_skip;
 
 #define CHECK(cond) do { if (cond) t_pass++; else { t_fail++; \
 	printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); } } while (0)
@@ -24,6 +26,15 @@ static int t_pass, t_fail;
 	if (gl_ == wl_ && memcmp((got), (want), gl_) == 0) t_pass++; else { t_fail++; \
 	printf("FAIL %s:%d: %s differs (len %zu, want %zu)\n", __FILE__, __LINE__, #got, gl_, wl_); } } while (0)
 
-#define T_DONE() (printf("%d passed, %d failed\n", t_pass, t_fail), t_fail ? 1 : 0)
+/* A fixture the test needs: a missing one is one clear failure (the caller
+ * skips the checks that would read it), never a crash. */
+#define FIXTURE(path) (access((path), R_OK) == 0 ? 1 : \
+	(t_fail++, printf("FAIL %s:%d: missing fixture %s (tests/data is part of the tree)\n", \
+			  __FILE__, __LINE__, (path)), 0))
+
+/* A check that cannot run here (a tool or privilege the machine lacks). */
+#define SKIP(why) do { t_skip++; printf("SKIP %s:%d: %s\n", __FILE__, __LINE__, (why)); } while (0)
+
+#define T_DONE() (printf("%d passed, %d failed, %d skipped\n", t_pass, t_fail, t_skip), t_fail ? 1 : 0)
 
 #endif

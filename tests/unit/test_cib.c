@@ -1,6 +1,6 @@
 /* Unit tests of lib/cib: reading both spellings (0.6 and pacemaker-1.0+),
  * diagnostics for malformed and unsupported input, validation messages, and
- * atomic persistence with version bumps.  Fixtures come from HB_SHARED. */
+ * atomic persistence with version bumps.  Fixtures come from HB_DATA. */
 #include <stdlib.h>
 #include <unistd.h>
 #include "check.h"
@@ -8,8 +8,8 @@
 
 static const char *shared(void)
 {
-	const char *s = getenv("HB_SHARED");
-	return s ? s : "../shared";
+	const char *s = getenv("HB_DATA");
+	return s ? s : "tests/data";
 }
 
 static struct cib *parse(const char *x)

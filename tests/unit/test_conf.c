@@ -919,7 +919,7 @@ static void test_many_errors(void)
 
 static void test_captures(void)
 {
-	const char *shared = getenv("HB_SHARED");
+	const char *shared = getenv("HB_DATA");
 	static const char *const caps[] = {
 		"failback-sha1/ha.cf.n1", "serial/ha.cf.n1", "serial/ha.cf.n2", "shutdown-sha1/ha.cf.n1",
 		"standby-sha1/ha.cf.n1", "steady-crc/ha.cf.n1", "steady-md5/ha.cf.n1",
@@ -930,7 +930,7 @@ static void test_captures(void)
 	size_t i;
 
 	if (!shared)
-		shared = "../shared";
+		shared = "tests/data";
 	for (i = 0; i < sizeof caps / sizeof caps[0]; i++) {
 		conf_free(&cf);
 		conf_errors_free(&er);

@@ -204,19 +204,24 @@ static void test_warnings(void)
 
 static void test_files(void)
 {
-	const char *shared = getenv("HB_SHARED");
+	const char *shared = getenv("HB_DATA");
 	char path[1024];
 
 	if (!shared)
-		shared = "../shared";
+		shared = "tests/data";
 	snprintf(path, sizeof path, "%s/spec/captures/steady-sha1/haresources", shared);
 	haresources_free(&hr);
 	conf_errors_free(&er);
-	CHECK_INT(haresources_load(path, NULL, &hr, &er), 0);
-	CHECK_INT(hr.ngroups, 1);
-	CHECK_STR(hr.groups[0].node, "n1");
-	CHECK_INT(hr.groups[0].nres, 2);
-	CHECK_STR(RES(0, 0).type, "IPaddr2");
+	if (FIXTURE(path)) {
+		CHECK_INT(haresources_load(path, NULL, &hr, &er), 0);
+		CHECK_INT(hr.ngroups, 1);
+		if (hr.ngroups == 1) {
+			CHECK_STR(hr.groups[0].node, "n1");
+			CHECK_INT(hr.groups[0].nres, 2);
+			if (hr.groups[0].nres == 2)
+				CHECK_STR(RES(0, 0).type, "IPaddr2");
+		}
+	}
 	haresources_free(&hr);
 	conf_errors_free(&er);
 	CHECK_INT(haresources_load("/nonexistent/haresources", NULL, &hr, &er), -1);

@@ -28,12 +28,12 @@ static void add(struct buf *b, const void *p, size_t n)
 /* socat -x log: "> date length=N ..." / "< ..." headers, then hex lines. */
 static int load_capture(struct buf *out, struct buf *in)
 {
-	const char *shared = getenv("HB_SHARED");
+	const char *shared = getenv("HB_DATA");
 	char path[1024], line[8192];
 	struct buf *cur = NULL;
 
 	snprintf(path, sizeof(path), "%s/spec/captures/serial/serial-only-socat-hex.log",
-		 shared && *shared ? shared : "../shared");
+		 shared && *shared ? shared : "tests/data");
 	FILE *fp = fopen(path, "r");
 	if (!fp) {
 		printf("cannot open %s\n", path);

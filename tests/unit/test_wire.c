@@ -196,8 +196,8 @@ static void test_vectors(void)
 
 static const char *shared(void)
 {
-	const char *s = getenv("HB_SHARED");
-	return s && *s ? s : "../shared";
+	const char *s = getenv("HB_DATA");
+	return s && *s ? s : "tests/data";
 }
 
 static struct auth_keys folder_keys(const char *dir, bool *ok)
