@@ -54,8 +54,8 @@ struct cib_conn;
 
 /* Opens the backend the environment selects.  client names the tool (for
  * the live side's logs).  On failure returns NULL with *rc and *err set:
- * CIB_E_CONNECTION when no cluster runs here, CIB_E_NOTEXISTS for a
- * missing CIB_file. */
+ * CIB_E_CONNECTION when no cluster runs here or CIB_file cannot be read
+ * (*err names the file or socket and why). */
 struct cib_conn *cib_conn_open(const char *client, int *rc, char **err);
 enum cib_conn_kind cib_conn_kind(const struct cib_conn *c);
 /* The file behind a FILE connection, NULL for LIVE. */

@@ -138,8 +138,10 @@ static const struct cib_conn_ops file_ops = {
 int cib_conn_file_open(const char *path, const struct cib_conn_ops **ops, void **st, char **err)
 {
 	if (access(path, R_OK) < 0) {
+		/* As 1.0's file backend: a CIB that cannot be read is a failed
+		 * connection (the reason goes to *err). */
 		*err = g_strdup_printf("%s: %s", path, strerror(errno));
-		return errno == ENOENT ? CIB_E_NOTEXISTS : CIB_E_NOT_CONNECTED;
+		return CIB_E_CONNECTION;
 	}
 	struct file_st *f = g_new0(struct file_st, 1);
 	f->path = g_strdup(path);

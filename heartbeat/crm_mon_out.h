@@ -1,0 +1,23 @@
+/* crm_mon's machine-readable outputs (-X XML, --as-json) and the helpers
+ * they share with the text screens. */
+#ifndef HB_CRM_MON_OUT_H
+#define HB_CRM_MON_OUT_H
+#include "crm_print.h"
+
+/* Reported as crm_mon version="..." and "tool_version". */
+#define MON_OUTPUT_VERSION "1.0.12-heartbeat"
+/* --as-json schema version: fields are added, never renamed or removed. */
+#define MON_JSON_VERSION 1
+
+void mon_print_xml(FILE *out, struct view *v, const struct mon_opts *o);
+void mon_print_json(FILE *out, struct view *v, const struct mon_opts *o);
+
+/* "ocf::heartbeat:IPaddr2", "lsb:apache" (g_free). */
+char *mon_agent(const struct view_rsc *r);
+/* The view resource an lrm_resource id on node n stands for, or NULL. */
+struct view_rsc *mon_history_rsc(struct view *v, const char *id, struct view_node *n);
+/* An lrm_rsc_op attribute in the dashed or the v2 underscore spelling. */
+const char *mon_op_attr(xmlNodePtr op, const char *dashed);
+/* The node attribute names crm_mon -A shows, sorted (free the array). */
+GPtrArray *mon_attr_names(const struct view_node *n);
+#endif
