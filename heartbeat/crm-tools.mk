@@ -1,15 +1,35 @@
-# The CRM operator tools (crm_mon, cibadmin, crm_resource, crm_attribute and
-# its aliases, crm_node, crmadmin) over lib/cib's cib_conn, and their man pages.
+# The CRM operator tools over lib/cib's cib_conn: crm_mon, cibadmin,
+# crm_resource, crm_attribute (also installed as crm_standby, crm_failcount
+# and crm_master, chosen by name as in 1.0), crm_node, crmadmin; their man
+# pages are NAME.8 beside the sources.
 CRM_VIEW_OBJS = heartbeat/crm_view.o heartbeat/crm_view_ops.o heartbeat/crm_view_master.o \
 	heartbeat/crm_print_rsc.o
 CRM_TOOL_OBJS = heartbeat/crm_tool.o
 CRM_MON_OBJS = heartbeat/crm_mon.o heartbeat/crm_mon_text.o heartbeat/crm_mon_xml.o heartbeat/crm_mon_json.o
-PROGRAMS += heartbeat/crm_mon
+CRM_RESOURCE_OBJS = heartbeat/crm_resource.o heartbeat/crm_resource_attr.o heartbeat/crm_resource_move.o \
+	heartbeat/crm_resource_force.o
+CRM_ATTR_ALIASES = crm_standby crm_failcount crm_master
+PROGRAMS += heartbeat/crm_mon heartbeat/cibadmin heartbeat/crm_resource heartbeat/crm_attribute \
+	heartbeat/crm_node heartbeat/crmadmin $(addprefix heartbeat/,$(CRM_ATTR_ALIASES))
+
 heartbeat/crm_mon: $(CRM_MON_OBJS) $(CRM_VIEW_OBJS) $(CRM_TOOL_OBJS) lib/libhbcib.a lib/libhb.a
 	$(LINK) $(CRM_MON_OBJS) $(CRM_VIEW_OBJS) $(CRM_TOOL_OBJS) $(CIB_LIBS)
-CRM_TOOLS_SBIN = crm_mon
-CRM_TOOLS_MAN8 = crm_mon
-install:: $(addprefix heartbeat/,$(CRM_TOOLS_SBIN))
+heartbeat/cibadmin: heartbeat/cibadmin.o $(CRM_TOOL_OBJS) lib/libhbcib.a lib/libhb.a
+	$(LINK) heartbeat/cibadmin.o $(CRM_TOOL_OBJS) $(CIB_LIBS)
+heartbeat/crm_resource: $(CRM_RESOURCE_OBJS) $(CRM_VIEW_OBJS) $(CRM_TOOL_OBJS) lib/libhbcib.a lib/libhb.a
+	$(LINK) $(CRM_RESOURCE_OBJS) $(CRM_VIEW_OBJS) $(CRM_TOOL_OBJS) $(CIB_LIBS)
+heartbeat/crm_attribute: heartbeat/crm_attribute.o heartbeat/crm_attr.o $(CRM_TOOL_OBJS) lib/libhbcib.a lib/libhb.a
+	$(LINK) heartbeat/crm_attribute.o heartbeat/crm_attr.o $(CRM_TOOL_OBJS) $(CIB_LIBS)
+$(addprefix heartbeat/,$(CRM_ATTR_ALIASES)): heartbeat/crm_attribute
+	ln -sf crm_attribute $@
+heartbeat/crm_node: heartbeat/crm_node.o $(CRM_VIEW_OBJS) $(CRM_TOOL_OBJS) lib/libhbcib.a lib/libhb.a
+	$(LINK) heartbeat/crm_node.o $(CRM_VIEW_OBJS) $(CRM_TOOL_OBJS) $(CIB_LIBS)
+heartbeat/crmadmin: heartbeat/crmadmin.o $(CRM_TOOL_OBJS) lib/libhbcib.a lib/libhb.a
+	$(LINK) heartbeat/crmadmin.o $(CRM_TOOL_OBJS) $(CIB_LIBS)
+
+CRM_TOOLS = crm_mon cibadmin crm_resource crm_attribute crm_node crmadmin
+install:: $(addprefix heartbeat/,$(CRM_TOOLS))
 	mkdir -p $(DESTDIR)$(sbindir) $(DESTDIR)$(mandir)/man8
-	for t in $(CRM_TOOLS_SBIN); do install -m 0755 heartbeat/$$t $(DESTDIR)$(sbindir)/$$t; done
-	for m in $(CRM_TOOLS_MAN8); do install -m 0644 heartbeat/$$m.8 $(DESTDIR)$(mandir)/man8/$$m.8; done
+	for t in $(CRM_TOOLS); do install -m 0755 heartbeat/$$t $(DESTDIR)$(sbindir)/$$t; done
+	for t in $(CRM_ATTR_ALIASES); do ln -sf crm_attribute $(DESTDIR)$(sbindir)/$$t; done
+	for m in $(CRM_TOOLS) $(CRM_ATTR_ALIASES); do install -m 0644 heartbeat/$$m.8 $(DESTDIR)$(mandir)/man8/$$m.8; done

@@ -131,7 +131,7 @@ static void json_history(GString *s, struct view *v, int operations)
 			const char *id = cib_xml_attr(lr, "id");
 			if (lr->type != XML_ELEMENT_NODE || !id)
 				continue;
-			struct view_rsc *r = mon_history_rsc(v, id, n);
+			struct view_rsc *r = view_history_rsc(v, id, n);
 			long long last = 0;
 			int fc = r ? view_failcount(n, r->id, &last) : 0;
 			if (!operations && r && !fc && last <= 0)
@@ -152,7 +152,7 @@ static void json_history(GString *s, struct view *v, int operations)
 				for (guint i = 0; i < ops->len; i++) {
 					xmlNodePtr op = g_ptr_array_index(ops, i);
 					const char *task = cib_xml_attr(op, "operation"), *iv = cib_xml_attr(op, "interval");
-					const char *rc = mon_op_attr(op, "rc-code"), *call = mon_op_attr(op, "call-id");
+					const char *rc = view_op_attr(op, "rc-code"), *call = view_op_attr(op, "call-id");
 					if (!task || !strcmp(task, "notify"))
 						continue;
 					g_string_append_c(s, '{');
@@ -241,8 +241,8 @@ void mon_print_json(FILE *out, struct view *v, const struct mon_opts *o)
 	g_string_append_c(s, '[');
 	for (guint i = 0; i < v->failed->len; i++) {
 		const struct view_op *f = g_ptr_array_index(v->failed, i);
-		const char *rc = mon_op_attr(f->xml, "rc-code"), *st = mon_op_attr(f->xml, "op-status");
-		const char *call = mon_op_attr(f->xml, "call-id"), *iv = cib_xml_attr(f->xml, "interval");
+		const char *rc = view_op_attr(f->xml, "rc-code"), *st = view_op_attr(f->xml, "op-status");
+		const char *call = view_op_attr(f->xml, "call-id"), *iv = cib_xml_attr(f->xml, "interval");
 		g_string_append_c(s, '{');
 		kstr(s, "op_key", f->key);
 		kstr(s, "node", f->node->uname);

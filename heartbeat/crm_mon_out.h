@@ -14,10 +14,6 @@ void mon_print_json(FILE *out, struct view *v, const struct mon_opts *o);
 
 /* "ocf::heartbeat:IPaddr2", "lsb:apache" (g_free). */
 char *mon_agent(const struct view_rsc *r);
-/* The view resource an lrm_resource id on node n stands for, or NULL. */
-struct view_rsc *mon_history_rsc(struct view *v, const char *id, struct view_node *n);
-/* An lrm_rsc_op attribute in the dashed or the v2 underscore spelling. */
-const char *mon_op_attr(xmlNodePtr op, const char *dashed);
 /* The node attribute names crm_mon -A shows, sorted (free the array). */
 GPtrArray *mon_attr_names(const struct view_node *n);
 #endif

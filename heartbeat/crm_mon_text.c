@@ -193,20 +193,6 @@ GPtrArray *mon_attr_names(const struct view_node *n)
 	return names;
 }
 
-const char *mon_op_attr(xmlNodePtr op, const char *dashed)
-{
-	const char *v = cib_xml_attr(op, dashed);
-	if (v)
-		return v;
-	char *u = g_strdup(dashed);
-	for (char *p = u; *p; p++)
-		if (*p == '-')
-			*p = '_';
-	v = cib_xml_attr(op, u);
-	g_free(u);
-	return v;
-}
-
 static void print_attributes(FILE *out, struct view *v)
 {
 	fputs("\nNode Attributes:\n", out);
@@ -246,22 +232,6 @@ static void rsc_summary(FILE *out, const struct view_node *n, const struct view_
 		fputc('\n', out);
 }
 
-/* The view resource an lrm_resource entry on node n stands for. */
-struct view_rsc *mon_history_rsc(struct view *v, const char *id, struct view_node *n)
-{
-	struct view_rsc *r = view_find(v, id);
-	if (r || strchr(id, ':'))
-		return r;
-	/* Anonymous clone history without an instance number (Pacemaker
-	 * >= 1.1 style): the instance active on this node. */
-	for (guint i = 0; i < n->running->len; i++) {
-		struct view_rsc *p = g_ptr_array_index(n->running, i);
-		if (view_base_eq(id, p->id))
-			return p;
-	}
-	return NULL;
-}
-
 static void print_date_attr(FILE *out, xmlNodePtr op, const char *attr)
 {
 	const char *v = cib_xml_attr(op, attr);
@@ -275,14 +245,14 @@ static void print_date_attr(FILE *out, xmlNodePtr op, const char *attr)
 static void rsc_history(FILE *out, struct view *v, struct view_node *n, xmlNodePtr lr, int timing)
 {
 	const char *id = cib_xml_attr(lr, "id");
-	struct view_rsc *r = mon_history_rsc(v, id, n);
+	struct view_rsc *r = view_history_rsc(v, id, n);
 	GPtrArray *ops = view_sorted_ops(lr);
 	int name_done = 0;
 	for (guint i = 0; i < ops->len; i++) {
 		xmlNodePtr op = g_ptr_array_index(ops, i);
-		const char *call = mon_op_attr(op, "call-id");
+		const char *call = view_op_attr(op, "call-id");
 		const char *task = cib_xml_attr(op, "operation");
-		const char *rc = mon_op_attr(op, "rc-code");
+		const char *rc = view_op_attr(op, "rc-code");
 		const char *interval = cib_xml_attr(op, "interval");
 		int rci = rc ? atoi(rc) : 0;
 		if (!task)
@@ -340,7 +310,7 @@ static void print_node_summary(FILE *out, struct view *v, const struct mon_opts 
 			if (o->operations) {
 				rsc_history(out, v, n, lr, o->timing);
 			} else {
-				struct view_rsc *r = mon_history_rsc(v, id, n);
+				struct view_rsc *r = view_history_rsc(v, id, n);
 				if (r)
 					rsc_summary(out, n, r, 0);
 				else
@@ -358,9 +328,9 @@ static void print_failed(FILE *out, struct view *v)
 	for (guint i = 0; i < v->failed->len; i++) {
 		struct view_op *f = g_ptr_array_index(v->failed, i);
 		xmlNodePtr op = f->xml;
-		const char *call = mon_op_attr(op, "call-id");
-		const char *rc = mon_op_attr(op, "rc-code");
-		const char *st = mon_op_attr(op, "op-status");
+		const char *call = view_op_attr(op, "call-id");
+		const char *rc = view_op_attr(op, "rc-code");
+		const char *st = view_op_attr(op, "op-status");
 		fprintf(out, "    %s (node=%s, call=%s, rc=%s, status=%s", f->key ? f->key : "(null)", f->node->uname,
 			call ? call : "(null)", rc ? rc : "(null)", view_op_status_text(st ? atoi(st) : 0));
 		/* 1.0 looked for last_run (underscore), which its own history

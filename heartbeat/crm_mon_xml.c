@@ -101,7 +101,7 @@ static void xml_history(xmlNodePtr top, struct view *v, int operations)
 			const char *id = cib_xml_attr(lr, "id");
 			if (lr->type != XML_ELEMENT_NODE || !id)
 				continue;
-			struct view_rsc *r = mon_history_rsc(v, id, n);
+			struct view_rsc *r = view_history_rsc(v, id, n);
 			long long last = 0;
 			int fc = r ? view_failcount(n, r->id, &last) : 0;
 			if (!operations && r && !fc && last <= 0)
@@ -125,7 +125,7 @@ static void xml_history(xmlNodePtr top, struct view *v, int operations)
 			for (guint i = 0; i < ops->len; i++) {
 				xmlNodePtr op = g_ptr_array_index(ops, i);
 				const char *task = cib_xml_attr(op, "operation"), *iv = cib_xml_attr(op, "interval");
-				const char *rc = mon_op_attr(op, "rc-code");
+				const char *rc = view_op_attr(op, "rc-code");
 				if (!task || !strcmp(task, "notify"))
 					continue;
 				if (!strcmp(task, "monitor") && iv && !strcmp(iv, "0")) {
@@ -134,7 +134,7 @@ static void xml_history(xmlNodePtr top, struct view *v, int operations)
 						continue;
 				}
 				xmlNodePtr xo = child(xr, "operation_history");
-				set(xo, "call", mon_op_attr(op, "call-id"));
+				set(xo, "call", view_op_attr(op, "call-id"));
 				set(xo, "task", task);
 				if (iv && strcmp(iv, "0")) {
 					char *ms = g_strdup_printf("%sms", iv);
@@ -231,12 +231,12 @@ void mon_print_xml(FILE *out, struct view *v, const struct mon_opts *o)
 	for (guint i = 0; i < v->failed->len; i++) {
 		const struct view_op *f = g_ptr_array_index(v->failed, i);
 		xmlNodePtr x = child(fails, "failure");
-		const char *rc = mon_op_attr(f->xml, "rc-code"), *st = mon_op_attr(f->xml, "op-status");
+		const char *rc = view_op_attr(f->xml, "rc-code"), *st = view_op_attr(f->xml, "op-status");
 		set(x, "op_key", f->key);
 		set(x, "node", f->node->uname);
 		set(x, "exitstatus", view_rc_text(rc ? atoi(rc) : 0));
 		set(x, "exitcode", rc);
-		set(x, "call", mon_op_attr(f->xml, "call-id"));
+		set(x, "call", view_op_attr(f->xml, "call-id"));
 		set(x, "status", view_op_status_text(st ? atoi(st) : 0));
 		if (cib_xml_attr(f->xml, "last-rc-change"))
 			set(x, "last-rc-change", cib_xml_attr(f->xml, "last-rc-change"));

@@ -426,6 +426,36 @@ void view_free(struct view *v)
 	g_free(v);
 }
 
+/* The view resource an lrm_resource entry on node n stands for. */
+struct view_rsc *view_history_rsc(struct view *v, const char *id, struct view_node *n)
+{
+	struct view_rsc *r = view_find(v, id);
+	if (r || strchr(id, ':'))
+		return r;
+	/* Anonymous clone history without an instance number (Pacemaker
+	 * >= 1.1 style): the instance active on this node. */
+	for (guint i = 0; i < n->running->len; i++) {
+		struct view_rsc *p = g_ptr_array_index(n->running, i);
+		if (view_base_eq(id, p->id))
+			return p;
+	}
+	return NULL;
+}
+
+const char *view_op_attr(xmlNodePtr op, const char *dashed)
+{
+	const char *v = cib_xml_attr(op, dashed);
+	if (v)
+		return v;
+	char *u = g_strdup(dashed);
+	for (char *p = u; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	v = cib_xml_attr(op, u);
+	g_free(u);
+	return v;
+}
+
 /* Shared with crm_view_master.c and crm_view_ops.c. */
 struct view_rsc *view_new_rsc(enum view_kind k, const char *id)
 {

@@ -76,6 +76,13 @@ const char *view_node_attr(const struct view_node *n, const char *name);
 /* The fail-count attribute of rsc on n as a score, and last-failure. */
 int view_failcount(const struct view_node *n, const char *rsc_id, long long *last_failure);
 
+/* The view resource an lrm_resource id on node n stands for, or NULL
+ * (anonymous clone history without an instance number: the instance
+ * active on n). */
+struct view_rsc *view_history_rsc(struct view *v, const char *id, struct view_node *n);
+/* An lrm_rsc_op attribute in the dashed or the v2 underscore spelling. */
+const char *view_op_attr(xmlNodePtr op, const char *dashed);
+
 /* Texts 1.0 printed for an LRM op-status and an agent rc. */
 const char *view_op_status_text(int status);
 const char *view_rc_text(int rc);

@@ -43,6 +43,20 @@ struct cib_conn *cib_conn_open(const char *client, int *rc, char **err)
 	return c;
 }
 
+struct cib_conn *cib_conn_open_live(const char *client, int *rc, char **err)
+{
+	struct cib_conn *c = g_new0(struct cib_conn, 1);
+	const char *sock = getenv("HA_CIB_SOCKET");
+	*err = NULL;
+	c->kind = CIB_CONN_LIVE;
+	*rc = cib_conn_live_open(sock && *sock ? sock : CIB_LIVE_SOCKET, client, &c->ops, &c->st, err);
+	if (*rc != CIB_OK) {
+		g_free(c);
+		return NULL;
+	}
+	return c;
+}
+
 enum cib_conn_kind cib_conn_kind(const struct cib_conn *c)
 {
 	return c->kind;

@@ -22,10 +22,13 @@
 
 enum cib_conn_kind { CIB_CONN_FILE, CIB_CONN_LIVE };
 
-/* A controller request (crmadmin, crm_resource -C/-F/-P/-R). */
+/* A controller request (crmadmin, crm_resource -C/-F/-P/-R).  Replies:
+ *   dc_query     <dc uname="pm01"/> (no uname: no DC elected)
+ *   node_status  <ping crm_subsystem="crmd" crmd_state="S_IDLE" result="ok"/>
+ *   lrm_delete, lrm_fail, reprobe, lrm_refresh, shutdown, election: none */
 struct cib_crmd_req {
 	const char *op;        /* "dc_query", "node_status", "lrm_delete", "lrm_fail",
-				* "reprobe", "lrm_refresh" */
+				* "reprobe", "lrm_refresh", "shutdown", "election" */
 	const char *node;      /* target node uname, NULL = local / all */
 	const char *rsc;       /* resource id for lrm_* */
 };
@@ -57,6 +60,9 @@ struct cib_conn;
  * CIB_E_CONNECTION when no cluster runs here or CIB_file cannot be read
  * (*err names the file or socket and why). */
 struct cib_conn *cib_conn_open(const char *client, int *rc, char **err);
+/* The LIVE backend only, whatever CIB_file says (crmadmin: the controller
+ * has no file equivalent). */
+struct cib_conn *cib_conn_open_live(const char *client, int *rc, char **err);
 enum cib_conn_kind cib_conn_kind(const struct cib_conn *c);
 /* The file behind a FILE connection, NULL for LIVE. */
 const char *cib_conn_path(const struct cib_conn *c);

@@ -457,10 +457,11 @@ int cib_doc_apply(xmlDocPtr doc, const struct cib_req *req, xmlNodePtr *output)
 	if (req->section && !cib_section_known(req->section))
 		return CIB_E_BAD_SECTION;
 	int needs_data = req->op == CIB_REQ_CREATE || req->op == CIB_REQ_MODIFY ||
-			 req->op == CIB_REQ_REPLACE || req->op == CIB_REQ_DELETE || req->op == CIB_REQ_PATCH;
+			 req->op == CIB_REQ_REPLACE || req->op == CIB_REQ_PATCH ||
+			 (req->op == CIB_REQ_DELETE && !req->xpath);
 	if (needs_data && (!req->data || req->data->type != XML_ELEMENT_NODE))
 		return CIB_E_NOOBJECT;
-	if (req->xpath && req->op != CIB_REQ_QUERY && needs_data && req->op != CIB_REQ_PATCH)
+	if (req->xpath && (needs_data || req->op == CIB_REQ_DELETE) && req->op != CIB_REQ_PATCH)
 		return do_xpath_change(doc, req);
 	switch (req->op) {
 	case CIB_REQ_QUERY: return do_query(doc, req, output);

@@ -11,6 +11,7 @@ const char *cib_strerror(int rc)
 	case CIB_E_NOT_CONNECTED: return "not connected";
 	case CIB_E_CONNECTION: return "connection failed";
 	case CIB_E_MISSING: return "cib object missing";
+	case CIB_E_MISSING_FIELD: return "A required field is missing";
 	case CIB_E_STALE: return "Discarded old update";
 	case CIB_E_EXISTS: return "The object already exists";
 	case CIB_E_NOTEXISTS: return "The object/attribute does not exist";
