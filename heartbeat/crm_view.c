@@ -184,12 +184,17 @@ static void build_nodes(struct view *v)
 		n->id = p->id;
 		n->online = p->online;
 		n->pending = p->pending;
+		n->state = cib_find_state(c, p->uname);
+		/* 1.0 called a node that is up but must be fenced (terminate
+		 * requested) "UNCLEAN (online)"; the engine counts it offline. */
+		if (p->unclean && n->state && n->state->crmd && !strcmp(n->state->crmd, "online") &&
+		    n->state->join && !strcmp(n->state->join, "member") && p->member)
+			n->online = 1;
 		n->unclean = p->unclean;
 		n->shutdown = p->shutdown;
 		n->running = g_ptr_array_new();
 		n->attrs = g_ptr_array_new_with_free_func(g_free);
 		struct cib_node *cn = cib_find_node(c, p->uname);
-		n->state = cib_find_state(c, p->uname);
 		n->expected_up = n->state && n->state->expected && !strcmp(n->state->expected, "member");
 		n->is_dc = c->dc_uuid && p->id && !strcmp(c->dc_uuid, p->id);
 		for (guint k = 0; cn && cn->attrs.items && k < cn->attrs.items->len; k++) {
@@ -333,6 +338,19 @@ static int rsc_priority(struct view *v, struct view_rsc *r)
 	return pr ? cib_parse_score(pr, &ok) : 0;
 }
 
+static int in_master(xmlNodePtr res, const char *lrm_id)
+{
+	for (xmlNodePtr m = res ? res->children : NULL; m; m = m->next) {
+		if (m->type != XML_ELEMENT_NODE ||
+		    (strcmp((const char *)m->name, "master") && strcmp((const char *)m->name, "master_slave")))
+			continue;
+		for (xmlNodePtr c = m->children; c; c = c->next)
+			if (c->type == XML_ELEMENT_NODE && cib_xml_attr(c, "id") && base_eq(lrm_id, cib_xml_attr(c, "id")))
+				return 1;
+	}
+	return 0;
+}
+
 struct prio {
 	struct view_rsc *r;
 	int priority, index;
@@ -378,7 +396,9 @@ static void build_rscs(struct view *v)
 	v->configured = (int)v->rscs->len;
 	for (guint i = 0; i < v->ws->rscs->len; i++) {
 		struct pe_rsc *p = g_ptr_array_index(v->ws->rscs, i);
-		if (p->orphan && !p->parent)
+		/* The engine takes the history of master/slave instances, which
+		 * it does not model, for orphans; they are not. */
+		if (p->orphan && !p->parent && !in_master(res, p->id))
 			g_ptr_array_add(v->rscs, from_pe(v, p, NULL, res));
 	}
 }
