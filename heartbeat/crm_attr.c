@@ -51,7 +51,14 @@ static char *build_xpath(const struct attr_ref *a)
 	if (a->set_name) {
 		char *q = quoted(a->set_name);
 		bad |= !q;
-		g_string_append_printf(x, "//%s[@id=%s]", set_type, q ? q : "''");
+		/* A named set in the status section is an instance_attributes
+		 * inside transient_attributes (1.0 looked for a
+		 * transient_attributes of that id, and so never found the
+		 * crm_master sets it wrote). */
+		if (!strcmp(set_type, "transient_attributes"))
+			g_string_append_printf(x, "//transient_attributes//instance_attributes[@id=%s]", q ? q : "''");
+		else
+			g_string_append_printf(x, "//%s[@id=%s]", set_type, q ? q : "''");
 		g_free(q);
 	} else {
 		g_string_append_printf(x, "//%s", set_type);

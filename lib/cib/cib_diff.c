@@ -265,9 +265,13 @@ static int diff_key(xmlNodePtr d, struct key *k)
 		if (!r)
 			return -1;
 	}
+	/* Without id or rank an element means the first of its tag without
+	 * an id, which lets a hand-written diff name <configuration>. */
 	if (!k->id) {
-		if (!r)
-			return -1;
+		if (!r) {
+			k->rank = 0; /* the first such child: <configuration>, <nodes> */
+			return 0;
+		}
 		char *end;
 		long v = strtol(r, &end, 10);
 		if (*end || v < 0 || v > 1000000)

@@ -138,7 +138,8 @@ int cib_doc_upgrade(xmlDocPtr doc);
  * appear with just their changed attributes: new values under diff-added,
  * old values of attributes new lacks under diff-removed.  Children are
  * matched by tag and id, or, without an id, by tag and rank among same-tag
- * siblings without id.  Comments take part as <__crm_diff_comment__
+ * siblings without id (__crm_diff_rank__, 0 when absent, so a hand-written
+ * diff may name <configuration> or <nodes> plainly).  Comments take part as <__crm_diff_comment__
  * text=".."> elements matched by rank.  The version attributes of the root
  * are not diffed: they are the part's own attributes. */
 xmlNodePtr cib_diff(xmlDocPtr old, xmlDocPtr new);
