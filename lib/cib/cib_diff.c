@@ -22,8 +22,10 @@ static int counts(xmlNodePtr n)
 	return n->type == XML_ELEMENT_NODE || n->type == XML_COMMENT_NODE;
 }
 
-/* Identity of a child among its siblings: tag and id, or tag and rank among
- * same-tag siblings without id (comments: rank among comments). */
+/* Identity of a child among its siblings: tag, id (or none) and rank, the
+ * rank counting earlier siblings of the same tag and id, so that elements
+ * without id (and, in a broken CIB, duplicate ids) are told apart by order.
+ * Comments are "__crm_diff_comment__" without id. */
 struct key {
 	const char *tag, *id;
 	int rank;
@@ -31,17 +33,16 @@ struct key {
 
 static void child_keys(xmlNodePtr parent, GArray *keys, GPtrArray *nodes)
 {
-	GHashTable *ranks = g_hash_table_new(g_str_hash, g_str_equal);
+	GHashTable *ranks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (xmlNodePtr c = parent->children; c; c = c->next) {
 		if (!counts(c))
 			continue;
-		struct key k = { c->type == XML_COMMENT_NODE ? COMMENT : (const char *)c->name, NULL, -1 };
+		struct key k = { c->type == XML_COMMENT_NODE ? COMMENT : (const char *)c->name, NULL, 0 };
 		if (c->type == XML_ELEMENT_NODE)
 			k.id = cib_xml_attr(c, "id");
-		if (!k.id) {
-			k.rank = GPOINTER_TO_INT(g_hash_table_lookup(ranks, k.tag));
-			g_hash_table_insert(ranks, (gpointer)k.tag, GINT_TO_POINTER(k.rank + 1));
-		}
+		char *group = g_strdup_printf("%s%c%s", k.tag, k.id ? 1 : 2, k.id ? k.id : "");
+		k.rank = GPOINTER_TO_INT(g_hash_table_lookup(ranks, group));
+		g_hash_table_insert(ranks, group, GINT_TO_POINTER(k.rank + 1));
 		g_array_append_val(keys, k);
 		g_ptr_array_add(nodes, c);
 	}
@@ -50,11 +51,11 @@ static void child_keys(xmlNodePtr parent, GArray *keys, GPtrArray *nodes)
 
 static int key_eq(const struct key *a, const struct key *b)
 {
-	if (strcmp(a->tag, b->tag))
+	if (strcmp(a->tag, b->tag) || a->rank != b->rank)
 		return 0;
 	if (a->id || b->id)
 		return a->id && b->id && !strcmp(a->id, b->id);
-	return a->rank == b->rank;
+	return 1;
 }
 
 static void set_int(xmlNodePtr n, const char *name, long long v)
@@ -64,14 +65,14 @@ static void set_int(xmlNodePtr n, const char *name, long long v)
 	xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)buf);
 }
 
-/* A placeholder for n in a diff part: its tag, id (or rank). */
+/* A placeholder for n in a diff part: its tag, id and rank (when not 0). */
 static xmlNodePtr placeholder(xmlNodePtr n, int rank)
 {
 	xmlNodePtr p = xmlNewNode(NULL, n->name);
 	const char *id = cib_xml_attr(n, "id");
 	if (id)
 		xmlSetProp(p, (const xmlChar *)"id", (const xmlChar *)id);
-	else if (rank >= 0)
+	if (rank > 0)
 		set_int(p, RANK, rank);
 	return p;
 }
@@ -86,7 +87,7 @@ static xmlNodePtr whole(xmlNodePtr n, const char *mark, int rank, int pos)
 		c = xmlCopyNode(n, 1);
 	}
 	xmlSetProp(c, (const xmlChar *)MARK, (const xmlChar *)mark);
-	if (rank >= 0 && !cib_xml_attr(c, "id"))
+	if (rank > 0)
 		set_int(c, RANK, rank);
 	if (pos >= 0)
 		set_int(c, POS, pos);
@@ -257,35 +258,29 @@ static int is_internal(const char *name)
 static int diff_key(xmlNodePtr d, struct key *k)
 {
 	k->tag = (const char *)d->name;
-	k->id = cib_xml_attr(d, "id");
-	k->rank = -1;
+	k->id = strcmp(k->tag, COMMENT) ? cib_xml_attr(d, "id") : NULL;
+	k->rank = 0; /* absent: the first of its tag and id (a hand-written diff
+		      * names <configuration> or <nodes> plainly) */
 	const char *r = cib_xml_attr(d, RANK);
-	if (!strcmp(k->tag, COMMENT)) {
-		k->id = NULL;
-		if (!r)
-			return -1;
-	}
-	/* Without id or rank an element means the first of its tag without
-	 * an id, which lets a hand-written diff name <configuration>. */
-	if (!k->id) {
-		if (!r) {
-			k->rank = 0; /* the first such child: <configuration>, <nodes> */
-			return 0;
-		}
+	if (r) {
 		char *end;
 		long v = strtol(r, &end, 10);
-		if (*end || v < 0 || v > 1000000)
+		if (!*r || *end || v < 0 || v > 1000000)
 			return -1;
 		k->rank = (int)v;
 	}
 	return 0;
 }
 
-static xmlNodePtr resolve(GArray *keys, GPtrArray *nodes, const struct key *k)
+/* The first child with key k not taken yet: siblings sharing an id (a
+ * broken CIB) are matched in order, as cib_diff matched them. */
+static xmlNodePtr resolve(GArray *keys, GPtrArray *nodes, char *taken, const struct key *k)
 {
 	for (guint i = 0; i < keys->len; i++)
-		if (key_eq(&g_array_index(keys, struct key, i), k))
+		if (!taken[i] && key_eq(&g_array_index(keys, struct key, i), k)) {
+			taken[i] = 1;
 			return g_ptr_array_index(nodes, i);
+		}
 	return NULL;
 }
 
@@ -348,6 +343,7 @@ static int patch_children(struct patch *p, xmlNodePtr t, xmlNodePtr rem, xmlNode
 	GPtrArray *nodes = g_ptr_array_new(), *doomed = g_ptr_array_new();
 	GArray *adds = g_array_new(FALSE, FALSE, sizeof(struct addition));
 	child_keys(t, keys, nodes);
+	char *taken = g_new0(char, nodes->len + 1);
 	int rc = CIB_OK;
 	/* Resolve every target against the untouched child list first. */
 	for (xmlNodePtr c = rem ? rem->children : NULL; !rc && c; c = c->next) {
@@ -355,10 +351,10 @@ static int patch_children(struct patch *p, xmlNodePtr t, xmlNodePtr rem, xmlNode
 			continue;
 		struct key k;
 		if (diff_key(c, &k) < 0) {
-			rc = fail(p, g_strdup_printf("diff-removed: <%s> has neither id nor rank", (const char *)c->name));
+			rc = fail(p, g_strdup_printf("diff-removed: <%s> has a bad rank", (const char *)c->name));
 			break;
 		}
-		xmlNodePtr target = resolve(keys, nodes, &k);
+		xmlNodePtr target = resolve(keys, nodes, taken, &k);
 		if (!target) {
 			rc = fail(p, g_strdup_printf("diff-removed: no <%s id=\"%s\"> to remove or change", k.tag, k.id ? k.id : ""));
 			break;
@@ -389,12 +385,12 @@ static int patch_children(struct patch *p, xmlNodePtr t, xmlNodePtr rem, xmlNode
 		}
 		struct key k;
 		if (diff_key(c, &k) < 0) {
-			rc = fail(p, g_strdup_printf("diff-added: <%s> has neither id nor rank", (const char *)c->name));
+			rc = fail(p, g_strdup_printf("diff-added: <%s> has a bad rank", (const char *)c->name));
 			break;
 		}
 		if (twin(rem, &k))
 			continue; /* handled with its removed twin */
-		xmlNodePtr target = resolve(keys, nodes, &k);
+		xmlNodePtr target = resolve(keys, nodes, taken, &k);
 		if (!target || target->type != XML_ELEMENT_NODE) {
 			rc = fail(p, g_strdup_printf("diff-added: no <%s id=\"%s\"> to change", k.tag, k.id ? k.id : ""));
 			break;
@@ -413,6 +409,7 @@ static int patch_children(struct patch *p, xmlNodePtr t, xmlNodePtr rem, xmlNode
 			insert_at(t, make_added(a->diff, t->doc), a->pos);
 		}
 	}
+	g_free(taken);
 	g_array_free(keys, TRUE);
 	g_ptr_array_free(nodes, TRUE);
 	g_ptr_array_free(doomed, TRUE);

@@ -137,10 +137,11 @@ int cib_doc_upgrade(xmlDocPtr doc);
  * new, so order (group members, ops) survives.  Elements present in both
  * appear with just their changed attributes: new values under diff-added,
  * old values of attributes new lacks under diff-removed.  Children are
- * matched by tag and id, or, without an id, by tag and rank among same-tag
- * siblings without id (__crm_diff_rank__, 0 when absent, so a hand-written
- * diff may name <configuration> or <nodes> plainly).  Comments take part as <__crm_diff_comment__
- * text=".."> elements matched by rank.  The version attributes of the root
+ * matched by tag, id (or none) and rank: __crm_diff_rank__="N" names the
+ * N+1th sibling of that tag and id (0 when absent, so a hand-written diff
+ * may name <configuration> or <nodes> plainly; duplicate ids in a broken CIB
+ * are told apart the same way).  Comments take part as
+ * <__crm_diff_comment__ text=".."> elements matched by rank.  The version attributes of the root
  * are not diffed: they are the part's own attributes. */
 xmlNodePtr cib_diff(xmlDocPtr old, xmlDocPtr new);
 /* 1 when the diff changes nothing but the counters. */
@@ -148,7 +149,8 @@ int cib_diff_is_empty(xmlNodePtr diff);
 /* Applies diff to doc in place if doc's version equals the diff-removed
  * version (else CIB_E_DIFF_RESYNC: ask for a full copy) and every removal
  * finds its target (else CIB_E_DIFF_FAILED, doc unchanged).  The result
- * carries the diff-added version.  *err (may be NULL) says why on failure. */
+ * carries the diff-added version (all three counters; a missing one means
+ * 0).  *err (may be NULL) says why on failure. */
 int cib_patch(xmlDocPtr doc, xmlNodePtr diff, char **err);
 
 /* XML helpers shared by the tools. */
