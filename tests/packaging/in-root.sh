@@ -15,8 +15,11 @@ mode_owner() { stat -c '%a %U %G' "$1" 2>/dev/null; }
 verify_clean() { [ -z "$(dpkg --verify "$@" 2>&1)" ]; }
 DAEMON=/usr/libexec/heartbeat/heartbeat
 ORIG_FILES="/usr/bin/cl_status /usr/libexec/heartbeat/heartbeat /etc/init.d/heartbeat /etc/logrotate.d/heartbeat"
-OTHERS="cluster-glue resource-agents pacemaker-cli-utils crmsh"
-OTHER_FILES="/usr/sbin/stonith /usr/sbin/meatclient /usr/sbin/crm_verify /usr/libexec/heartbeat/send_arp /usr/sbin/crm"
+# Other packages' files that a careless install would overwrite (crmsh when installed).
+OTHERS=$(for p in cluster-glue resource-agents pacemaker-cli-utils crmsh; do
+	[ "$(status_of $p)" = installed ] && echo $p; done)
+OTHER_FILES=$(for f in /usr/sbin/stonith /usr/sbin/meatclient /usr/sbin/crm_verify \
+	/usr/libexec/heartbeat/send_arp /usr/sbin/crm; do [ -e $f ] && echo $f; done)
 
 # A configuration directory for heartbeat -t and refused starts (HB_HA_DIR).
 conf_dir() { # DIR EXTRA-LINES
