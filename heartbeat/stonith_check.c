@@ -123,30 +123,28 @@ static char **words(const char *text)
 	return (char **)g_ptr_array_free(a, FALSE);
 }
 
+/* The words "stonith ARGS" prints, or NULL with the reason in err. */
+static char **query_words(const char *const *args, char *err, size_t errlen)
+{
+	char *out = query(args, err, errlen);
+	char **w = out ? words(out) : NULL;
+
+	g_free(out);
+	return w;
+}
+
 char **stonith_list_types(char *err, size_t errlen)
 {
 	const char *args[] = { "-L", NULL };
-	char *out = query(args, err, errlen);
-	char **t;
 
-	if (!out)
-		return NULL;
-	t = words(out);
-	g_free(out);
-	return t;
+	return query_words(args, err, errlen);
 }
 
 char **stonith_param_names(const char *type, char *err, size_t errlen)
 {
 	const char *args[] = { "-t", type, "-n", NULL };
-	char *out = query(args, err, errlen);
-	char **n;
 
-	if (!out)
-		return NULL;
-	n = words(out);
-	g_free(out);
-	return n;
+	return query_words(args, err, errlen);
 }
 
 char **stonith_param_env(char *const *names, const char *params)
