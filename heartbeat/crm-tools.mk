@@ -27,9 +27,9 @@ heartbeat/crm_node: heartbeat/crm_node.o $(CRM_VIEW_OBJS) $(CRM_TOOL_OBJS) lib/l
 heartbeat/crmadmin: heartbeat/crmadmin.o $(CRM_TOOL_OBJS) lib/libhbcib.a lib/libhb.a
 	$(LINK) heartbeat/crmadmin.o $(CRM_TOOL_OBJS) $(CIB_LIBS)
 
-CRM_TOOLS = crm_mon cibadmin crm_resource crm_attribute crm_node crmadmin
-install:: $(addprefix heartbeat/,$(CRM_TOOLS))
-	mkdir -p $(DESTDIR)$(sbindir) $(DESTDIR)$(mandir)/man8
-	for t in $(CRM_TOOLS); do install -m 0755 heartbeat/$$t $(DESTDIR)$(sbindir)/$$t; done
-	for t in $(CRM_ATTR_ALIASES); do ln -sf crm_attribute $(DESTDIR)$(sbindir)/$$t; done
-	for m in $(CRM_TOOLS) $(CRM_ATTR_ALIASES); do install -m 0644 heartbeat/$$m.8 $(DESTDIR)$(mandir)/man8/$$m.8; done
+# Installed by pkg/install.mk (heartbeat-ng-crm-tools); the aliases are
+# copies of crm_attribute under their names, which it reads from argv[0].
+CRM_OUR_TOOLS = crm_mon cibadmin crm_resource crm_attribute crm_node crmadmin
+CRM_TOOLS += $(addprefix heartbeat/,$(CRM_OUR_TOOLS)) \
+	$(foreach a,$(CRM_ATTR_ALIASES),heartbeat/crm_attribute=$(a))
+CRM_MANS += $(foreach m,$(CRM_OUR_TOOLS) $(CRM_ATTR_ALIASES),heartbeat/$(m).8)
