@@ -242,7 +242,7 @@ int main(int argc, char **argv)
 		[ACT_REPLACE] = CIB_REQ_REPLACE, [ACT_DELETE] = CIB_REQ_DELETE, [ACT_ERASE] = CIB_REQ_ERASE,
 		[ACT_BUMP] = CIB_REQ_BUMP, [ACT_UPGRADE] = CIB_REQ_UPGRADE, [ACT_PATCH] = CIB_REQ_PATCH,
 	};
-	struct cib_req req = { ops[act], section, xpath, data, flags };
+	struct cib_req req = { act <= ACT_PATCH ? ops[act] : CIB_REQ_QUERY, section, xpath, data, flags };
 	int rc = run(act, &req);
 	if (input)
 		xmlFreeDoc(input);
