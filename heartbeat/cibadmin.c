@@ -142,17 +142,14 @@ int main(int argc, char **argv)
 	const char *section = NULL, *xpath = NULL, *text = NULL, *file = NULL;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":V$o:QDUCEX:t:Srwlsh:MmBfbRx:pP5N:A:uncd", lo, NULL)) != -1) {
+		int std = tool_std_option(prog, c, argv);
+		if (std == TOOL_OPT_HELP) {
+			usage(stdout);
+			return 0;
+		}
+		if (std != TOOL_OPT_OTHER)
+			return std;
 		switch (c) {
-		case 'Z':
-			usage(stdout);
-			return 0;
-		case '?':
-		case ':':
-			if (!tool_option_error(prog, c, argv))
-				return 1;
-			usage(stdout);
-			return 0;
-		case '$': printf("cibadmin (heartbeat " HB_VERSION ", Pacemaker 1.0 compatible)\n"); return 0;
 		case 'V': case 's': case 'l': case 'N': case 'h': break;
 		case 't':
 			if (atoi(optarg) < 1 && strcmp(optarg, "0")) {
@@ -186,16 +183,9 @@ int main(int argc, char **argv)
 		case 'p': from_stdin = 1; break;
 		}
 	}
-	if (optind < argc) {
-		tool_err(prog, "unexpected argument '%s'", argv[optind]);
-		tool_usage_hint(prog);
-		return 2;
-	}
-	if (act == ACT_NONE) {
-		tool_err(prog, "no command given (one of -Q -C -M -R -D -E -B -P -u -5)");
-		tool_usage_hint(prog);
-		return 1;
-	}
+	int args = tool_args_done(prog, argc, argv, act != ACT_NONE, "-Q -C -M -R -D -E -B -P -u -5");
+	if (args != TOOL_ARGS_OK)
+		return args == TOOL_ARGS_EXTRA ? 2 : 1;
 	if (dangerous && !force) {
 		fprintf(stderr, "The supplied command is considered dangerous."
 				"  To prevent accidental destruction of the cluster,"

@@ -116,17 +116,14 @@ int main(int argc, char **argv)
 	const char *rsc = NULL, *type = NULL, *lifetime = NULL, *def = NULL;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":V$GDQqN:U:u:s:n:v:l:t:i:!r:d:z", lo, NULL)) != -1) {
+		int std = tool_std_option(prog, c, argv);
+		if (std == TOOL_OPT_HELP) {
+			usage(stdout, t);
+			return 0;
+		}
+		if (std != TOOL_OPT_OTHER)
+			return std;
 		switch (c) {
-		case 'Z':
-			usage(stdout, t);
-			return 0;
-		case '?':
-		case ':':
-			if (!tool_option_error(prog, c, argv))
-				return 1;
-			usage(stdout, t);
-			return 0;
-		case '$': printf("%s (heartbeat " HB_VERSION ", Pacemaker 1.0 compatible)\n", prog); return 0;
 		case 'V': case '!': break;
 		case 'z':
 			tool_err(prog, "utilization attributes (-z) are not supported");
@@ -146,11 +143,8 @@ int main(int argc, char **argv)
 		case 'd': def = optarg; break;
 		}
 	}
-	if (optind < argc) {
-		tool_err(prog, "unexpected argument '%s'", argv[optind]);
-		tool_usage_hint(prog);
+	if (tool_args_done(prog, argc, argv, 1, NULL) != TOOL_ARGS_OK)
 		return 1;
-	}
 	if (lifetime && strcmp(lifetime, "reboot") && strcmp(lifetime, "forever")) {
 		tool_err(prog, "invalid lifetime '%s' (reboot or forever)", lifetime);
 		return 1;

@@ -96,6 +96,22 @@ static int not_connected(enum mode mode, int rc)
 	return -rc;
 }
 
+/* 1.0 retried for ever, a dot a try, until the interrupt (on_signal). */
+static struct cib_conn *reconnect(long long interval_ms, int *rc)
+{
+	struct cib_conn *conn = NULL;
+	fflush(stdout);
+	while (!conn) {
+		usleep((useconds_t)(interval_ms > 60000 ? 60000 : interval_ms) * 1000);
+		putchar('.');
+		fflush(stdout);
+		char *err = NULL;
+		conn = cib_conn_open(prog, rc, &err);
+		g_free(err);
+	}
+	return conn;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option lo[] = {
@@ -122,20 +138,19 @@ int main(int argc, char **argv)
 	const char *xml_file = NULL;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":V$i:nrh:dp:s1wx:oftANS:T:F:H:P:E:e:X", lo, NULL)) != -1) {
-		switch (c) {
-		case 'V': break;
-		case 'Z':
-			usage(stdout);
-			return 0;
-		case '?':
-		case ':':
-			if (!tool_option_error(prog, c, argv))
-				return 1;
-			usage(stdout);
-			return 0;
-		case '$':
+		if (c == '$') {
 			printf("crm_mon %s (heartbeat, Pacemaker 1.0 compatible)\n", MON_OUTPUT_VERSION);
 			return 0;
+		}
+		int std = tool_std_option(prog, c, argv);
+		if (std == TOOL_OPT_HELP) {
+			usage(stdout);
+			return 0;
+		}
+		if (std != TOOL_OPT_OTHER)
+			return std;
+		switch (c) {
+		case 'V': break;
 		case 'i': {
 			long long ms = cib_parse_interval(optarg);
 			if (ms <= 0) {
@@ -164,11 +179,8 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
-	if (optind < argc) {
-		tool_err(prog, "unexpected argument '%s'", argv[optind]);
-		tool_usage_hint(prog);
+	if (tool_args_done(prog, argc, argv, 1, NULL) != TOOL_ARGS_OK)
 		return 1;
-	}
 	int tty = isatty(STDOUT_FILENO);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
@@ -189,15 +201,7 @@ int main(int argc, char **argv)
 		return not_connected(mode, rc);
 	if (!conn) {
 		printf("Attempting connection to the cluster...");
-		fflush(stdout);
-		while (!conn) {
-			usleep((useconds_t)(interval_ms > 60000 ? 60000 : interval_ms) * 1000);
-			putchar('.');
-			fflush(stdout);
-			char *err = NULL;
-			conn = cib_conn_open(prog, &rc, &err);
-			g_free(err);
-		}
+		conn = reconnect(interval_ms, &rc);
 		putchar('\n');
 	}
 	for (;;) {
@@ -207,15 +211,7 @@ int main(int argc, char **argv)
 			if (one_shot)
 				return not_connected(mode, rc);
 			printf("Connection to the CIB terminated\nReconnecting...");
-			fflush(stdout);
-			for (conn = NULL; !conn;) {
-				usleep((useconds_t)(interval_ms > 60000 ? 60000 : interval_ms) * 1000);
-				putchar('.');
-				fflush(stdout);
-				char *err = NULL;
-				conn = cib_conn_open(prog, &rc, &err);
-				g_free(err);
-			}
+			conn = reconnect(interval_ms, &rc);
 			continue;
 		}
 		o.now = time(NULL);

@@ -126,16 +126,14 @@ static void json_history(GString *s, struct view *v, int operations)
 		kstr(s, "node", n->uname);
 		key(s, "resources");
 		g_string_append_c(s, '[');
-		xmlNodePtr rs = cib_xml_child(cib_xml_child(ns, "lrm", NULL), "lrm_resources", NULL);
-		for (xmlNodePtr lr = rs ? rs->children : NULL; lr; lr = lr->next) {
-			const char *id = cib_xml_attr(lr, "id");
-			if (lr->type != XML_ELEMENT_NODE || !id)
-				continue;
-			struct view_rsc *r = view_history_rsc(v, id, n);
-			long long last = 0;
-			int fc = r ? view_failcount(n, r->id, &last) : 0;
-			if (!operations && r && !fc && last <= 0)
-				continue;
+		GArray *hist = mon_node_history(v, ns, n, operations);
+		for (guint h = 0; h < hist->len; h++) {
+			const struct mon_hist *e = &g_array_index(hist, struct mon_hist, h);
+			struct view_rsc *r = e->r;
+			xmlNodePtr lr = e->lrm;
+			const char *id = e->id;
+			int fc = e->fail_count;
+			long long last = e->last_failure;
 			g_string_append_c(s, '{');
 			kstr(s, "id", r ? r->id : id);
 			kbool(s, "orphan", !r);
@@ -175,6 +173,7 @@ static void json_history(GString *s, struct view *v, int operations)
 			}
 			close_(s, '}');
 		}
+		g_array_free(hist, TRUE);
 		close_(s, ']');
 		close_(s, '}');
 	}

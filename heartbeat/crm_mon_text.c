@@ -212,24 +212,36 @@ static void print_attributes(FILE *out, struct view *v)
 	}
 }
 
-static void rsc_summary(FILE *out, const struct view_node *n, const struct view_rsc *r, int all)
+GArray *mon_node_history(struct view *v, xmlNodePtr ns, struct view_node *n, int all)
 {
-	long long last = 0;
-	int fc = view_failcount(n, r->id, &last);
-	int printed = 0;
-	if (all || fc || last > 0) {
-		fprintf(out, "   %s: migration-threshold=%d", r->id, r->migration_threshold);
-		printed = 1;
+	GArray *a = g_array_new(FALSE, TRUE, sizeof(struct mon_hist));
+	xmlNodePtr rs = cib_xml_child(cib_xml_child(ns, "lrm", NULL), "lrm_resources", NULL);
+	for (xmlNodePtr lr = rs ? rs->children : NULL; lr; lr = lr->next) {
+		struct mon_hist h = { lr, cib_xml_attr(lr, "id"), NULL, 0, 0 };
+		if (lr->type != XML_ELEMENT_NODE || strcmp((const char *)lr->name, "lrm_resource") || !h.id)
+			continue;
+		h.r = view_history_rsc(v, h.id, n);
+		if (h.r)
+			h.fail_count = view_failcount(n, h.r->id, &h.last_failure);
+		if (!all && h.r && !h.fail_count && h.last_failure <= 0)
+			continue;
+		g_array_append_val(a, h);
 	}
-	if (fc > 0)
-		fprintf(out, " fail-count=%d", fc);
-	if (last > 0) {
+	return a;
+}
+
+/* 1.0's migration summary line. */
+static void rsc_summary(FILE *out, const struct mon_hist *h)
+{
+	fprintf(out, "   %s: migration-threshold=%d", h->r->id, h->r->migration_threshold);
+	if (h->fail_count > 0)
+		fprintf(out, " fail-count=%d", h->fail_count);
+	if (h->last_failure > 0) {
 		char buf[64];
-		mon_format_date(buf, sizeof buf, last);
+		mon_format_date(buf, sizeof buf, h->last_failure);
 		fprintf(out, " last-failure='%s'", buf);
 	}
-	if (printed || fc > 0 || last > 0)
-		fputc('\n', out);
+	fputc('\n', out);
 }
 
 static void print_date_attr(FILE *out, xmlNodePtr op, const char *attr)
@@ -242,11 +254,9 @@ static void print_date_attr(FILE *out, xmlNodePtr op, const char *attr)
 	}
 }
 
-static void rsc_history(FILE *out, struct view *v, struct view_node *n, xmlNodePtr lr, int timing)
+static void rsc_history(FILE *out, const struct mon_hist *h, int timing)
 {
-	const char *id = cib_xml_attr(lr, "id");
-	struct view_rsc *r = view_history_rsc(v, id, n);
-	GPtrArray *ops = view_sorted_ops(lr);
+	GPtrArray *ops = view_sorted_ops(h->lrm);
 	int name_done = 0;
 	for (guint i = 0; i < ops->len; i++) {
 		xmlNodePtr op = g_ptr_array_index(ops, i);
@@ -263,10 +273,10 @@ static void rsc_history(FILE *out, struct view *v, struct view_node *n, xmlNodeP
 			continue;
 		if (!name_done) {
 			name_done = 1;
-			if (!r)
-				fprintf(out, "Orphan resource: %s", id);
+			if (!h->r)
+				fprintf(out, "Orphan resource: %s", h->id);
 			else
-				rsc_summary(out, n, r, 1);
+				rsc_summary(out, h);
 		}
 		fprintf(out, "    + (%s) %s:", call ? call : "(null)", task);
 		if (interval && strcmp(interval, "0"))
@@ -302,21 +312,17 @@ static void print_node_summary(FILE *out, struct view *v, const struct mon_opts 
 				fprintf(out, " pingd=%s", ping);
 		}
 		fputc('\n', out);
-		xmlNodePtr rs = cib_xml_child(cib_xml_child(ns, "lrm", NULL), "lrm_resources", NULL);
-		for (xmlNodePtr lr = rs ? rs->children : NULL; lr; lr = lr->next) {
-			const char *id = cib_xml_attr(lr, "id");
-			if (lr->type != XML_ELEMENT_NODE || strcmp((const char *)lr->name, "lrm_resource") || !id)
-				continue;
-			if (o->operations) {
-				rsc_history(out, v, n, lr, o->timing);
-			} else {
-				struct view_rsc *r = view_history_rsc(v, id, n);
-				if (r)
-					rsc_summary(out, n, r, 0);
-				else
-					fprintf(out, "   %s: orphan\n", id);
-			}
+		GArray *hist = mon_node_history(v, ns, n, o->operations);
+		for (guint i = 0; i < hist->len; i++) {
+			const struct mon_hist *h = &g_array_index(hist, struct mon_hist, i);
+			if (o->operations)
+				rsc_history(out, h, o->timing);
+			else if (h->r)
+				rsc_summary(out, h);
+			else
+				fprintf(out, "   %s: orphan\n", h->id);
 		}
+		g_array_free(hist, TRUE);
 	}
 }
 

@@ -70,17 +70,14 @@ int main(int argc, char **argv)
 	int command = 0, c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":V$QHAqepnilR:f", lo, NULL)) != -1) {
+		int std = tool_std_option(prog, c, argv);
+		if (std == TOOL_OPT_HELP) {
+			usage(stdout);
+			return 0;
+		}
+		if (std != TOOL_OPT_OTHER)
+			return std;
 		switch (c) {
-		case 'Z':
-			usage(stdout);
-			return 0;
-		case '?':
-		case ':':
-			if (!tool_option_error(prog, c, argv))
-				return 1;
-			usage(stdout);
-			return 0;
-		case '$': printf("crm_node (heartbeat " HB_VERSION ", Pacemaker 1.0 compatible)\n"); return 0;
 		case 'V': case 'Q': case 'H': case 'f': break;
 		case 'A':
 			tool_err(prog, "only a Heartbeat-based cluster is supported (-A asks for OpenAIS)");
@@ -91,16 +88,8 @@ int main(int argc, char **argv)
 		default: command = c;
 		}
 	}
-	if (optind < argc) {
-		tool_err(prog, "unexpected argument '%s'", argv[optind]);
-		tool_usage_hint(prog);
+	if (tool_args_done(prog, argc, argv, command != 0, "-q -p -l -n -i -e") != TOOL_ARGS_OK)
 		return 1;
-	}
-	if (!command) {
-		tool_err(prog, "no command given (one of -q -p -l -n -i -e)");
-		tool_usage_hint(prog);
-		return 1;
-	}
 	if (command == 'n') {
 		const char *u = tool_local_uname();
 		if (!u)

@@ -247,17 +247,14 @@ int main(int argc, char **argv)
 	const char *xml_file = NULL;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":V$LRQxDCPp:WMUr:H:h:v:t:g:d:i:s:G:S:fx:lmu:FOocqN:aA", lo, NULL)) != -1) {
+		int std = tool_std_option(rsc_prog, c, argv);
+		if (std == TOOL_OPT_HELP) {
+			usage(stdout);
+			return 0;
+		}
+		if (std != TOOL_OPT_OTHER)
+			return std;
 		switch (c) {
-		case 'Z':
-			usage(stdout);
-			return 0;
-		case '?':
-		case ':':
-			if (!tool_option_error(rsc_prog, c, argv))
-				return 1;
-			usage(stdout);
-			return 0;
-		case '$': printf("crm_resource (heartbeat " HB_VERSION ", Pacemaker 1.0 compatible)\n"); return 0;
 		case 'V': break;
 		case 'x': xml_file = optarg; break;
 		case 'Q': o.quiet = 1; break;
@@ -281,11 +278,8 @@ int main(int argc, char **argv)
 			cmd = c;
 		}
 	}
-	if (optind < argc) {
-		tool_err(rsc_prog, "unexpected argument '%s'", argv[optind]);
-		tool_usage_hint(rsc_prog);
+	if (tool_args_done(rsc_prog, argc, argv, 1, NULL) != TOOL_ARGS_OK)
 		return 1;
-	}
 	if (cmd == OPT_FORCE_START || cmd == OPT_FORCE_STOP || cmd == OPT_FORCE_CHECK) {
 		o.force_op = cmd == OPT_FORCE_START ? "start" : cmd == OPT_FORCE_STOP ? "stop" : "monitor";
 		cmd = 'X';

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/utsname.h>
+#include "config.h"
 #include "crm_tool.h"
 
 void tool_err(const char *prog, const char *fmt, ...)
@@ -17,12 +18,20 @@ void tool_err(const char *prog, const char *fmt, ...)
 	va_end(ap);
 }
 
-int tool_option_error(const char *prog, int c, char **argv)
+int tool_std_option(const char *prog, int c, char **argv)
 {
 	extern int optind, optopt;
+	if (c == 'Z')
+		return TOOL_OPT_HELP;
+	if (c == '$') {
+		printf("%s (heartbeat " HB_VERSION ", Pacemaker 1.0 compatible)\n", prog);
+		return 0;
+	}
+	if (c != '?' && c != ':')
+		return TOOL_OPT_OTHER;
 	const char *word = optind > 0 ? argv[optind - 1] : "?";
 	if (c == '?' && optopt == '?')
-		return 1;
+		return TOOL_OPT_HELP;
 	if (c == ':') {
 		if (optopt && word[0] == '-' && word[1] != '-')
 			tool_err(prog, "option -%c requires an argument", optopt);
@@ -34,7 +43,23 @@ int tool_option_error(const char *prog, int c, char **argv)
 		tool_err(prog, "unknown option %s", word);
 	}
 	tool_usage_hint(prog);
-	return 0;
+	return 1;
+}
+
+int tool_args_done(const char *prog, int argc, char **argv, int have_command, const char *commands)
+{
+	extern int optind;
+	if (optind < argc) {
+		tool_err(prog, "unexpected argument '%s'", argv[optind]);
+		tool_usage_hint(prog);
+		return TOOL_ARGS_EXTRA;
+	}
+	if (commands && !have_command) {
+		tool_err(prog, "no command given (one of %s)", commands);
+		tool_usage_hint(prog);
+		return TOOL_ARGS_NO_COMMAND;
+	}
+	return TOOL_ARGS_OK;
 }
 
 void tool_usage_hint(const char *prog)

@@ -21,10 +21,19 @@ xmlDocPtr tool_read_xml(const char *prog, const char *file, const char *text, in
 
 /* "PROG: MESSAGE" on stderr (printf format). */
 void tool_err(const char *prog, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-/* After getopt_long (optstring starting with ':') returned c = '?' or ':':
- * 1 when it was "-?" (the caller prints help), else prints the one-line
- * complaint naming the option and the --help hint and returns 0. */
-int tool_option_error(const char *prog, int c, char **argv);
+/* The options every tool shares, for getopt_long with an optstring
+ * starting with ':' and --help mapped to 'Z': returns TOOL_OPT_HELP for
+ * --help and "-?" (the caller prints its usage on stdout and exits 0);
+ * prints the version for -$ and returns 0; prints the one-line complaint
+ * naming a bad option (and the --help hint) and returns 1; returns
+ * TOOL_OPT_OTHER for any other c. */
+enum { TOOL_OPT_OTHER = -1, TOOL_OPT_HELP = -2 };
+int tool_std_option(const char *prog, int c, char **argv);
+/* After the options: complains (with the --help hint) about a word left
+ * over, or, when commands is not NULL and no command was given, that one
+ * of commands is needed.  TOOL_ARGS_OK when neither. */
+enum { TOOL_ARGS_OK, TOOL_ARGS_EXTRA, TOOL_ARGS_NO_COMMAND };
+int tool_args_done(const char *prog, int argc, char **argv, int have_command, const char *commands);
 /* getopt's unknown-option message is one line already; this adds the
  * pointer to --help that 1.0's crm_help printed as a usage block. */
 void tool_usage_hint(const char *prog);

@@ -40,19 +40,9 @@ int main(int argc, char **argv)
 	struct cib *cib;
 	if (!file) {
 		/* As 1.0's -L: the CIB cib_conn reaches (CIB_file, or the cluster). */
-		int rc;
-		xmlDocPtr doc = NULL;
-		struct cib_conn *conn = cib_conn_open("crm_verify", &rc, &err);
-		if (conn)
-			rc = cib_conn_query(conn, &doc, &err);
-		cib_conn_close(conn);
-		if (rc != CIB_OK) {
-			fprintf(stderr, "Live CIB query failed: %s\n", cib_strerror(rc));
-			if (err)
-				fprintf(stderr, "crm_verify: %s\n", err);
-			g_free(err);
+		xmlDocPtr doc = cib_conn_fetch("crm_verify");
+		if (!doc)
 			return 3;
-		}
 		file = "live CIB";
 		cib = cib_from_doc(doc);
 	} else {

@@ -49,17 +49,14 @@ int main(int argc, char **argv)
 	const char *node = NULL;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":V$qS:DNHK:Et:B", lo, NULL)) != -1) {
+		int std = tool_std_option(prog, c, argv);
+		if (std == TOOL_OPT_HELP) {
+			usage(stdout);
+			return 0;
+		}
+		if (std != TOOL_OPT_OTHER)
+			return std;
 		switch (c) {
-		case 'Z':
-			usage(stdout);
-			return 0;
-		case '?':
-		case ':':
-			if (!tool_option_error(prog, c, argv))
-				return 1;
-			usage(stdout);
-			return 0;
-		case '$': printf("crmadmin (heartbeat " HB_VERSION ", Pacemaker 1.0 compatible)\n"); return 0;
 		case 'V': case 't': break;
 		case 'q': quiet = 1; break;
 		case 'B': bash = 1; break;
@@ -67,16 +64,8 @@ int main(int argc, char **argv)
 		default: cmd = c;
 		}
 	}
-	if (optind < argc) {
-		tool_err(prog, "unexpected argument '%s'", argv[optind]);
-		tool_usage_hint(prog);
+	if (tool_args_done(prog, argc, argv, cmd != 0, "-D -S NODE -H -N -K NODE -E") != TOOL_ARGS_OK)
 		return 1;
-	}
-	if (!cmd) {
-		tool_err(prog, "no command given (one of -D -S NODE -H -N -K NODE -E)");
-		tool_usage_hint(prog);
-		return 1;
-	}
 	int rc;
 	char *err = NULL;
 	struct cib_conn *conn = cib_conn_open_live(prog, &rc, &err);

@@ -3,6 +3,7 @@
  * calls.  Holds no CIB knowledge of its own. */
 #include <errno.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -89,6 +90,25 @@ int cib_conn_apply(struct cib_conn *c, const struct cib_req *req, xmlNodePtr *ou
 	if (output)
 		*output = NULL;
 	return c->ops->apply(c->st, req, output, err);
+}
+
+xmlDocPtr cib_conn_fetch(const char *prog)
+{
+	int rc;
+	char *err = NULL;
+	xmlDocPtr doc = NULL;
+	struct cib_conn *c = cib_conn_open(prog, &rc, &err);
+	if (c)
+		rc = cib_conn_query(c, &doc, &err);
+	cib_conn_close(c);
+	if (rc != CIB_OK) {
+		fprintf(stderr, "Live CIB query failed: %s\n", cib_strerror(rc));
+		if (err)
+			fprintf(stderr, "%s: %s\n", prog, err);
+		g_free(err);
+		return NULL;
+	}
+	return doc;
 }
 
 int cib_conn_crmd(struct cib_conn *c, const struct cib_crmd_req *req, xmlNodePtr *reply, char **err)

@@ -71,6 +71,11 @@ void cib_conn_close(struct cib_conn *c);
 int cib_conn_query(struct cib_conn *c, xmlDocPtr *doc, char **err);
 int cib_conn_apply(struct cib_conn *c, const struct cib_req *req, xmlNodePtr *output, char **err);
 int cib_conn_crmd(struct cib_conn *c, const struct cib_crmd_req *req, xmlNodePtr *reply, char **err);
+/* The whole CIB the environment selects, for the -L option of ptest and
+ * crm_verify: opens, queries and closes.  On failure prints 1.0's
+ * "Live CIB query failed: WHY" (and "PROG: DETAIL") on stderr and returns
+ * NULL; 1.0 then exits 3. */
+xmlDocPtr cib_conn_fetch(const char *prog);
 /* Waits at most timeout_ms for a change (crm_mon -i): 1 changed, 0 timed
  * out, <0 connection lost.  FILE backends compare the file's identity and
  * mtime a few times a second; LIVE ones wait on watch_fd. */
