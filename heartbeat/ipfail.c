@@ -9,9 +9,11 @@
 #include "log.h"
 #include "rsc.h"
 #include "ipfail.h"
+#include "timer.h"
 
 static bool enabled;
-static guint giveup_timer;
+static void do_giveup(void *data);
+static struct timer giveup_timer = TIMER_INIT(do_giveup, NULL);
 
 bool ipfail_enabled(void) { return enabled; }
 
@@ -61,31 +63,28 @@ static void send_to_peer(int ni, const char *type, int count)
 	transport_send(m, false);
 }
 
-static gboolean do_giveup(gpointer data)
+static void do_giveup(void *data)
 {
-	giveup_timer = 0;
 	if (strcmp(rsc_hold_text(), "none") == 0)
-		return G_SOURCE_REMOVE;      /* nothing to give */
+		return;      /* nothing to give */
 	if (!rsc_request_standby("all")) {
 		/* resources in flux: try again shortly */
-		giveup_timer = g_timeout_add(hb.cf->keepalive_ms * 2, do_giveup, NULL);
-		return G_SOURCE_REMOVE;
+		timer_start(&giveup_timer, hb.cf->keepalive_ms * 2);
+		return;
 	}
 	log_info("ipfail: giving up all resources: the peer sees more ping nodes");
-	return G_SOURCE_REMOVE;
 }
 
 static void schedule_giveup(void)
 {
-	if (!giveup_timer)
-		giveup_timer = g_timeout_add(hb.cf->keepalive_ms * 2, do_giveup, NULL);
+	if (!timer_armed(&giveup_timer))
+		timer_start(&giveup_timer, hb.cf->keepalive_ms * 2);
 }
 
 static void cancel_giveup(void)
 {
-	if (giveup_timer) {
-		g_source_remove(giveup_timer);
-		giveup_timer = 0;
+	if (timer_armed(&giveup_timer)) {
+		timer_stop(&giveup_timer);
 		log_info("ipfail: giveup cancelled");
 	}
 }

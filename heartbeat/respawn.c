@@ -17,6 +17,7 @@
 #include "ipfail.h"
 #include "clock.h"
 #include "ra.h"
+#include "timer.h"
 
 #define FAST_DEATH_MS 30000
 #define MAX_FAST_DEATHS 10
@@ -32,6 +33,7 @@ struct child {
 	uint64_t started_ms;
 	int fast_deaths;
 	bool given_up;
+	struct timer restart;
 };
 
 static struct child *children;
@@ -71,13 +73,12 @@ static int resolve_user(struct child *c)
 	return 0;
 }
 
-static gboolean restart_later(gpointer data)
+static void restart_later(void *data)
 {
 	struct child *c = data;
 
 	if (!hb.shutting_down)
 		start_child(c);
-	return G_SOURCE_REMOVE;
 }
 
 static void on_child_exit(GPid pid, gint status, gpointer data)
@@ -109,7 +110,7 @@ static void on_child_exit(GPid pid, gint status, gpointer data)
 		c->given_up = true;
 		return;
 	}
-	g_timeout_add(lived < 1000 ? 1000 : 0, restart_later, c);
+	timer_start(&c->restart, lived < 1000 ? 1000 : 0);
 }
 
 static void start_child(struct child *c)
@@ -147,6 +148,7 @@ void respawn_start(void)
 			continue;
 		}
 		c->cmd = &hb.cf->cmds[i];
+		timer_init(&c->restart, restart_later, c);
 		if (resolve_user(c) < 0)
 			continue;
 		nchildren++;

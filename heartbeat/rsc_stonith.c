@@ -11,6 +11,7 @@
 #include "daemon.h"
 #include "log.h"
 #include "ra.h"
+#include "timer.h"
 #include "rsc_stonith.h"
 
 #define STONITH_RETRY_MS 5000
@@ -21,7 +22,7 @@ static char *dev_type, *dev_params;
 struct fence {
 	int ni;
 	void (*done)(int, bool);
-	guint retry;
+	struct timer retry;
 	struct ra_run *run;
 	bool cancelled;
 };
@@ -89,13 +90,9 @@ static const char *stonith_cmd(void)
 
 static void attempt(struct fence *f);
 
-static gboolean retry(gpointer data)
+static void retry(void *data)
 {
-	struct fence *f = data;
-
-	f->retry = 0;
-	attempt(f);
-	return G_SOURCE_REMOVE;
+	attempt(data);
 }
 
 static void finished(const struct ra_result *res, void *data)
@@ -121,7 +118,7 @@ static void finished(const struct ra_result *res, void *data)
 		return;
 	}
 	log_err("STONITH of %s failed.  Retrying...", name);
-	f->retry = g_timeout_add(STONITH_RETRY_MS, retry, f);
+	timer_start(&f->retry, STONITH_RETRY_MS);
 }
 
 static void attempt(struct fence *f)
@@ -147,6 +144,7 @@ void stonith_fence(int ni, void (*done)(int ni, bool ok))
 	f = g_new0(struct fence, 1);
 	f->ni = ni;
 	f->done = done;
+	timer_init(&f->retry, retry, f);
 	fences[ni] = f;
 	attempt(f);
 }
@@ -158,8 +156,8 @@ void stonith_cancel(int ni)
 	if (!f)
 		return;
 	log_info("node %s is back: STONITH cancelled", hb.nodes[ni].name);
-	if (f->retry) {
-		g_source_remove(f->retry);
+	if (timer_armed(&f->retry)) {
+		timer_stop(&f->retry);
 		fences[ni] = NULL;
 		g_free(f);
 		return;

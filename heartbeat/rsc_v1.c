@@ -10,6 +10,7 @@
 #include "daemon.h"
 #include "log.h"
 #include "clock.h"
+#include "timer.h"
 #include "ra.h"
 #include "rsc.h"
 #include "rsc_groups.h"
@@ -35,7 +36,7 @@ static struct {
 	int standby_type;
 	uint64_t standby_deadline;
 	bool takeover_in_progress, needs_failback;
-	guint rscrcvd_timer, failback_timer;
+	struct timer rscrcvd_timer, failback_timer, shutdown_timer, standby_timer;
 	bool local_done, foreign_done, initial_logged;
 	bool *pending_dead;       /* died before comm-up: handled at comm-up */
 	int *peer_holds;           /* with more than two nodes: each peer's last rsc_hold */
@@ -435,9 +436,8 @@ void rsc_node_status(int ni)
 
 /* ---- start-up ---- */
 
-static gboolean rscrcvd_expired(gpointer data)
+static void rscrcvd_expired(void *data)
 {
-	rs.rscrcvd_timer = 0;
 	if (rs.state == RS_RSCRCVD) {
 		rs.state = RS_STABLE;
 		log_info("local resource transition completed.");
@@ -446,7 +446,6 @@ static gboolean rscrcvd_expired(gpointer data)
 		rs.foreign_done = true;
 		initial_done("HB_R_RSCRCVD");
 	}
-	return G_SOURCE_REMOVE;
 }
 
 static void legacy_acquire_local(void)
@@ -606,7 +605,7 @@ static void standby_message(int ni, const struct hb_msg *m, bool from_self)
 	}
 }
 
-static gboolean standby_watch(gpointer data)
+static void standby_watch(void *data)
 {
 	if (rs.standby_deadline && clock_ms() > rs.standby_deadline) {
 		log_warn("No reply to standby request.  Standby request cancelled.");
@@ -614,7 +613,6 @@ static gboolean standby_watch(gpointer data)
 		rs.other_is_stable = true;
 		rs.going = SB_NOT;
 	}
-	return G_SOURCE_CONTINUE;
 }
 
 bool rsc_request_standby(const char *type)
@@ -627,11 +625,9 @@ bool rsc_request_standby(const char *type)
 
 /* ---- auto-failback ---- */
 
-static gboolean failback_retry(gpointer data)
+static void failback_retry(void *data)
 {
-	rs.failback_timer = 0;
 	try_failback();
-	return G_SOURCE_REMOVE;
 }
 
 static void try_failback(void)
@@ -642,9 +638,9 @@ static void try_failback(void)
 	    !rs.needs_failback || peer < 0 || !node_is_live(&hb.nodes[peer]))
 		return;
 	if (rs.going != SB_NOT || !rs.other_is_stable || rs.state != RS_STABLE || rg_busy()) {
-		if (!rs.failback_timer) {
+		if (!timer_armed(&rs.failback_timer)) {
 			log_info("Auto failback delayed.");
-			rs.failback_timer = g_timeout_add(1000, failback_retry, NULL);
+			timer_start(&rs.failback_timer, 1000);
 		}
 		return;
 	}
@@ -681,8 +677,8 @@ static void on_resource(int ni, const struct hb_msg *m)
 		rs.state = RS_RSCRCVD;
 		if (hb.cf->auto_failback == AF_OFF)
 			rs.foreign_done = true;
-		if (!rs.rscrcvd_timer)
-			rs.rscrcvd_timer = g_timeout_add(RQSTDELAY_MS, rscrcvd_expired, NULL);
+		if (!timer_armed(&rs.rscrcvd_timer))
+			timer_start(&rs.rscrcvd_timer, RQSTDELAY_MS);
 	}
 	if (rtype && strcmp(rtype, "full") == 0)
 		rs.other_holds = h;
@@ -712,10 +708,7 @@ static void on_resource(int ni, const struct hb_msg *m)
 	if (rs.state != RS_STABLE && rs.state != RS_SHUTDOWN && rs.other_is_stable &&
 	    (normal_nodes() <= 2 || all_peers_reported())) {
 		log_info("remote resource transition completed.");
-		if (rs.rscrcvd_timer) {
-			g_source_remove(rs.rscrcvd_timer);
-			rs.rscrcvd_timer = 0;
-		}
+		timer_stop(&rs.rscrcvd_timer);
 		rs.state = RS_STABLE;
 		rs.foreign_done = true;
 		acquire_local(false);
@@ -871,17 +864,18 @@ static void all_released(bool ok, struct job_ctx *c)
 	rs.shutdown_done();
 }
 
-static gboolean shutdown_when_stable(gpointer data)
+/* Returns false while it must wait (asked again every second). */
+static bool shutdown_when_stable(void)
 {
 	int gl[RG_MAX_GROUPS], n;
 
 	if (!hb.comm_up) {
 		log_info("Shutdown delayed until Communication is up.");
-		return G_SOURCE_CONTINUE;
+		return false;
 	}
 	if (rg_busy() || rs.pending_jobs > 0 || (nice_fb() && rs.going != SB_NOT)) {
 		log_info("Shutdown delayed until current resource activity finishes.");
-		return G_SOURCE_CONTINUE;
+		return false;
 	}
 	rs.i_hold = HOLD_NONE;
 	rs.state = RS_SHUTDOWN;
@@ -890,7 +884,13 @@ static gboolean shutdown_when_stable(gpointer data)
 	log_info("Giving up all HA resources.");
 	n = collect(HOLD_ALL, gl);
 	queue_job(RG_RELEASE, gl, n, all_released, -1, 0, NULL);
-	return G_SOURCE_REMOVE;
+	return true;
+}
+
+static void shutdown_retry(void *data)
+{
+	if (shutdown_when_stable())
+		timer_stop(&rs.shutdown_timer);
 }
 
 void rsc_shutdown(void (*done)(void))
@@ -900,8 +900,8 @@ void rsc_shutdown(void (*done)(void))
 		done();
 		return;
 	}
-	if (shutdown_when_stable(NULL) == G_SOURCE_CONTINUE)
-		g_timeout_add(1000, shutdown_when_stable, NULL);
+	if (!shutdown_when_stable())
+		timer_start_periodic(&rs.shutdown_timer, 1000);
 }
 
 /* ---- set-up ---- */
@@ -955,7 +955,15 @@ void rsc_init(void)
 	free(rs.pending_dead);
 	free(rs.peer_holds);
 	free(rs.peer_reported);
+	timer_stop(&rs.rscrcvd_timer);
+	timer_stop(&rs.failback_timer);
+	timer_stop(&rs.shutdown_timer);
+	timer_stop(&rs.standby_timer);
 	memset(&rs, 0, sizeof rs);
+	timer_init(&rs.rscrcvd_timer, rscrcvd_expired, NULL);
+	timer_init(&rs.failback_timer, failback_retry, NULL);
+	timer_init(&rs.shutdown_timer, shutdown_retry, NULL);
+	timer_init(&rs.standby_timer, standby_watch, NULL);
 	if (hb.cf->crm || !hb.resources_managed) {
 		rg_init(NULL, &s);
 		return;
@@ -975,5 +983,5 @@ void rsc_init(void)
 	export_env();
 	rg_init(hb.haresources, &s);
 	stonith_init();
-	g_timeout_add(1000, standby_watch, NULL);
+	timer_start_periodic(&rs.standby_timer, 1000);
 }

@@ -12,6 +12,7 @@
 #include <glib-unix.h>
 #include "ra.h"
 #include "log.h"
+#include "timer.h"
 
 #define MAX_LINE 1024          /* longer output lines are logged in pieces */
 #define MAX_CAPTURE (64 * 1024)
@@ -32,7 +33,8 @@ struct ra_run {
 	struct ra_stream out, err;
 	GString *capture;
 	unsigned logged, dropped;
-	guint child_watch, t_timeout, t_kill, idle;
+	guint child_watch, idle;
+	struct timer t_timeout, t_kill;
 	unsigned timeout_ms;
 	int timed_out, cancelled, spawn_failed, finished;
 	int wait_status;
@@ -149,40 +151,34 @@ static void kill_group(struct ra_run *r, int sig)
 		kill(r->pid, sig);
 }
 
-static gboolean on_kill(gpointer data)
+static void on_kill(void *data)
 {
 	struct ra_run *r = data;
-	r->t_kill = 0;
 	log_warn("%s %s: still running %u ms after SIGTERM, sending SIGKILL", r->label, r->op,
 		 kill_grace_ms);
 	kill_group(r, SIGKILL);
-	return G_SOURCE_REMOVE;
 }
 
 static void terminate(struct ra_run *r)
 {
 	kill_group(r, SIGTERM);
-	if (!r->t_kill)
-		r->t_kill = g_timeout_add(kill_grace_ms, on_kill, r);
+	if (!timer_armed(&r->t_kill))
+		timer_start(&r->t_kill, kill_grace_ms);
 }
 
-static gboolean on_timeout(gpointer data)
+static void on_timeout(void *data)
 {
 	struct ra_run *r = data;
-	r->t_timeout = 0;
 	r->timed_out = 1;
 	log_err("%s %s: timed out after %u ms, killing it", r->label, r->op, r->timeout_ms);
 	terminate(r);
-	return G_SOURCE_REMOVE;
 }
 
 static void finish(struct ra_run *r)
 {
 	struct ra_result res = { 0 };
-	if (r->t_timeout)
-		g_source_remove(r->t_timeout);
-	if (r->t_kill)
-		g_source_remove(r->t_kill);
+	timer_stop(&r->t_timeout);
+	timer_stop(&r->t_kill);
 	if (r->pid > 0) {
 		/* The child has exited and we have its output up to now; its
 		 * leftovers keep the pipes open, so stop reading rather than
@@ -307,6 +303,8 @@ static struct ra_run *start(const char *label, const char *op, enum ra_class cls
 	r->timeout_ms = timeout_ms;
 	r->done = done;
 	r->data = data;
+	timer_init(&r->t_timeout, on_timeout, r);
+	timer_init(&r->t_kill, on_kill, r);
 	r->t0 = g_get_monotonic_time();
 	nrunning++;
 
@@ -337,7 +335,7 @@ static struct ra_run *start(const char *label, const char *op, enum ra_class cls
 	r->err.watch = g_unix_fd_add(err_fd, G_IO_IN | G_IO_HUP | G_IO_ERR, on_err, r);
 	r->child_watch = g_child_watch_add(r->pid, on_child, r);
 	if (timeout_ms)
-		r->t_timeout = g_timeout_add(timeout_ms, on_timeout, r);
+		timer_start(&r->t_timeout, timeout_ms);
 	return r;
 }
 
@@ -370,9 +368,6 @@ void ra_cancel(struct ra_run *r)
 	if (!r || r->cancelled || r->spawn_failed)
 		return;
 	r->cancelled = 1;
-	if (r->t_timeout) {
-		g_source_remove(r->t_timeout);
-		r->t_timeout = 0;
-	}
+	timer_stop(&r->t_timeout);
 	terminate(r);
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include "daemon_fixture.h"
 #include "wire.h"
+#include "timer.h"
 
 GPtrArray *fx_sent;
 static struct hb_config fx_cf;
@@ -25,6 +26,8 @@ void fx_teardown(void)
 {
 	int i;
 
+	/* a timer of the last case must not fire in the next */
+	timer_fake_clear();
 	for (i = 0; i < HIST_MAX; i++)
 		msg_free(hb.hist[i].msg);
 	free(hb.nodes);
