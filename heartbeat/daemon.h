@@ -11,6 +11,7 @@
 #include "msg.h"
 #include "media.h"
 #include "haresources.h"
+#include "nodename.h"
 
 #define HIST_MAX 500            /* retransmission history (MAXMSGHIST) */
 #define MISSING_MAX 500         /* outstanding missing seqs per peer */
@@ -115,7 +116,6 @@ struct hb_daemon {
 extern struct hb_daemon hb;
 
 /* identity.c */
-int identity_local_name(const char *ha_dir, char *out, size_t len);
 int identity_generation(const char *var_lib, bool from_time, unsigned long *gen, char *err, size_t errlen);
 int identity_uuid(const char *var_lib, bool from_nodename, const char *name, unsigned char uuid[16],
 		  char *err, size_t errlen);

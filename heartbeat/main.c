@@ -80,7 +80,7 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 	char name[CONF_HOSTLEN];
 	int rc = 0, i;
 
-	if (identity_local_name(hb.ha_dir, name, sizeof name) < 0) {
+	if (nodename_local(hb.ha_dir, name, sizeof name) < 0) {
 		fprintf(stderr, "heartbeat: cannot determine the local node name\n");
 		free(cf);
 		return EXIT_CONFIG;
@@ -475,7 +475,7 @@ static int cmd_status(void)
 	if (pid > 0) {
 		char name[CONF_HOSTLEN];
 
-		identity_local_name(hb.ha_dir, name, sizeof name);
+		nodename_local(hb.ha_dir, name, sizeof name);
 		printf("heartbeat OK [pid %d et al] is running on %s [%s]...\n", (int)pid, name, name);
 		return 0;
 	}
