@@ -331,8 +331,13 @@ static void dump_config(void)
 
 static int init_nodes(void)
 {
+	/* Room for every node there can be, allocated once: with autojoin
+	 * the table grows at run time up to the limit. */
+	int cap = hb.cf->autojoin == AUTOJOIN_NONE ? hb.cf->nnodes + hb.cf->npings + 1 : CONF_MAXNODES;
 	int i;
 
+	if (nodes_init(cap) < 0)
+		return -1;
 	for (i = 0; i < hb.cf->nnodes; i++)
 		node_add(hb.cf->nodes[i], NODE_NORMAL);
 	hb.local = node_find(hb.localname);
@@ -434,7 +439,6 @@ static int run_daemon(void)
 		return 1;
 	}
 	go_realtime();
-	watchdog_open();
 	g_unix_signal_add(SIGTERM, on_term, NULL);
 	g_unix_signal_add(SIGHUP, on_hup, NULL);
 	g_unix_signal_add(SIGUSR1, on_usr1, NULL);
@@ -450,7 +454,12 @@ static int run_daemon(void)
 		snprintf(fifo, sizeof fifo, "%s/fifo", hb.var_lib);
 		fifo_start(fifo);
 	}
+	/* Each module subscribes to the membership events here; the order is
+	 * the order they hear them (clients first, then resources, ipfail). */
+	api_init();
 	ping_start();
+	watchdog_open();
+	respawn_init();
 	rsc_init();
 	ipfail_init();
 	membership_start();

@@ -19,6 +19,7 @@
 #include "ra.h"
 #include "timer.h"
 #include "spawn.h"
+#include "events.h"
 
 #define FAST_DEATH_MS 30000
 #define MAX_FAST_DEATHS 10
@@ -131,7 +132,7 @@ static void start_child(struct child *c)
 	log_info("Starting \"%s\" as uid %s", c->cmd->cmdline, c->cmd->user);
 }
 
-void respawn_start(void)
+static void respawn_start(const struct event *e, void *data)
 {
 	int i;
 
@@ -152,6 +153,11 @@ void respawn_start(void)
 		nchildren++;
 		start_child(c);
 	}
+}
+
+void respawn_init(void)
+{
+	events_subscribe(EV_COMM_UP, respawn_start, NULL);
 }
 
 /* At shutdown, in reverse order.  Not waited for: the main loop must keep

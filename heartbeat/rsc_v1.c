@@ -15,6 +15,7 @@
 #include "rsc.h"
 #include "rsc_groups.h"
 #include "rsc_stonith.h"
+#include "events.h"
 #include "config.h"
 
 enum { HOLD_NONE = 0, HOLD_LOCAL = 1, HOLD_FOREIGN = 2, HOLD_ALL = 3 };
@@ -419,11 +420,11 @@ void rsc_node_status(int ni)
 {
 	if (!managing() || ni == hb.local || hb.nodes[ni].type != NODE_NORMAL)
 		return;
-	if (rs.legacy_wait && ni == peer_index() && strcmp(hb.nodes[ni].status, "init") != 0) {
+	if (rs.legacy_wait && ni == peer_index() && hb.nodes[ni].st != ST_INIT) {
 		rs.legacy_wait = false;
 		legacy_acquire_local();
 	}
-	if (strcmp(hb.nodes[ni].status, "dead") != 0) {
+	if (hb.nodes[ni].st != ST_DEAD) {
 		stonith_cancel(ni);
 		return;
 	}
@@ -451,12 +452,12 @@ static void rscrcvd_expired(void *data)
 static void legacy_acquire_local(void)
 {
 	int gl[RG_MAX_GROUPS], n = collect(HOLD_LOCAL, gl), peer = peer_index(), i;
-	bool ask = peer >= 0 && strcmp(hb.nodes[peer].status, "active") == 0;
+	bool ask = peer >= 0 && hb.nodes[peer].st == ST_ACTIVE;
 
 	/* Comms can come up on a peer's first packet of any kind.  Until its
 	 * status is known, "active: ask it" cannot be told from "starting:
 	 * take": taking would leave both nodes holding the group. */
-	if (peer >= 0 && hb.nodes[peer].heard && strcmp(hb.nodes[peer].status, "init") == 0) {
+	if (peer >= 0 && hb.nodes[peer].heard && hb.nodes[peer].st == ST_INIT) {
 		rs.legacy_wait = true;
 		return;
 	}
@@ -494,7 +495,7 @@ void rsc_comm_up(void)
 		legacy_acquire_local();
 	}
 	for (i = 0; i < hb.nnodes; i++)
-		if (rs.pending_dead[i] && strcmp(hb.nodes[i].status, "dead") == 0)
+		if (rs.pending_dead[i] && hb.nodes[i].st == ST_DEAD)
 			node_died(i);
 }
 
@@ -783,46 +784,65 @@ static void on_shutdone(int ni)
 	takeover_from_node(ni);
 }
 
-bool rsc_message(int ni, const struct hb_msg *m, bool from_self)
+/* The routing table's handlers (routes.c).  Before comm-up the resource
+ * protocol has not started (the original registers its handlers only
+ * then); until it has, or without haresources, a message is passed on.
+ * A true return keeps it from scripts and clients. */
+static bool protocol_running(void)
 {
-	const char *t = msg_get(m, "t");
+	return managing() && hb.comm_up;
+}
 
-	/* Before comm-up the resource protocol has not started (the original
-	 * registers these handlers only then). */
-	if (!managing() || !hb.comm_up)
-		return false;
-	if (strcmp(t, "ask_resources") == 0) {
+bool rsc_on_ask_resources(int ni, const struct hb_msg *m, bool from_self)
+{
+	if (protocol_running())
 		standby_message(ni, m, from_self);
-		return false;          /* clients see it too */
-	}
-	if (from_self)
+	return false;          /* clients see it too */
+}
+
+bool rsc_on_starting(int ni, const struct hb_msg *m, bool from_self)
+{
+	if (!protocol_running())
 		return false;
-	if (strcmp(t, "starting") == 0) {
-		if (nice_fb())
-			on_starting(ni);
-		return true;
-	}
-	if (strcmp(t, "resource") == 0) {
-		if (nice_fb())
-			on_resource(ni, m);
+	if (nice_fb())
+		on_starting(ni);
+	return true;
+}
+
+bool rsc_on_resource(int ni, const struct hb_msg *m, bool from_self)
+{
+	if (protocol_running() && nice_fb())
+		on_resource(ni, m);
+	return false;
+}
+
+bool rsc_on_ip_request(int ni, const struct hb_msg *m, bool from_self)
+{
+	if (!protocol_running())
 		return false;
-	}
-	if (strcmp(t, "ip-request") == 0) {
-		on_ip_request(ni, m);
-		return true;
-	}
-	if (strcmp(t, "ip-request-resp") == 0) {
-		on_ip_request_resp(m);
-		return true;
-	}
-	if (strcmp(t, "hb_takeover") == 0) {
+	on_ip_request(ni, m);
+	return true;
+}
+
+bool rsc_on_ip_request_resp(int ni, const struct hb_msg *m, bool from_self)
+{
+	if (!protocol_running())
+		return false;
+	on_ip_request_resp(m);
+	return true;
+}
+
+bool rsc_on_hb_takeover(int ni, const struct hb_msg *m, bool from_self)
+{
+	if (protocol_running())
 		on_hb_takeover(m);
-		return false;
-	}
-	if (strcmp(t, "shutdone") == 0) {
+	return false;
+}
+
+bool rsc_on_shutdone(int ni, const struct hb_msg *m, bool from_self)
+{
+	if (protocol_running())
 		on_shutdone(ni);
-		return false;
-	}
 	return false;
 }
 
@@ -946,6 +966,21 @@ static void export_env(void)
 	}
 }
 
+static void on_node_event(const struct event *e, void *data)
+{
+	rsc_node_status(e->ni);
+}
+
+static void on_comm_event(const struct event *e, void *data)
+{
+	rsc_comm_up();
+}
+
+static void on_healed_event(const struct event *e, void *data)
+{
+	rsc_partition_healed(e->ni);
+}
+
 void rsc_init(void)
 {
 	struct rg_settings s = { 0 };
@@ -964,6 +999,9 @@ void rsc_init(void)
 	timer_init(&rs.failback_timer, failback_retry, NULL);
 	timer_init(&rs.shutdown_timer, shutdown_retry, NULL);
 	timer_init(&rs.standby_timer, standby_watch, NULL);
+	events_subscribe(EV_NODE_STATUS, on_node_event, NULL);
+	events_subscribe(EV_COMM_UP, on_comm_event, NULL);
+	events_subscribe(EV_PARTITION_HEALED, on_healed_event, NULL);
 	if (hb.cf->crm || !hb.resources_managed) {
 		rg_init(NULL, &s);
 		return;

@@ -173,7 +173,7 @@ static void test_nice_failback(void)
 	/* the peer dies: it had said it held nothing, so no fencing */
 	now += 20000;
 	membership_tick(now);
-	CHECK_STR(n2->status, "dead");
+	CHECK_STR(node_status_name(n2), "dead");
 	CHECK(fx_find("stonith", "result", "unneeded") != NULL);
 	CHECK(PUMP(marker("b") && fx_find("resource", "info", "mach_down"), 3000));
 	CHECK(PUMP(strcmp(rsc_hold_text(), "all") == 0, 2000));
@@ -232,7 +232,7 @@ static void test_peer_shutdown_and_fencing(void)
 	 * so we say so and take over */
 	now += 20000;
 	membership_tick(now);
-	CHECK_STR(n2->status, "dead");
+	CHECK_STR(node_status_name(n2), "dead");
 	CHECK(fx_find("stonith", "result", "n_stnth") != NULL);
 	CHECK(PUMP(marker("b"), 3000));
 	/* auto_failback off: it comes back and gets nothing back by itself */
@@ -389,7 +389,7 @@ static void test_fencing(void)
 	/* it holds its group and dies: reset first, then take over */
 	now += 25000;
 	membership_tick(now);
-	CHECK_STR(n2->status, "dead");
+	CHECK_STR(node_status_name(n2), "dead");
 	CHECK(PUMP(marker("b"), 5000));
 	CHECK(fx_find("stonith", "result", "OK") != NULL);
 	cmd = g_strdup_printf("grep -q -- '-t external/test -p p1 -T reset n2' %s/resets && "
@@ -413,7 +413,7 @@ static void test_rc_scripts(void)
 	write_exec("harc", "#!/bin/sh\nexec %1$s/rc.d/$1 $1\n");
 	write_exec("rc.d/mymsg", "#!/bin/sh\necho \"$1 $HA_src $HA_foo $HA_OSTATUS\" > %1$s/rcran\n");
 	start("on", "n1 tm::a\n");
-	strcpy(hb.status, "active");
+	hb.status = ST_ACTIVE;
 	peer("mymsg", "foo", "bar", NULL);
 	CHECK(PUMP(exists("rcran"), 3000));
 	{
