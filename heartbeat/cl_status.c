@@ -105,7 +105,7 @@ static int cmd_listnodes(char mode, bool verbose)
 		fflush(stdout);
 		cmd_links(x->name, true);
 	}
-	if (n > 0)
+	if (n >= 0)
 		client_nodes_free(nodes, n);
 	return 0;
 }

@@ -481,35 +481,54 @@ void client_close(struct hb_client *c)
 
 /* ---- the requests ---- */
 
+/* A walk (nodelist, iflist): take() keeps what each reply says.  0, or -1
+ * with the error set. */
+static int walk(struct hb_client *c, const char *reqtype, const char *k, const char *v,
+		void (*take)(GArray *a, const struct hb_msg *r), GArray *a)
+{
+	struct hb_msg *r = client_request(c, reqtype, k, v, NULL);
+
+	while (check_reply(c, r)) {
+		bool last = client_reply_last(r);
+
+		take(a, r);
+		msg_free(r);
+		if (last)
+			return 0;
+		r = client_next_reply(c, reqtype);
+	}
+	msg_free(r);
+	return -1;
+}
+
+/* The walk's entries as a plain array (NULL when there are none). */
+static void *entries(GArray *a, int *n)
+{
+	*n = (int)a->len;
+	return g_array_free(a, FALSE);
+}
+
+static void take_node(GArray *a, const struct hb_msg *r)
+{
+	const char *name = msg_get(r, "node"), *ty = msg_get(r, "nodetype"), *st = msg_get(r, "st");
+
+	if (name) {
+		struct client_node x = { g_strdup(name), g_strdup(ty ? ty : "normal"), g_strdup(st ? st : "") };
+		g_array_append_val(a, x);
+	}
+}
+
 int client_nodes(struct hb_client *c, struct client_node **nodes)
 {
 	GArray *a = g_array_new(FALSE, TRUE, sizeof(struct client_node));
-	struct hb_msg *r = client_request(c, "nodelist", NULL);
-	int n;
+	int n, rc = walk(c, "nodelist", NULL, NULL, take_node, a);
 
-	while (check_reply(c, r)) {
-		const char *name = msg_get(r, "node"), *ty = msg_get(r, "nodetype"), *st = msg_get(r, "st");
-		bool last = client_reply_last(r);
-
-		if (name) {
-			struct client_node x = { g_strdup(name), g_strdup(ty ? ty : "normal"), g_strdup(st ? st : "") };
-			g_array_append_val(a, x);
-		}
-		msg_free(r);
-		r = NULL;
-		if (last)
-			break;
-		r = client_next_reply(c, "nodelist");
-	}
-	if (c->err != CLIENT_OK) {
-		msg_free(r);
-		client_nodes_free((struct client_node *)(void *)a->data, (int)a->len);
-		g_array_free(a, FALSE);
+	*nodes = entries(a, &n);
+	if (rc < 0) {
+		client_nodes_free(*nodes, n);
 		*nodes = NULL;
 		return -1;
 	}
-	n = (int)a->len;
-	*nodes = (struct client_node *)(void *)g_array_free(a, FALSE);
 	return n;
 }
 
@@ -523,35 +542,27 @@ void client_nodes_free(struct client_node *nodes, int n)
 	g_free(nodes);
 }
 
+static void take_link(GArray *a, const struct hb_msg *r)
+{
+	const char *ifn = msg_get(r, "ifname"), *st = msg_get(r, "st");
+
+	if (ifn) {
+		struct client_link x = { g_strdup(ifn), g_strdup(st ? st : "") };
+		g_array_append_val(a, x);
+	}
+}
+
 int client_links(struct hb_client *c, const char *node, struct client_link **links)
 {
 	GArray *a = g_array_new(FALSE, TRUE, sizeof(struct client_link));
-	struct hb_msg *r = client_request(c, "iflist", "node", node, NULL);
-	int n;
+	int n, rc = walk(c, "iflist", "node", node, take_link, a);
 
-	while (check_reply(c, r)) {
-		const char *ifn = msg_get(r, "ifname"), *st = msg_get(r, "st");
-		bool last = client_reply_last(r);
-
-		if (ifn) {
-			struct client_link x = { g_strdup(ifn), g_strdup(st ? st : "") };
-			g_array_append_val(a, x);
-		}
-		msg_free(r);
-		r = NULL;
-		if (last)
-			break;
-		r = client_next_reply(c, "iflist");
-	}
-	if (c->err != CLIENT_OK) {
-		msg_free(r);
-		client_links_free((struct client_link *)(void *)a->data, (int)a->len);
-		g_array_free(a, FALSE);
+	*links = entries(a, &n);
+	if (rc < 0) {
+		client_links_free(*links, n);
 		*links = NULL;
 		return -1;
 	}
-	n = (int)a->len;
-	*links = (struct client_link *)(void *)g_array_free(a, FALSE);
 	return n;
 }
 

@@ -45,15 +45,23 @@ void timer_stop(struct timer *t)
 	t->src = 0;
 }
 
+/* A one-shot's turn, either backend: disarmed first (the callback may
+ * re-arm it), nothing read after the callback (it may free it). */
+static void fire_once(struct timer *t)
+{
+	t->armed = false;
+	t->src = 0;
+	if (t->owned) {
+		t->fn(t->data);
+		g_free(t);
+		return;
+	}
+	t->fn(t->data);
+}
+
 static gboolean on_glib_once(gpointer data)
 {
-	struct timer *t = data;
-
-	t->src = 0;
-	t->armed = false;
-	t->fn(t->data);
-	if (t->owned)
-		g_free(t);
+	fire_once(data);
 	return G_SOURCE_REMOVE;
 }
 
@@ -177,10 +185,7 @@ static bool fire_one(uint64_t limit)
 		return true;
 	}
 	fake_unlink(t);
-	t->armed = false;
-	t->fn(t->data);
-	if (t->owned)
-		g_free(t);
+	fire_once(t);
 	return true;
 }
 

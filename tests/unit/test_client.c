@@ -224,6 +224,19 @@ static void test_walks(void)
 	close(daemon_fd);
 }
 
+/* A one-answer request about a node: the request sent, the field returned. */
+static void node_answer(struct hb_client *c, char *(*ask)(struct hb_client *, const char *),
+			const char *reqtype, const char *field, const char *node, const char *value)
+{
+	char *v;
+
+	REPLY(reqtype, field, value, "result", "OK", NULL);
+	v = ask(c, node);
+	expect_request(reqtype, "node", node);
+	CHECK_STR(v, value);
+	g_free(v);
+}
+
 static void test_requests(void)
 {
 	struct hb_client *c = connect_fake("crmd");
@@ -232,26 +245,10 @@ static void test_requests(void)
 	char *v;
 
 	msg_free(heard_msg());
-	REPLY("nodestatus", "st", "active", "result", "OK", NULL);
-	v = client_node_status(c, "n2");
-	expect_request("nodestatus", "node", "n2");
-	CHECK_STR(v, "active");
-	g_free(v);
-	REPLY("nodetype", "nodetype", "ping", "result", "OK", NULL);
-	v = client_node_type(c, "gw");
-	expect_request("nodetype", "node", "gw");
-	CHECK_STR(v, "ping");
-	g_free(v);
-	REPLY("nodeweight", "weight", "100", "result", "OK", NULL);
-	v = client_node_weight(c, "n2");
-	expect_request("nodeweight", "node", "n2");
-	CHECK_STR(v, "100");
-	g_free(v);
-	REPLY("nodesite", "site", "", "result", "OK", NULL);
-	v = client_node_site(c, "n2");
-	expect_request("nodesite", "node", "n2");
-	CHECK_STR(v, "");
-	g_free(v);
+	node_answer(c, client_node_status, "nodestatus", "st", "n2", "active");
+	node_answer(c, client_node_type, "nodetype", "nodetype", "gw", "ping");
+	node_answer(c, client_node_weight, "nodeweight", "weight", "n2", "100");
+	node_answer(c, client_node_site, "nodesite", "site", "n2", "");
 	REPLY("nodestatus", "result", "badreq", "info", "unknown node", NULL);
 	CHECK(client_node_status(c, "zz") == NULL);
 	CHECK_INT(client_error(c), CLIENT_BADREQ);

@@ -198,22 +198,33 @@ static void wait_for(struct waiter *w)
 		g_source_remove(g);
 }
 
-static struct ra_result run(const char *token, const char *op, unsigned timeout,
-			    char **extra, struct waiter *w)
+/* Starts op without waiting (for the cases that drive the clock). */
+static bool start_op(const char *token, const char *op, unsigned timeout, char **extra,
+		     struct waiter *w)
 {
 	struct ra_dirs d = { rdir, idir, oroot };
 	struct ra_spec s;
 	char err[256];
+
 	memset(w, 0, sizeof(*w));
 	w->loop = g_main_loop_new(NULL, FALSE);
 	if (ra_resolve_token(token, &d, &s, err, sizeof err) != 0) {
 		printf("resolve %s: %s\n", token, err);
-		w->res.rc = -1;
-		return w->res;
+		return false;
 	}
 	struct ra_run *r = ra_start(&s, op, extra, timeout, on_done, w);
 	ra_spec_free(&s);
 	CHECK(r != NULL);
+	return true;
+}
+
+static struct ra_result run(const char *token, const char *op, unsigned timeout,
+			    char **extra, struct waiter *w)
+{
+	if (!start_op(token, op, timeout, extra, w)) {
+		w->res.rc = -1;
+		return w->res;
+	}
 	CHECK_INT(w->done, 0);  /* never from inside ra_start */
 	wait_for(w);
 	CHECK_INT(w->done, 1);
@@ -225,24 +236,6 @@ static gboolean tick(gpointer data)
 {
 	(*(int *)data)++;
 	return G_SOURCE_CONTINUE;
-}
-
-/* Starts op without waiting (for the cases that drive the clock). */
-static void start_op(const char *token, const char *op, unsigned timeout, char **extra,
-		     struct waiter *w)
-{
-	struct ra_dirs d = { rdir, idir, oroot };
-	struct ra_spec s;
-	char err[256];
-
-	memset(w, 0, sizeof(*w));
-	w->loop = g_main_loop_new(NULL, FALSE);
-	if (ra_resolve_token(token, &d, &s, err, sizeof err) != 0) {
-		printf("resolve %s: %s\n", token, err);
-		return;
-	}
-	CHECK(ra_start(&s, op, extra, timeout, on_done, w) != NULL);
-	ra_spec_free(&s);
 }
 
 /* Let the loop handle what is ready now, without waiting. */
