@@ -47,6 +47,7 @@ struct conf_stonith_host {  /* stonith_host HOST|* TYPE PARAMS... */
 	char *host;
 	char *type;
 	char *params;
+	int line;            /* ha.cf line it came from */
 };
 
 struct conf_param {      /* "recorded" value: getparm and HA_<name> in children */

@@ -385,6 +385,7 @@ static int b_stonith_host(struct conf_ctx *x, const char *rest)
 	s->host = strdup(tok[0]);
 	s->type = strdup(tok[1]);
 	s->params = strdup(params ? params : "");
+	s->line = x->line;
 	return 0;
 }
 
