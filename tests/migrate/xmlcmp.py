@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-# xmlcmp.py [--instance-from CIB06] EXPECTED GOT: compare two XML documents
-# element by element:
+# xmlcmp.py [--element NAME] [--instance-from CIB06] EXPECTED GOT: compare two
+# XML documents (or their first NAME elements) element by element:
 # same names, same children in the same order, same attributes (order and
 # whitespace between elements do not matter).  An id in EXPECTED that libxslt
 # generated (generate-id() or xsl:number: "nvpair.id22", "expression.id38",
@@ -53,14 +53,22 @@ def take_instance(exp, cib06):
 
 def main():
     args = sys.argv[1:]
-    cib06 = None
+    cib06 = name = None
+    if args[:1] == ['--element']:
+        name = args[1]
+        args = args[2:]
     if args[:1] == ['--instance-from']:
         cib06 = ET.parse(args[1]).getroot()
         args = args[2:]
-    exp = ET.parse(args[0]).getroot()
+    exp, got = ET.parse(args[0]).getroot(), ET.parse(args[1]).getroot()
+    if name:
+        exp, got = exp.find('.//' + name) if exp.tag != name else exp, got.find('.//' + name) if got.tag != name else got
+        if exp is None or got is None:
+            print('no <%s> element' % name)
+            return 1
     if cib06 is not None:
         take_instance(exp, cib06)
-    d = diff(exp, ET.parse(args[1]).getroot(), '')
+    d = diff(exp, got, '')
     if d:
         print(d)
         return 1
