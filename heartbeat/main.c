@@ -23,6 +23,7 @@
 #include "rsc.h"
 #include "ipfail.h"
 #include "sdnotify.h"
+#include "stonith_check.h"
 
 #define EXIT_USAGE 2
 #define EXIT_PERM 4
@@ -93,6 +94,11 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 	snprintf(hb.localname, sizeof hb.localname, "%s", name);
 	snprintf(path, sizeof path, "%s/ha.cf", hb.ha_dir);
 	if (conf_load(path, hb.localname, cf, &errs) != 0)
+		rc = EXIT_CONFIG;
+	/* STONITH types and parameters are checked by asking the stonith
+	 * command, only where someone waits for the answer (start, -t, -r): a
+	 * running daemon keeps the device it started with. */
+	if (print && stonith_check_config(cf, hb.localname, &errs) > 0)
 		rc = EXIT_CONFIG;
 	for (i = 0; i < errs.nwarn; i++)
 		report(print, "WARN", errs.warn[i]);

@@ -101,6 +101,7 @@ struct hb_config {
 	int ncmds;
 	struct conf_cmd *cmds;
 	char *stonith_type, *stonith_file;    /* stonith TYPE FILE */
+	int stonith_line;
 	int nstonith_hosts;
 	struct conf_stonith_host *stonith_hosts;
 	int nparams;

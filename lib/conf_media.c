@@ -361,6 +361,7 @@ static int b_stonith(struct conf_ctx *x, const char *rest)
 	free(x->c->stonith_file);
 	x->c->stonith_type = strdup(tok[0]);
 	x->c->stonith_file = strdup(tok[1]);
+	x->c->stonith_line = x->line;
 	return 0;
 }
 

@@ -9,7 +9,6 @@ contrib/crmgen/crmgen.a: $(CRMGEN_OBJS)
 	rm -f $@ && ar rcs $@ $^
 contrib/crmgen/crmgen: contrib/crmgen/crmgen.o contrib/crmgen/crmgen.a
 	$(LINK) contrib/crmgen/crmgen.o contrib/crmgen/crmgen.a
-install:: contrib/crmgen/crmgen
-	mkdir -p $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1
-	install -m 0755 contrib/crmgen/crmgen $(DESTDIR)$(bindir)/crmgen
-	install -m 0644 contrib/crmgen/crmgen.1 $(DESTDIR)$(mandir)/man1/crmgen.1
+# A user command of the v2 tools package (pkg/install.mk).
+CRM_BIN_PROGRAMS += contrib/crmgen/crmgen
+CRM_MANS += contrib/crmgen/crmgen.1

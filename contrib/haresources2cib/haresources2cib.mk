@@ -8,7 +8,6 @@ contrib/haresources2cib/h2c.a: $(H2C_OBJS)
 	rm -f $@ && ar rcs $@ $^
 contrib/haresources2cib/haresources2cib: contrib/haresources2cib/haresources2cib.o contrib/haresources2cib/h2c.a lib/libhb.a
 	$(LINK) contrib/haresources2cib/haresources2cib.o contrib/haresources2cib/h2c.a $(HB_LIBS)
-install:: contrib/haresources2cib/haresources2cib
-	mkdir -p $(DESTDIR)$(sbindir) $(DESTDIR)$(mandir)/man8
-	install -m 0755 contrib/haresources2cib/haresources2cib $(DESTDIR)$(sbindir)/haresources2cib
-	install -m 0644 contrib/haresources2cib/haresources2cib.8 $(DESTDIR)$(mandir)/man8/haresources2cib.8
+# It writes a v2 CIB: the v2 tools package (pkg/install.mk).
+CRM_TOOLS += contrib/haresources2cib/haresources2cib
+CRM_MANS += contrib/haresources2cib/haresources2cib.8

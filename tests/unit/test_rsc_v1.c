@@ -269,7 +269,10 @@ static void test_fencing(void)
 	char path[512], *cmd;
 	struct hb_node *n2;
 
-	write_exec("fakestonith", "#!/bin/sh\necho \"$*\" >> %1$s/resets\n"
+	/* answers -n as cluster-glue's does; a reset records its arguments and
+	 * the parameter that came in its environment */
+	write_exec("fakestonith", "#!/bin/sh\ncase \" $* \" in *' -n '*) echo 'hostlist  '; exit 0 ;; esac\n"
+		   "echo \"$* hostlist=$hostlist\" >> %1$s/resets\n"
 		   "if [ -e %1$s/m-b ]; then echo 'reset after takeover' >> %1$s/resets; fi\n");
 	snprintf(path, sizeof path, "%s/fakestonith", dir);
 	setenv("HB_STONITH_CMD", path, 1);
@@ -286,8 +289,10 @@ static void test_fencing(void)
 	CHECK_STR(n2->status, "dead");
 	CHECK(PUMP(marker("b"), 5000));
 	CHECK(fx_find("stonith", "result", "OK") != NULL);
-	cmd = g_strdup_printf("grep -q -- '-t external/test -p p1 -T reset n2' %s/resets && "
-			      "! grep -q 'after takeover' %s/resets", dir, dir);
+	/* the parameter travels in the environment (-E), never on the command line */
+	cmd = g_strdup_printf("grep -qx -- '-t external/test -E -T reset n2 hostlist=p1' %s/resets && "
+			      "! grep -q 'after takeover' %s/resets && ! grep -q -- '-p' %s/resets",
+			      dir, dir, dir);
 	CHECK(system(cmd) == 0);
 	g_free(cmd);
 	unsetenv("HB_STONITH_CMD");
