@@ -139,8 +139,10 @@ struct cg_loc {
 /* A colocation or an order: its cells by the keys of its table (in the
  * order of cg_coloc_keys / cg_order_keys), "" when not given. */
 #define CG_CONS_KEYS 6
-enum { CG_C_RSC, CG_C_WITH, CG_C_SCORE, CG_C_RSC_ROLE, CG_C_WITH_ROLE };
-enum { CG_O_FIRST, CG_O_THEN, CG_O_SCORE, CG_O_FIRST_ACTION, CG_O_THEN_ACTION, CG_O_SYM };
+enum { CG_C_RSC, CG_C_WITH, CG_C_SCORE, CG_C_RSC_ROLE, CG_C_WITH_ROLE };   /* colocation */
+enum { CG_O_FIRST, CG_O_THEN, CG_O_SCORE, CG_O_FIRST_ACTION, CG_O_THEN_ACTION, CG_O_SYM }; /* order */
+/* (the same positions: cg_out.c prints both with one function; a colocation's
+ * last field stays "") */
 struct cg_cons {
 	char *f[CG_CONS_KEYS];
 	bool autogen;              /* made from a pingd/diskd column of LOCATION */

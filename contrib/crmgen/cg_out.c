@@ -151,44 +151,25 @@ static void locations(const struct cg_doc *d, struct cg_buf *sec)
 	}
 }
 
-static void colocations(const struct cg_doc *d, struct cg_buf *sec)
+/* "colocation rsc_colocation-A-B-N SCORE: A[:x] B[:y]" and the same for
+ * order, with " symmetrical=..." (the two share their field positions). */
+static void constraints(const struct cg_cons *arr, int n, const char *kind, const char *comment, struct cg_buf *sec)
 {
 	int i;
 
-	if (d->ncol == 0)
+	if (n == 0)
 		return;
-	cg_buf_str(sec, "### Resource Colocation ###\n");
-	for (i = 0; i < d->ncol; i++) {
-		char *const *f = d->col[i].f;
+	cg_buf_printf(sec, "%s\n", comment);
+	for (i = 0; i < n; i++) {
+		char *const *f = arr[i].f;
 
-		cg_buf_printf(sec, "colocation rsc_colocation-%s-%s-%d %s: %s", f[CG_C_RSC], f[CG_C_WITH], i + 1,
+		cg_buf_printf(sec, "%s rsc_%s-%s-%s-%d %s: %s", kind, kind, f[CG_C_RSC], f[CG_C_WITH], i + 1,
 			      f[CG_C_SCORE], f[CG_C_RSC]);
 		if (*f[CG_C_RSC_ROLE])
 			cg_buf_printf(sec, ":%s", f[CG_C_RSC_ROLE]);
 		cg_buf_printf(sec, " %s", f[CG_C_WITH]);
 		if (*f[CG_C_WITH_ROLE])
 			cg_buf_printf(sec, ":%s", f[CG_C_WITH_ROLE]);
-		cg_buf_str(sec, "\n");
-	}
-}
-
-static void orders(const struct cg_doc *d, struct cg_buf *sec)
-{
-	int i;
-
-	if (d->nord == 0)
-		return;
-	cg_buf_str(sec, "### Resource Order ###\n");
-	for (i = 0; i < d->nord; i++) {
-		char *const *f = d->ord[i].f;
-
-		cg_buf_printf(sec, "order rsc_order-%s-%s-%d %s: %s", f[CG_O_FIRST], f[CG_O_THEN], i + 1,
-			      f[CG_O_SCORE], f[CG_O_FIRST]);
-		if (*f[CG_O_FIRST_ACTION])
-			cg_buf_printf(sec, ":%s", f[CG_O_FIRST_ACTION]);
-		cg_buf_printf(sec, " %s", f[CG_O_THEN]);
-		if (*f[CG_O_THEN_ACTION])
-			cg_buf_printf(sec, ":%s", f[CG_O_THEN_ACTION]);
 		if (*f[CG_O_SYM])
 			cg_buf_printf(sec, " symmetrical=%s", f[CG_O_SYM]);
 		cg_buf_str(sec, "\n");
@@ -205,8 +186,8 @@ void cg_output(const struct cg_doc *d, struct cg_buf *out)
 	containers(d, &sec[2]);
 	primitives(d, &sec[3]);
 	locations(d, &sec[4]);
-	colocations(d, &sec[5]);
-	orders(d, &sec[6]);
+	constraints(d->col, d->ncol, "colocation", "### Resource Colocation ###", &sec[5]);
+	constraints(d->ord, d->nord, "order", "### Resource Order ###", &sec[6]);
 	/* Sections that say something, one empty line between them. */
 	for (i = 0; i < 7; i++) {
 		if (!sec[i].len)

@@ -529,11 +529,27 @@ static void note_ref(struct mapper *mp, const char *id, int line)
 	remember(&mp->refs, &mp->nrefs, id, line);
 }
 
+/* <TAG id="TAG_A_B" NAME=VALUE...> between resources a and b of a comment line. */
+static void constraint(struct mapper *mp, int line, const char *tag, const char *a, const char *b,
+		       const char *const *attrs)
+{
+	char *id = fmt("%s_%s_%s", tag, a, b);
+	struct xel *e;
+
+	claim_id(mp, mp->hrname, id, line);
+	e = xel_add(mp->constraints, tag);
+	xel_set(e, "id", id);
+	for (; *attrs; attrs += 2)
+		xel_set(e, attrs[0], attrs[1]);
+	note_ref(mp, a, line);
+	note_ref(mp, b, line);
+	free(id);
+}
+
 /* "#rsc_order FROM ACTION before|after TO" and "#rsc_colocation FROM TO SCORE". */
 static void map_directive(struct mapper *mp, const struct hr_comment *c)
 {
-	char *copy = fmt("%s", c->text), *w[6], *save = NULL, *id;
-	struct xel *e;
+	char *copy = fmt("%s", c->text), *w[6], *save = NULL;
 	int n = 0;
 
 	for (char *t = strtok_r(copy, " \t\r\f\v", &save); t; t = strtok_r(NULL, " \t\r\f\v", &save))
@@ -552,17 +568,10 @@ static void map_directive(struct mapper *mp, const struct hr_comment *c)
 			free(copy);
 			return;
 		}
-		id = fmt("rsc_order_%s_%s", w[1], w[4]);
-		claim_id(mp, mp->hrname, id, c->line);
-		e = xel_add(mp->constraints, "rsc_order");
-		xel_set(e, "id", id);
-		xel_set(e, "from", w[1]);
-		xel_set(e, "action", w[2]);
-		xel_set(e, "type", w[3]);
-		xel_set(e, "to", w[4]);
-		xel_set(e, "symmetrical", "true");
-		note_ref(mp, w[1], c->line);
-		note_ref(mp, w[4], c->line);
+		const char *const attrs[] = { "from", w[1], "action", w[2], "type", w[3], "to", w[4],
+					      "symmetrical", "true", NULL };
+
+		constraint(mp, c->line, "rsc_order", w[1], w[4], attrs);
 	} else {
 		if (n != 4 || !valid_score(w[3])) {
 			h2c_error(mp->m, mp->hrname, c->line,
@@ -570,17 +579,10 @@ static void map_directive(struct mapper *mp, const struct hr_comment *c)
 			free(copy);
 			return;
 		}
-		id = fmt("rsc_colocation_%s_%s", w[1], w[2]);
-		claim_id(mp, mp->hrname, id, c->line);
-		e = xel_add(mp->constraints, "rsc_colocation");
-		xel_set(e, "id", id);
-		xel_set(e, "from", w[1]);
-		xel_set(e, "to", w[2]);
-		xel_set(e, "score", w[3]);
-		note_ref(mp, w[1], c->line);
-		note_ref(mp, w[2], c->line);
+		const char *const attrs[] = { "from", w[1], "to", w[2], "score", w[3], NULL };
+
+		constraint(mp, c->line, "rsc_colocation", w[1], w[2], attrs);
 	}
-	free(id);
 	free(copy);
 }
 
