@@ -327,6 +327,23 @@ static void ip_params(const struct mapper *mp, struct xel *attrs, const char *id
 	free(copy);
 }
 
+/* <op id="ID_SUFFIX" name=... [interval] timeout [prereq]/> */
+static void add_op(struct xel *ops, const char *id, const char *suffix, const char *name,
+		   const char *interval, const char *timeout, const char *prereq)
+{
+	struct xel *op = xel_add(ops, "op");
+	char *oid = fmt("%s_%s", id, suffix);
+
+	xel_set(op, "id", oid);
+	free(oid);
+	xel_set(op, "name", name);
+	if (interval)
+		xel_set(op, "interval", interval);
+	xel_set(op, "timeout", timeout);
+	if (prereq)
+		xel_set(op, "prereq", prereq);
+}
+
 /* One haresources resource as a <primitive>.  user_id is the "#ID" of a
  * single-resource line, or NULL; index feeds the TYPE_<n> id. */
 static struct xel *primitive(struct mapper *mp, const struct hr_resource *r, const char *user_id,
@@ -335,7 +352,7 @@ static struct xel *primitive(struct mapper *mp, const struct hr_resource *r, con
 	const struct ocf_ra *ra = ocf_lookup(mp, r->type);
 	bool shorthand = strstr(r->spec, "::") == NULL;
 	int nargs = r->nargs;
-	struct xel *p, *ops, *op, *attrs;
+	struct xel *p, *ops, *attrs;
 	char *id, *s;
 	int i, np;
 
@@ -367,13 +384,7 @@ static struct xel *primitive(struct mapper *mp, const struct hr_resource *r, con
 				   strcmp(r->type, "IPsrcaddr") == 0 || strcmp(r->type, "IPv6addr") == 0);
 
 		ops = xel_add(p, "operations");
-		op = xel_add(ops, "op");
-		s = fmt("%s_mon", id);
-		xel_set(op, "id", s);
-		free(s);
-		xel_set(op, "name", "monitor");
-		xel_set(op, "interval", fast ? "5s" : "120s");
-		xel_set(op, "timeout", fast ? "5s" : "60s");
+		add_op(ops, id, "mon", "monitor", fast ? "5s" : "120s", fast ? "5s" : "60s", NULL);
 	}
 	if (nargs > 0) {
 		attrs = inst_attrs(p, id);
@@ -588,8 +599,8 @@ static void map_directive(struct mapper *mp, const struct hr_comment *c)
 
 static struct xel *stonith_primitive(struct mapper *mp, const struct conf_stonith_host *sh, int index)
 {
-	struct xel *p = xel_new("primitive"), *ops, *op, *attrs;
-	char *id = fmt("stonith_%d", index), *s, *copy, *save = NULL, **names = NULL;
+	struct xel *p = xel_new("primitive"), *ops, *attrs;
+	char *id = fmt("stonith_%d", index), *copy, *save = NULL, **names = NULL;
 	char err[512] = "";
 	int nnames = -1, i = 2;
 
@@ -600,21 +611,8 @@ static struct xel *stonith_primitive(struct mapper *mp, const struct conf_stonit
 	xel_set(p, "provider", "heartbeat");
 	if (!mp->o->no_monitor) {
 		ops = xel_add(p, "operations");
-		op = xel_add(ops, "op");
-		s = fmt("%s_mon", id);
-		xel_set(op, "id", s);
-		free(s);
-		xel_set(op, "name", "monitor");
-		xel_set(op, "interval", "5s");
-		xel_set(op, "timeout", "20s");
-		xel_set(op, "prereq", "nothing");
-		op = xel_add(ops, "op");
-		s = fmt("%s_start", id);
-		xel_set(op, "id", s);
-		free(s);
-		xel_set(op, "name", "start");
-		xel_set(op, "timeout", "20s");
-		xel_set(op, "prereq", "nothing");
+		add_op(ops, id, "mon", "monitor", "5s", "20s", "nothing");
+		add_op(ops, id, "start", "start", NULL, "20s", "nothing");
 	}
 	copy = fmt("%s", sh->params);
 	attrs = NULL;
