@@ -2,8 +2,8 @@
 HEARTBEAT_SRCS = heartbeat/main.c heartbeat/identity.c heartbeat/nodes.c heartbeat/transport.c \
 	heartbeat/membership.c heartbeat/dispatch.c heartbeat/rsc_v1.c heartbeat/rsc_groups.c heartbeat/rsc_stonith.c \
 	heartbeat/fifo.c heartbeat/ping.c heartbeat/ipfail.c heartbeat/respawn.c heartbeat/watchdog.c heartbeat/notify.c heartbeat/api.c \
-	heartbeat/api_proto.c heartbeat/pidfile.c heartbeat/sdnotify.c heartbeat/stonith_check.c
-CL_STATUS_SRCS = heartbeat/cl_status.c heartbeat/api_proto.c heartbeat/identity.c
+	heartbeat/pidfile.c heartbeat/sdnotify.c heartbeat/stonith_check.c heartbeat/events.c heartbeat/routes.c
+CL_STATUS_SRCS = heartbeat/cl_status.c
 
 PROGRAMS += heartbeat/heartbeat heartbeat/cl_status
 
@@ -37,4 +37,7 @@ tests/unit/test_transport: tests/unit/test_transport.o $(FIXTURE_OBJS) lib/libhb
 UNIT_TESTS += tests/unit/test_rsc_v1
 tests/unit/test_rsc_v1: tests/unit/test_rsc_v1.o $(FIXTURE_OBJS) lib/libhb.a
 	$(LINK) tests/unit/test_rsc_v1.o $(FIXTURE_OBJS) $(HB_LIBS)
-tests/unit/test_transport.o tests/unit/test_rsc_v1.o tests/unit/daemon_fixture.o: CPPFLAGS += -Iheartbeat -Itests/unit
+UNIT_TESTS += tests/unit/test_events
+tests/unit/test_events: tests/unit/test_events.o $(FIXTURE_OBJS) lib/libhb.a
+	$(LINK) tests/unit/test_events.o $(FIXTURE_OBJS) $(HB_LIBS)
+tests/unit/test_transport.o tests/unit/test_rsc_v1.o tests/unit/test_events.o tests/unit/daemon_fixture.o: CPPFLAGS += -Iheartbeat -Itests/unit

@@ -14,6 +14,7 @@
 #include "daemon.h"
 #include "log.h"
 #include "ra.h"
+#include "timer.h"
 #include "rsc_stonith.h"
 #include "stonith_check.h"
 
@@ -28,7 +29,7 @@ static char **dev_env;     /* ... into NAME=value for -E, once they are known */
 struct fence {
 	int ni;
 	void (*done)(int, bool);
-	guint retry;
+	struct timer retry;
 	struct ra_run *run;
 	bool cancelled;
 };
@@ -66,13 +67,9 @@ bool stonith_configured(void)
 
 static void attempt(struct fence *f);
 
-static gboolean retry(gpointer data)
+static void retry(void *data)
 {
-	struct fence *f = data;
-
-	f->retry = 0;
-	attempt(f);
-	return G_SOURCE_REMOVE;
+	attempt(data);
 }
 
 static void finished(const struct ra_result *res, void *data)
@@ -98,7 +95,7 @@ static void finished(const struct ra_result *res, void *data)
 		return;
 	}
 	log_err("STONITH of %s failed.  Retrying...", name);
-	f->retry = g_timeout_add(STONITH_RETRY_MS, retry, f);
+	timer_start(&f->retry, STONITH_RETRY_MS);
 }
 
 static void reset(struct fence *f)
@@ -158,7 +155,7 @@ static void got_names(const struct ra_result *res, void *data)
 		return;
 	}
 	log_err("STONITH of %s failed.  Retrying...", name);
-	f->retry = g_timeout_add(STONITH_RETRY_MS, retry, f);
+	timer_start(&f->retry, STONITH_RETRY_MS);
 }
 
 static void attempt(struct fence *f)
@@ -185,6 +182,7 @@ void stonith_fence(int ni, void (*done)(int ni, bool ok))
 	f = g_new0(struct fence, 1);
 	f->ni = ni;
 	f->done = done;
+	timer_init(&f->retry, retry, f);
 	fences[ni] = f;
 	attempt(f);
 }
@@ -196,8 +194,8 @@ void stonith_cancel(int ni)
 	if (!f)
 		return;
 	log_info("node %s is back: STONITH cancelled", hb.nodes[ni].name);
-	if (f->retry) {
-		g_source_remove(f->retry);
+	if (timer_armed(&f->retry)) {
+		timer_stop(&f->retry);
 		fences[ni] = NULL;
 		g_free(f);
 		return;

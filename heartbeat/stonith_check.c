@@ -18,6 +18,7 @@
 #include "config.h"
 #include "stonith/stonith.h"
 #include "stonith_check.h"
+#include "spawn.h"
 
 #define QUERY_MS 10000              /* a plugin that hangs does not hang start-up */
 #define QUERY_MAX_OUTPUT (1 << 20)
@@ -69,23 +70,24 @@ static int reap(GPid pid, gint64 deadline, char *err, size_t errlen, const char 
 static char *query(const char *const *args, char *err, size_t errlen)
 {
 	const char *argv[8] = { stonith_command() };
+	struct spawn_opts o = { 0 };
 	char what[256];
-	GError *ge = NULL;
 	GString *out;
 	gint64 deadline = g_get_monotonic_time() + (gint64)QUERY_MS * 1000;
-	GPid pid;
-	int fd, i;
+	pid_t pid;
+	int fd = -1, ep = -1, i, e;
 	bool eof = false;
 
 	for (i = 0; args[i] && i < 6; i++)
 		argv[i + 1] = args[i];
 	argv[i + 1] = NULL;
 	snprintf(what, sizeof what, "%s %s", argv[0], args[0]);
-	if (!g_spawn_async_with_pipes(NULL, (char **)argv, NULL,
-				      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-				      &pid, NULL, &fd, NULL, &ge)) {
-		snprintf(err, errlen, "cannot run %s: %s", argv[0], ge->message);
-		g_error_free(ge);
+	/* the one way a child starts (lib/spawn): clean signals, scheduling, fds */
+	o.argv = (char *const *)argv;
+	o.capture_out = true;
+	pid = spawn_fork_exec(&o, &fd, NULL, &ep);
+	if (pid < 0) {
+		snprintf(err, errlen, "cannot run %s: %s", argv[0], strerror(errno));
 		return NULL;
 	}
 	out = g_string_new(NULL);
@@ -104,9 +106,14 @@ static char *query(const char *const *args, char *err, size_t errlen)
 	}
 	close(fd);
 	if (!reap(pid, deadline, err, errlen, what)) {
+		/* exec itself failed: say that, not "exited with 127" */
+		if (read(ep, &e, sizeof e) == (ssize_t)sizeof e)
+			snprintf(err, errlen, "cannot run %s: %s", argv[0], strerror(e));
+		close(ep);
 		g_string_free(out, TRUE);
 		return NULL;
 	}
+	close(ep);
 	return g_string_free(out, FALSE);
 }
 

@@ -23,8 +23,10 @@
 #   MANS              $(mandir)/manN                   NAME.N kept beside the code
 #   DOCS              $(docdir)                        samples and notes (644)
 #   v2 tools package (Pacemaker's and crmsh's names; Conflicts/Replaces those packages)
-#   CRM_TOOLS         $(sbindir)                       crm_verify, ptest, crm_mon, crm ... (755)
-#   CRM_HELPERS       $(datadir)/heartbeat             haresources2cib ... (755)
+#   CRM_TOOLS         $(sbindir)                       crm_verify, ptest, crm_mon, crm,
+#                                                      haresources2cib ... (755)
+#   CRM_BIN_PROGRAMS  $(bindir)                        crmgen: commands any user runs (755)
+#   CRM_HELPERS       $(datadir)/heartbeat             scripts the v2 tools run (755)
 #   CRM_MANS          $(mandir)/manN
 #
 # An entry is a file of the build tree, installed under its own name, or as
@@ -77,6 +79,7 @@ INSTALL_TABLE = \
 	UNIT_FILES:heartbeat:file:0644:$(unitdir) \
 	TMPFILES_FILES:heartbeat:file:0644:$(tmpfilesdir) \
 	CRM_TOOLS:crm-tools:file:0755:$(sbindir) \
+	CRM_BIN_PROGRAMS:crm-tools:file:0755:$(bindir) \
 	CRM_HELPERS:crm-tools:file:0755:$(datadir)/heartbeat \
 	CRM_MANS:crm-tools:file:0644:@man
 
