@@ -1,12 +1,14 @@
 /* crm_node: low-level node information (-q quorum, -p partition members,
  * -l all nodes, -n this node's name, -i its id) as Pacemaker 1.0's crm_node
- * printed it.  Read from the CIB through cib_conn (node_state records the
- * heartbeat membership); -i reads heartbeat's own hb_uuid first. */
+ * printed it.  From heartbeat's membership (lib/client) when the daemon runs
+ * and no CIB_file/CIB_shadow is set, else from the CIB through cib_conn
+ * (node_state records the membership). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "config.h"
+#include "client.h"
 #include "crm_view.h"
 #include "crm_tool.h"
 
@@ -33,6 +35,13 @@ static void usage(FILE *f)
 		   "Environment: CIB_file=PATH reads a CIB file instead of the running cluster.\n");
 }
 
+/* heartbeat's uuids as 1.0 spelled them (node ids in the CIB). */
+static void uuid_text(const unsigned char u[16], char out[37])
+{
+	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3],
+		 u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
+}
+
 /* heartbeat's /var/lib/heartbeat/hb_uuid: 16 raw bytes. */
 static int print_hb_uuid(void)
 {
@@ -44,9 +53,89 @@ static int print_hb_uuid(void)
 	fclose(f);
 	if (n != sizeof u)
 		return -1;
-	printf("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x\n", u[0], u[1], u[2], u[3], u[4],
-	       u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
+	char t[37];
+	uuid_text(u, t);
+	printf("%s\n", t);
 	return 0;
+}
+
+static int node_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct client_node *)a)->name, ((const struct client_node *)b)->name);
+}
+
+/* A node is in our partition once heartbeat hears it (up, or active). */
+static int hb_member(const struct client_node *n)
+{
+	return !strcmp(n->status, "active") || !strcmp(n->status, "up");
+}
+
+/* The command answered by the running heartbeat's membership: the exit
+ * code, or -1 when no daemon answers (the caller falls back to the CIB).
+ * -q there is the CCM's rule: more than half of the normal nodes. */
+static int hb_command(int command)
+{
+	enum client_error e;
+	char why[256];
+	struct hb_client *c = client_signon(NULL, &e, why, sizeof why);
+	if (!c)
+		return -1;
+	struct client_node *nodes = NULL;
+	int n = client_nodes(c, &nodes), ret = 0, members = 0, total = 0;
+	if (n < 0) {
+		tool_err(prog, "heartbeat did not list its nodes: %s", client_errmsg(c));
+		client_close(c);
+		return 1;
+	}
+	qsort(nodes, (size_t)n, sizeof *nodes, node_cmp);
+	for (int i = 0; i < n; i++) {
+		const struct client_node *x = &nodes[i];
+		unsigned char u[16];
+		char t[37];
+		if (strcmp(x->type, "normal"))
+			continue;
+		total++;
+		members += hb_member(x);
+		if (command == 'p' && hb_member(x))
+			printf("%s ", x->name);
+		if (command == 'l') {
+			if (client_node_uuid(c, x->name, u) == 0)
+				uuid_text(u, t);
+			else
+				g_strlcpy(t, x->name, sizeof t);
+			printf("%s %s %s\n", t, x->name, hb_member(x) ? "member" : "lost");
+		}
+	}
+	if (command == 'p' || command == 'l')
+		printf("\n");
+	if (command == 'q')
+		printf("%d\n", 2 * members > total ? 1 : 0);
+	if (command == 'i') {
+		unsigned char u[16];
+		char t[37];
+		if (client_node_uuid(c, client_node(c), u) == 0) {
+			uuid_text(u, t);
+			printf("%s\n", t);
+		} else {
+			tool_err(prog, "heartbeat does not know the uuid of %s: %s", client_node(c), client_errmsg(c));
+			ret = 1;
+		}
+	}
+	client_nodes_free(nodes, n);
+	client_close(c);
+	return ret;
+}
+
+/* The DC's have-quorum (in the live CIB) is the answer to -q when a CRM runs. */
+static int live_cib_up(void)
+{
+	int rc;
+	char *err = NULL;
+	struct cib_conn *c = cib_conn_open_live(prog, &rc, &err);
+	int up = c != NULL;
+	g_free(err);
+	cib_conn_close(c);
+	return up;
 }
 
 static int cmp_uname(gconstpointer a, gconstpointer b)
@@ -97,11 +186,17 @@ int main(int argc, char **argv)
 		printf("%s\n", u);
 		return 0;
 	}
-	if (command == 'i' && !getenv("CIB_file") && !getenv("CIB_shadow") && print_hb_uuid() == 0)
+	int file_mode = getenv("CIB_file") || getenv("CIB_shadow");
+	if (!file_mode && command != 'e' && (command != 'q' || !live_cib_up())) {
+		int ret = hb_command(command);
+		if (ret >= 0)
+			return ret;
+	}
+	if (command == 'i' && !file_mode && print_hb_uuid() == 0)
 		return 0;
 	if (command == 'e') {
 		/* The CCM's "born on" epoch is not in the CIB. */
-		tool_err(prog, "--epoch needs heartbeat's membership layer, which this build does not query yet");
+		tool_err(prog, "--epoch needs the CCM's join epoch, which neither heartbeat's API nor the CIB gives");
 		return 1;
 	}
 	int rc;
