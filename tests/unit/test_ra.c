@@ -258,7 +258,13 @@ static int wait_real(int (*cond)(const char *), const char *arg, int want)
 	return 0;
 }
 
-static int file_exists(const char *path) { return access(path, F_OK) == 0; }
+/* A pid file the script has finished writing: the shell creates it (the
+ * redirection) before echo fills it, and a kill in between leaves it empty. */
+static int file_written(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && st.st_size > 0;
+}
 
 /* What a process has written so far (its "wchar" in /proc/PID/io). */
 static long bytes_written(pid_t pid)
@@ -427,7 +433,7 @@ static void test_runner(void)
 	char *pidfile = g_build_filename(tmp, "hang.pid", NULL);
 	char *e2[] = { g_strdup_printf("PIDFILE=%s", pidfile), NULL };
 	start_op("Hang", "start", 300, e2, &w);
-	CHECK(wait_real(file_exists, pidfile, 1));
+	CHECK(wait_real(file_written, pidfile, 1));
 	timer_fake_advance(299);
 	spin();
 	CHECK_INT(w.done, 0);
@@ -449,7 +455,7 @@ static void test_runner(void)
 	unlink(pidfile);
 	/* a hang that obeys SIGTERM */
 	start_op("Sleepy", "stop", 200, e2, &w);
-	CHECK(wait_real(file_exists, pidfile, 1));
+	CHECK(wait_real(file_written, pidfile, 1));
 	timer_fake_advance(200);
 	wait_for(&w);
 	CHECK_INT(w.res.timed_out, 1);
@@ -465,7 +471,7 @@ static void test_runner(void)
 	CHECK_INT(r.rc, RA_RC_OK);
 	CHECK_STR(w.out, "started\n");
 	g_free(w.out);
-	CHECK(wait_real(file_exists, pidfile, 1));
+	CHECK(wait_real(file_written, pidfile, 1));
 	CHECK_INT(pid_alive(pidfile), 1);
 	{
 		char *text = NULL;
