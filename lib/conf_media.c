@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include "conf_int.h"
 
@@ -96,6 +97,7 @@ static int add_ping(struct conf_ctx *x, const char *name, bool group, bool v6, c
 	c->pings = np;
 	pg = &np[c->npings];
 	snprintf(pg->name, sizeof pg->name, "%s", name);
+	pg->line = x->line;
 	pg->group = group;
 	pg->v6 = v6;
 	pg->addrs = calloc((size_t)naddrs, sizeof *pg->addrs);
@@ -425,5 +427,15 @@ const struct conf_line_directive *conf_find_line_directive(const char *name)
 	for (d = line_directives; d->name; d++)
 		if (strcmp(d->name, name) == 0)
 			return d;
+	return NULL;
+}
+
+const char *conf_line_directive_icase(const char *name)
+{
+	const struct conf_line_directive *d;
+
+	for (d = line_directives; d->name; d++)
+		if (strcasecmp(d->name, name) == 0)
+			return d->name;
 	return NULL;
 }
