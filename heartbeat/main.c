@@ -23,6 +23,7 @@
 #include "rsc.h"
 #include "ipfail.h"
 #include "sdnotify.h"
+#include "config_check.h"
 
 #define EXIT_USAGE 2
 #define EXIT_PERM 4
@@ -68,14 +69,27 @@ static void report(bool print, const char *level, const char *text)
 		log_err("%s", text);
 }
 
-/* Load ha.cf, authkeys and (haresources mode) haresources into fresh objects.
- * Every error is printed; returns the exit code to use (0 = fine). */
+static void report_all(bool print, const struct conf_errors *errs)
+{
+	int i;
+
+	for (i = 0; i < errs->nwarn; i++)
+		report(print, "WARN", errs->warn[i]);
+	for (i = 0; i < errs->n; i++)
+		report(print, "ERROR", errs->msg[i]);
+}
+
+/* Load ha.cf, authkeys and (haresources mode) haresources into fresh objects,
+ * and check them against this machine (interfaces, names, scripts).  Every
+ * file is checked whatever the others said, so one run shows every error.
+ * Returns the exit code to use (0 = fine). */
 static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct haresources **hrp,
 		       bool print)
 {
 	char path[4200], err[1024];
 	struct conf_errors errs = { 0 };
 	struct hb_config *cf = calloc(1, sizeof *cf);
+	struct haresources *hr = NULL;
 	char name[CONF_HOSTLEN];
 	int rc = 0, i;
 
@@ -94,13 +108,12 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 	snprintf(path, sizeof path, "%s/ha.cf", hb.ha_dir);
 	if (conf_load(path, hb.localname, cf, &errs) != 0)
 		rc = EXIT_CONFIG;
-	for (i = 0; i < errs.nwarn; i++)
-		report(print, "WARN", errs.warn[i]);
-	for (i = 0; i < errs.n; i++) {
-		report(print, "ERROR", errs.msg[i]);
+	if (conf_check_system(cf, &config_system_probes, &errs) > 0)
+		rc = EXIT_CONFIG;
+	report_all(print, &errs);
+	for (i = 0; i < errs.n; i++)
 		if (strstr(errs.msg[i], "Permission denied"))
 			rc = EXIT_PERM;
-	}
 	conf_errors_free(&errs);
 	memset(keys, 0, sizeof *keys);
 	snprintf(path, sizeof path, "%s/authkeys", hb.ha_dir);
@@ -109,31 +122,29 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 		if (!rc)
 			rc = errno == EACCES || errno == EPERM ? EXIT_PERM : EXIT_CONFIG;
 	}
-	if (hrp)
-		*hrp = NULL;
-	if (hrp && rc == 0 && !cf->crm && !opt_nomanage) {
-		struct haresources *hr = calloc(1, sizeof *hr);
-
-		memset(&errs, 0, sizeof errs);
+	if (hrp && !cf->crm && !opt_nomanage) {
+		/* Node names are checked only against an ha.cf that declares some. */
+		hr = calloc(1, sizeof *hr);
 		snprintf(path, sizeof path, "%s/haresources", hb.ha_dir);
-		if (haresources_load(path, cf, hr, &errs) != 0)
-			rc = EXIT_CONFIG;
-		for (i = 0; i < errs.n; i++)
-			report(print, "ERROR", errs.msg[i]);
+		if (haresources_load(path, cf->nnodes ? cf : NULL, hr, &errs) != 0)
+			rc = rc ? rc : EXIT_CONFIG;
+		if (config_check_resources(hr, hb.ha_dir, path, &errs) > 0)
+			rc = rc ? rc : EXIT_CONFIG;
+		report_all(print, &errs);
 		conf_errors_free(&errs);
-		if (rc) {
-			haresources_free(hr);
-			free(hr);
-		} else {
-			*hrp = hr;
-		}
 	}
 	if (rc) {
+		if (hr) {
+			haresources_free(hr);
+			free(hr);
+		}
 		conf_free(cf);
 		free(cf);
 		auth_clear(keys);
 		return rc;
 	}
+	if (hrp)
+		*hrp = hr;
 	*cfp = cf;
 	return 0;
 }

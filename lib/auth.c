@@ -4,6 +4,7 @@
 #include "auth.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <glib.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -219,8 +220,9 @@ fail:
 	return -1;
 }
 
-int auth_load_owned(const char *path, unsigned owner, struct auth_keys *out, char *err,
-		    size_t errlen)
+/* Owners allowed: owners[0..nowners-1]; owner_text names them in the message. */
+static int load_owned(const char *path, const unsigned *owners, int nowners,
+		      const char *owner_text, struct auth_keys *out, char *err, size_t errlen)
 {
 	memset(out, 0, sizeof(*out));
 	out->active = -1;
@@ -243,10 +245,13 @@ int auth_load_owned(const char *path, unsigned owner, struct auth_keys *out, cha
 		seterr(err, errlen, "%s: not a regular file", path);
 		goto out;
 	}
-	if (st.st_uid != (uid_t)owner) {
+	int ok_owner = 0;
+	for (int i = 0; i < nowners; i++)
+		ok_owner |= st.st_uid == (uid_t)owners[i];
+	if (!ok_owner) {
 		why = EACCES;
 		seterr(err, errlen, "%s: owned by uid %u, must be owned by %s (chown %u %s)", path,
-		       (unsigned)st.st_uid, owner == 0 ? "root" : "the daemon user", owner, path);
+		       (unsigned)st.st_uid, owner_text, owners[0], path);
 		goto out;
 	}
 	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
@@ -288,9 +293,25 @@ out:
 	return r;
 }
 
+int auth_load_owned(const char *path, unsigned owner, struct auth_keys *out, char *err,
+		    size_t errlen)
+{
+	return load_owned(path, &owner, 1, owner == 0 ? "root" : "the daemon user", out, err,
+			  errlen);
+}
+
+/* 3.0.6 accepts an authkeys file of any owner; we accept root and the
+ * cluster user (packages and hand-made setups use either), nobody else. */
 int auth_load(const char *path, struct auth_keys *out, char *err, size_t errlen)
 {
-	return auth_load_owned(path, 0, out, err, errlen);
+	unsigned owners[2] = { 0, 0 };
+	struct passwd *pw = getpwnam(AUTH_CLUSTER_USER);
+	int n = 1;
+
+	if (pw && pw->pw_uid != 0)
+		owners[n++] = (unsigned)pw->pw_uid;
+	return load_owned(path, owners, n, n > 1 ? "root or " AUTH_CLUSTER_USER : "root", out, err,
+			  errlen);
 }
 
 /* CRC-32 MSB first, polynomial 0x04C11DB7, init 0, final complement, no length. */

@@ -30,7 +30,9 @@ struct auth_keys {
  * with active = -1.  err may be NULL. */
 int auth_parse(const char *text, size_t len, const char *fname, struct auth_keys *out,
 	       char *err, size_t errlen);
-/* Open, refuse if not owned by root or readable/writable by group or others
+#define AUTH_CLUSTER_USER "hacluster"
+
+/* Open, refuse if not owned by root (or AUTH_CLUSTER_USER) or readable/writable by group or others
  * (checked on the open fd), then auth_parse.  Error text names the file and the fix.
  * On failure errno is open's errno, EACCES for an owner/mode refusal, or EINVAL
  * for a file that does not parse. */

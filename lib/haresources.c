@@ -106,6 +106,7 @@ static void parse_group(char *s, int line, const char *fname, const struct hb_co
 	struct hr_group *ng, *g;
 	struct hr_resource *nr;
 	char *tok, *save = NULL, *p;
+	int i;
 
 	tok = strtok_r(s, " \t\r\f\v", &save);
 	if (!tok)
@@ -113,7 +114,15 @@ static void parse_group(char *s, int line, const char *fname, const struct hb_co
 	for (p = tok; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
 	if (cf && !known_node(cf, tok)) {
-		conf_msg(errs, false, fname, line, "Bad nodename [%.100s] (expected a node declared in ha.cf)", tok);
+		char list[256] = "";
+		size_t used = 0;
+
+		for (i = 0; i < cf->nnodes && used < sizeof list - 1; i++)
+			used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
+						 cf->nodes[i]);
+		conf_msg(errs, false, fname, line,
+			 "Bad nodename [%.100s] (expected the preferred node first: one of the nodes ha.cf declares: %s)",
+			 tok, list);
 		return;
 	}
 	ng = realloc(out->groups, (size_t)(out->ngroups + 1) * sizeof *ng);

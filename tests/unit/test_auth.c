@@ -4,6 +4,7 @@
 #include "check.h"
 #include "auth.h"
 #include <errno.h>
+#include <pwd.h>
 #include <fcntl.h>
 #include <glib.h>
 #include <stdlib.h>
@@ -222,6 +223,28 @@ static void test_load(void)
 	if (me != 0)
 		CHECK(strstr(err, "must be owned by root") != NULL);
 	auth_clear(&k);
+	/* as 3.0.6: owned by the cluster user (mode 600) is accepted too; any
+	 * other owner is refused (3.0.6 took any owner) */
+	{
+		struct passwd *pw = getpwnam(AUTH_CLUSTER_USER);
+		uid_t hc = pw ? pw->pw_uid : 0, nb;
+
+		pw = getpwnam("nobody");   /* the same static buffer */
+		nb = pw ? pw->pw_uid : 0;
+		if (me != 0 || !hc || !nb) {
+			SKIP("needs root and the users hacluster and nobody");
+		} else {
+			CHECK_INT(chown(p, hc, 0), 0);
+			CHECK_INT(auth_load(p, &k, err, sizeof(err)), 0);
+			auth_clear(&k);
+			CHECK_INT(chown(p, nb, 0), 0);
+			CHECK_INT(auth_load(p, &k, err, sizeof(err)), -1);
+			CHECK(strstr(err, "must be owned by root or hacluster") != NULL);
+			CHECK_INT(errno, EACCES);
+			auth_clear(&k);
+			CHECK_INT(chown(p, 0, 0), 0);
+		}
+	}
 	CHECK_INT(auth_load_owned(p, me + 1, &k, err, sizeof(err)), -1);
 	CHECK(strstr(err, p) == err);
 	CHECK(strstr(err, "owned by uid") != NULL);

@@ -165,8 +165,8 @@ static void test_nodes(void)
 	CHECK_INT(P("n9 10.0.0.1\nn1 a\nNX b\n", &cf), -1);
 	CHECK_INT(er.n, 2);
 	if (er.n == 2) {
-		CHECK_STR(er.msg[0], "haresources:1: Bad nodename [n9] (expected a node declared in ha.cf)");
-		CHECK_STR(er.msg[1], "haresources:3: Bad nodename [nx] (expected a node declared in ha.cf)");
+		CHECK_STR(er.msg[0], "haresources:1: Bad nodename [n9] (expected the preferred node first: one of the nodes ha.cf declares: n1, n2)");
+		CHECK_STR(er.msg[1], "haresources:3: Bad nodename [nx] (expected the preferred node first: one of the nodes ha.cf declares: n1, n2)");
 	}
 	CHECK_INT(hr.ngroups, 1);
 	CHECK_STR(hr.groups[0].node, "n1");
@@ -181,7 +181,7 @@ static void test_nodes(void)
 
 		CHECK_INT(haresources_parse("zz a\n", 5, "hr2", &cf, &h2, &ce), -1);
 		CHECK_INT(ce.n, 1);
-		CHECK_STR(ce.msg[0], "hr2:1: Bad nodename [zz] (expected a node declared in ha.cf)");
+		CHECK_STR(ce.msg[0], "hr2:1: Bad nodename [zz] (expected the preferred node first: one of the nodes ha.cf declares: n1, n2)");
 		haresources_free(&h2);
 	}
 	conf_free(&cf);
