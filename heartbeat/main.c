@@ -69,14 +69,56 @@ static void report(bool print, const char *level, const char *text)
 		log_err("%s", text);
 }
 
+struct report_line {
+	int line;            /* 0: about the file as a whole */
+	int seq;             /* order found in: ties keep it */
+	const char *level, *text;
+};
+
+/* "file:12: ..." -> 12; "file: ..." -> 0 */
+static int msg_line(const char *text)
+{
+	const char *c;
+
+	for (c = strchr(text, ':'); c; c = strchr(c + 1, ':')) {
+		size_t d = strspn(c + 1, "0123456789");
+
+		if (d > 0 && c[1 + d] == ':')
+			return atoi(c + 1);
+		if (c[1] == ' ')
+			break;
+	}
+	return 0;
+}
+
+static int by_line(const void *a, const void *b)
+{
+	const struct report_line *x = a, *y = b;
+	int lx = x->line ? x->line : 1 << 30, ly = y->line ? y->line : 1 << 30;
+
+	if (lx != ly)
+		return lx < ly ? -1 : 1;
+	return x->seq - y->seq;
+}
+
+/* One file's messages in line order, warnings and errors mixed, the ones
+ * about the whole file last: what an operator reads top to bottom. */
 static void report_all(bool print, const struct conf_errors *errs)
 {
-	int i;
+	int i, n = errs->n + errs->nwarn;
+	struct report_line *v = calloc((size_t)(n ? n : 1), sizeof *v);
 
+	if (!v)
+		return;
 	for (i = 0; i < errs->nwarn; i++)
-		report(print, "WARN", errs->warn[i]);
+		v[i] = (struct report_line){ msg_line(errs->warn[i]), i, "WARN", errs->warn[i] };
 	for (i = 0; i < errs->n; i++)
-		report(print, "ERROR", errs->msg[i]);
+		v[errs->nwarn + i] = (struct report_line){ msg_line(errs->msg[i]), errs->nwarn + i, "ERROR",
+							   errs->msg[i] };
+	qsort(v, (size_t)n, sizeof *v, by_line);
+	for (i = 0; i < n; i++)
+		report(print, v[i].level, v[i].text);
+	free(v);
 }
 
 /* Load ha.cf, authkeys and (haresources mode) haresources into fresh objects,
@@ -118,9 +160,11 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 	memset(keys, 0, sizeof *keys);
 	snprintf(path, sizeof path, "%s/authkeys", hb.ha_dir);
 	if (auth_load(path, keys, err, sizeof err) < 0) {
+		int e = errno;
+
 		report(print, "ERROR", err);
 		if (!rc)
-			rc = errno == EACCES || errno == EPERM ? EXIT_PERM : EXIT_CONFIG;
+			rc = e == EACCES ? EXIT_PERM : EXIT_CONFIG;   /* cannot read it: 4; refused: 6 */
 	}
 	if (hrp && !cf->crm && !opt_nomanage) {
 		/* Node names are checked only against an ha.cf that declares some. */

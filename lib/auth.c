@@ -200,7 +200,8 @@ int auth_parse(const char *text, size_t len, const char *fname, struct auth_keys
 			bound = (int)n;
 	}
 	if (want < 0) {
-		seterr(err, errlen, "%s:%d: missing \"auth <index>\" line", fname, lineno > 0 ? lineno : 1);
+		seterr(err, errlen, "%s:%d: missing \"auth <index>\" line (expected one naming the key to sign with, e.g. \"auth 1\")",
+		       fname, lineno > 0 ? lineno : 1);
 		goto fail;
 	}
 	if (bound < 0) {
@@ -249,13 +250,13 @@ static int load_owned(const char *path, const unsigned *owners, int nowners,
 	for (int i = 0; i < nowners; i++)
 		ok_owner |= st.st_uid == (uid_t)owners[i];
 	if (!ok_owner) {
-		why = EACCES;
+		why = EPERM;
 		seterr(err, errlen, "%s: owned by uid %u, must be owned by %s (chown %u %s)", path,
 		       (unsigned)st.st_uid, owner_text, owners[0], path);
 		goto out;
 	}
 	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
-		why = EACCES;
+		why = EPERM;
 		seterr(err, errlen, "%s: mode %04o lets group or others access the keys; "
 		       "run chmod 600 %s", path, (unsigned)(st.st_mode & 07777), path);
 		goto out;
@@ -289,7 +290,7 @@ out:
 	g_free(buf);
 	close(fd);
 	if (r < 0)
-		errno = why; /* EACCES for an owner/mode refusal, EINVAL for a bad file */
+		errno = why; /* EPERM for an owner/mode refusal, EINVAL for a bad file */
 	return r;
 }
 

@@ -202,21 +202,67 @@ static int default_udpport(void)
 	return port > 0 ? port : CONF_DEFAULT_UDPPORT;
 }
 
-/* Directive names are case-sensitive: "Keepalive" is the commonest typo. */
+/* Edit distance, stopping early: only "one or two typos away" matters. */
+static int distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	int row[64], prev, tmp;
+
+	if (la >= 64 || lb >= 64)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = (int)i;
+		for (j = 1; j <= lb; j++) {
+			int sub = prev + (tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]));
+			int del = row[j] + 1, ins = row[j - 1] + 1;
+
+			tmp = row[j];
+			row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+struct near_miss {
+	const char *exact_case;   /* same name in another case */
+	const char *near;         /* closest within two edits */
+	int best;
+};
+
+static void consider(struct near_miss *nm, const char *cand, const char *name)
+{
+	int k;
+
+	if (strcasecmp(cand, name) == 0)
+		nm->exact_case = cand;
+	else if ((k = distance(name, cand)) < nm->best)
+		nm->best = k, nm->near = cand;
+}
+
+/* Directive names are case-sensitive ("Keepalive" is the commonest typo),
+ * and a near miss is worth naming. */
 static const char *misspelt(const char *name)
 {
 	static char hint[96];
+	struct near_miss nm = { NULL, NULL, 3 };
 	const struct conf_directive *d;
-	const char *right = NULL;
+	const char *cand;
+	int i;
 
-	for (d = conf_directives; d->name && !right; d++)
-		if (strcasecmp(d->name, name) == 0)
-			right = d->name;
-	if (!right)
-		right = conf_line_directive_icase(name);
-	if (!right)
+	for (d = conf_directives; d->name; d++)
+		consider(&nm, d->name, name);
+	for (i = 0; (cand = conf_line_directive_name(i)); i++)
+		consider(&nm, cand, name);
+	if (nm.exact_case)
+		snprintf(hint, sizeof hint, " (names are lower case: %s)", nm.exact_case);
+	else if (nm.near && strlen(name) > 3)
+		snprintf(hint, sizeof hint, " (did you mean %s?)", nm.near);
+	else
 		return "";
-	snprintf(hint, sizeof hint, " (names are lower case: %s)", right);
 	return hint;
 }
 

@@ -70,6 +70,6 @@ extern const struct conf_directive conf_directives[];
 
 /* conf_media.c */
 const struct conf_line_directive *conf_find_line_directive(const char *name);
-/* The correctly cased name of a whole-line directive matching name ignoring case, or NULL. */
-const char *conf_line_directive_icase(const char *name);
+/* Name of the i-th whole-line directive, NULL past the last. */
+const char *conf_line_directive_name(int i);
 #endif

@@ -243,7 +243,7 @@ static void test_lexical(void)
 	ERR1("Keepalive 1\n", "ha.cf:4: Illegal directive [Keepalive]: not a heartbeat 3.0.6 ha.cf directive (names are lower case: keepalive)");
 	ERR1("normalpoll 1\n", "ha.cf:4: Illegal directive [normalpoll]: not a heartbeat 3.0.6 ha.cf directive");
 	ERR1("hbaping x\n", "ha.cf:4: Illegal directive [hbaping]: not a heartbeat 3.0.6 ha.cf directive");
-	ERR1("node,a\n", "ha.cf:4: Illegal directive [node,a]: not a heartbeat 3.0.6 ha.cf directive");
+	ERR1("node,a\n", "ha.cf:4: Illegal directive [node,a]: not a heartbeat 3.0.6 ha.cf directive (did you mean node?)");
 	/* the historical alias udp means bcast */
 	OK("udp eth5\n");
 	CHECK_INT(cf.nmedia, 2);
@@ -769,8 +769,8 @@ static void test_builtins(void)
 	ERR1("apiauth foo bar=1\n", "ha.cf:4: apiauth foo: invalid word [bar=1] (expected uid=u1,u2... or gid=g1,g2...)");
 	ERR1("apiauth foo uid=root\napiauth foo gid=root\n", "ha.cf:5: apiauth: client [foo] given more than once");
 	ERR1("apiauth abcdefghijabcdefghijabcdefghijab uid=root\n", "ha.cf:4: apiauth: client name [abcdefghijabcdefghijabcdefghijab] longer than 31 characters");
-	ERR1("apiauth foo uid=root,no-such-user-x\n", "ha.cf:4: apiauth foo: unknown user [no-such-user-x] (expected a user name or number)");
-	ERR1("apiauth foo gid=no-such-group-x\n", "ha.cf:4: apiauth foo: unknown group [no-such-group-x] (expected a group name or number)");
+	ERR1("apiauth foo uid=root,no-such-user-x\n", "ha.cf:4: apiauth foo: unknown user [no-such-user-x] (expected an existing user name, or a number)");
+	ERR1("apiauth foo gid=no-such-group-x\n", "ha.cf:4: apiauth foo: unknown group [no-such-group-x] (expected an existing group name, or a number)");
 
 	OK("respawn root /bin/true --flag  two\nfailfast root /bin/true\n");
 	CHECK_INT(cf.ncmds, 2);
@@ -780,7 +780,7 @@ static void test_builtins(void)
 	CHECK(cf.cmds[1].failfast);
 	ERR1("respawn no-such-user-x /bin/true\n", "ha.cf:4: respawn: user [no-such-user-x] does not exist");
 	ERR1("respawn root bin/true\n", "ha.cf:4: respawn: command [bin/true] must be an absolute path");
-	ERR1("failfast root /nonexistent/prog -x\n", "ha.cf:4: failfast: [/nonexistent/prog] is not an executable program");
+	ERR1("failfast root /nonexistent/prog -x\n", "ha.cf:4: failfast: [/nonexistent/prog] is not an executable program (expected the absolute path of one: No such file or directory)");
 	ERR1("respawn root\n", "ha.cf:4: respawn: expected USER /absolute/path [arguments]");
 
 	OK("stonith null /dev/null\n");
