@@ -24,11 +24,13 @@
 #include "ipfail.h"
 #include "sdnotify.h"
 #include "config_check.h"
+#include "daemonize.h"
 
 #define EXIT_USAGE 2
 #define EXIT_PERM 4
 #define EXIT_CONFIG 6
 #define TICK_MS 100
+#define STARTUP_TIMEOUT_S 120   /* the init script's start waits at most this */
 #define HB_VERSION_STRING HB_VERSION " (heartbeat-ng)"
 
 
@@ -302,6 +304,34 @@ static void apply_timing(void)
 	keepalive_src = g_timeout_add(hb.cf->keepalive_ms, on_keepalive, NULL);
 }
 
+/* Logging as ha.cf says; called at start and on every reload.  starting:
+ * warnings and errors also go to stderr, which is then the starting
+ * command's (daemonize.c), so the init script can show why a start failed. */
+static void setup_logging(const struct hb_config *cf, bool foreground, bool starting)
+{
+	struct log_settings ls = { 0 };
+	static char logd_sock[4200];
+
+	ls.ident = "heartbeat";
+	ls.to_stderr = foreground ? 1 : starting ? 2 : 0;
+	ls.facility = cf->logfacility;
+	ls.logfile = cf->logfile;
+	ls.debugfile = cf->debugfile;
+	ls.debug = cf->debug + opt_debug;
+	ls.fmt = cf->syslogmsgfmt ? LOG_FMT_SYSLOG : LOG_FMT_PLAIN;
+	ls.use_logd = cf->use_logd > 0;
+	snprintf(logd_sock, sizeof logd_sock, "%s/log_daemon", hb.var_lib);
+	ls.logd_socket = logd_sock;
+	ls.logd_retry_ms = cf->conn_logd_time_ms;
+	ls.logd_facility = cf->logfacility >= 0 ? cf->logfacility : LOG_DAEMON;
+	/* No log entry at all means ha_logd; while it is not running the lines
+	 * go to syslog's daemon facility rather than nowhere.  An explicit
+	 * "logfacility none" is respected. */
+	if (ls.facility < 0 && !ls.logfile && !ls.debugfile && !cf->logfacility_none && !foreground)
+		ls.facility = LOG_DAEMON;
+	log_setup(&ls);
+}
+
 static gboolean on_hup(gpointer data)
 {
 	struct hb_config *cf = NULL;
@@ -324,6 +354,7 @@ static gboolean on_hup(gpointer data)
 	hb.cf->warntime_ms = cf->warntime_ms;
 	hb.cf->deadping_ms = cf->deadping_ms;
 	hb.cf->max_rexmit_delay_ms = cf->max_rexmit_delay_ms;
+	setup_logging(cf, opt_foreground, false);
 	conf_free(cf);
 	free(cf);
 	apply_timing();
@@ -359,23 +390,6 @@ static void go_realtime(void)
 	 * failover; containers often cap it, and then we carry on unlocked. */
 	if (mlockall(MCL_CURRENT | MCL_FUTURE) < 0)
 		log_warn("Cannot lock ourselves into memory: %s", strerror(errno));
-}
-
-static void setup_logging(bool foreground)
-{
-	struct log_settings ls = { 0 };
-
-	ls.ident = "heartbeat";
-	ls.to_stderr = foreground;
-	ls.facility = hb.cf->logfacility;
-	ls.logfile = hb.cf->logfile;
-	ls.debugfile = hb.cf->debugfile;
-	ls.debug = hb.cf->debug + opt_debug;
-	/* With no log destination the original handed lines to ha_logd; we
-	 * have none, so syslog's daemon facility keeps them from vanishing. */
-	if (ls.facility < 0 && !ls.logfile && !ls.debugfile && !foreground)
-		ls.facility = LOG_DAEMON;
-	log_setup(&ls);
 }
 
 static void dump_config(void)
@@ -455,20 +469,12 @@ static int run_daemon(void)
 		fprintf(stderr, "heartbeat: already running [pid %d].\n", (int)pid);
 		return 0;
 	}
-	if (!opt_foreground) {
-		pid = fork();
-		if (pid < 0) {
-			perror("heartbeat: fork");
-			return 1;
-		}
-		if (pid > 0)
-			return 0;
-		setsid();
-		if (!freopen("/dev/null", "r", stdin) || !freopen("/dev/null", "w", stdout) ||
-		    !freopen("/dev/null", "w", stderr))
-			return 1;
+	if (!opt_foreground && daemonize_start(STARTUP_TIMEOUT_S) < 0) {
+		perror("heartbeat: fork");
+		return 1;
 	}
-	setup_logging(opt_foreground);
+	setup_logging(hb.cf, opt_foreground, true);
+	log_start_async();
 	log_info("Configuration validated. Starting heartbeat %s", HB_VERSION_STRING);
 	if (opt_verbose)
 		dump_config();
@@ -518,6 +524,10 @@ static int run_daemon(void)
 	apply_timing();
 	g_timeout_add(TICK_MS, on_tick, NULL);
 	sd_notify_state("READY=1");
+	/* Up: the starting command may return; stderr is done with. */
+	log_flush(1000);
+	setup_logging(hb.cf, opt_foreground, false);
+	daemonize_ready();
 	g_main_loop_run(loop);
 	api_stop();
 	pidfile_remove(pidfile);
@@ -642,5 +652,8 @@ int main(int argc, char **argv)
 		return cmd_check();
 	if (opt_reload && (rc = cmd_reload()) >= 0)
 		return rc;
-	return run_daemon();
+	rc = run_daemon();
+	/* the writer thread may still hold the last lines (why we stopped) */
+	log_flush(2000);
+	return rc;
 }

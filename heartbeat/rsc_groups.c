@@ -168,7 +168,7 @@ static void run_stop_failure(int g, const char *rsc)
 {
 	char *argv[] = { "/bin/sh", "-c", (char *)(set.stop_fail_cmd ? set.stop_fail_cmd : "reboot -nf"), NULL };
 
-	log_err("CRIT: Resource STOP failure of %s (group %s). Reboot required!", rsc, rg_key(g));
+	log_crit("Resource STOP failure of %s (group %s). Reboot required!", rsc, rg_key(g));
 	ra_spawn("stop-failure", "run", argv, NULL, 60000, NULL, NULL);
 }
 
@@ -200,7 +200,7 @@ static void step(void)
 			return;
 		}
 		if (!grp->resolved[current->ri]) {
-			log_err("CRIT: Giving up resources due to failure of %s (no such resource script)",
+			log_crit("Giving up resources due to failure of %s (no such resource script)",
 				hg->res[current->ri].spec);
 			current->ok = false;
 			current->failing = true;
@@ -256,7 +256,7 @@ static void on_result(const struct ra_result *res, void *data)
 		if (res->rc == RA_RC_OK) {
 			j->ri++;
 		} else {
-			log_err("CRIT: Giving up resources due to failure of %s", rsc);
+			log_crit("Giving up resources due to failure of %s", rsc);
 			j->ok = false;
 			j->failing = true;
 			j->ri = grp->hg->nres - 1;

@@ -499,7 +499,7 @@ int main(void)
 	g_mkdir_with_parents(rdir, 0755);
 	g_mkdir_with_parents(idir, 0755);
 	g_mkdir_with_parents(odir, 0755);
-	struct log_settings ls = { "test_ra", 0, -1, logpath, NULL, 0 };
+	struct log_settings ls = { .ident = "test_ra", .facility = -1, .logfile = logpath };
 	log_setup(&ls);
 
 	write_script(rdir, "Hb", "case \"$1\" in running) echo 'INFO: Hb Running OK'; exit 1;;"

@@ -324,7 +324,7 @@ static void test_rc_scripts(void)
 
 int main(void)
 {
-	struct log_settings ls = { "test", 0, -1, NULL, NULL, 0 };
+	struct log_settings ls = { .ident = "test", .facility = -1 };
 	char *tmp = g_dir_make_tmp("hbrsc.XXXXXX", NULL);
 
 	log_setup(&ls);
