@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <glib-unix.h>
 #include "api_proto.h"
+#include "json.h"
 #include "daemon.h"
 #include "log.h"
 #include "clock.h"
@@ -282,20 +283,6 @@ static int req_node(const struct hb_msg *m)
 	return name ? node_find(name) : -1;
 }
 
-static void json_escape(GString *s, const char *v)
-{
-	g_string_append_c(s, '"');
-	for (; *v; v++) {
-		if (*v == '"' || *v == '\\')
-			g_string_append_printf(s, "\\%c", *v);
-		else if ((unsigned char)*v < 0x20)
-			g_string_append_printf(s, "\\u%04x", (unsigned char)*v);
-		else
-			g_string_append_c(s, *v);
-	}
-	g_string_append_c(s, '"');
-}
-
 /* Everything an operator needs to see the cluster's health in one answer. */
 static char *status_json(void)
 {
@@ -304,16 +291,16 @@ static char *status_json(void)
 	int i, j;
 
 	g_string_append(s, "\"node\":");
-	json_escape(s, hb.localname);
+	json_str(s, hb.localname);
 	g_string_append_printf(s, ",\"status\":\"%s\",\"generation\":%lu,\"seq\":%lu,\"nodes\":[",
 			       hb.status, hb.generation, hb.seq);
 	for (i = 0; i < hb.nnodes; i++) {
 		struct hb_node *n = &hb.nodes[i];
 
 		g_string_append(s, i ? ",{\"name\":" : "{\"name\":");
-		json_escape(s, n->name);
+		json_str(s, n->name);
 		g_string_append_printf(s, ",\"type\":\"%s\",\"status\":", node_type_name(n));
-		json_escape(s, n->status);
+		json_str(s, n->status);
 		if (n->heard || i == hb.local)
 			g_string_append_printf(s, ",\"last_heard_ms\":%llu",
 					       (unsigned long long)(now - n->last_ms));
@@ -328,7 +315,7 @@ static char *status_json(void)
 			struct hb_link *l = &n->links[j];
 
 			g_string_append(s, j ? ",{\"ifname\":" : "{\"ifname\":");
-			json_escape(s, hb.media[j].name);
+			json_str(s, hb.media[j].name);
 			g_string_append_printf(s, ",\"status\":\"%s\"", l->up ? "up" : "dead");
 			if (l->heard)
 				g_string_append_printf(s, ",\"last_heard_ms\":%llu",
@@ -345,14 +332,16 @@ static char *status_json(void)
 		struct medium *md = &hb.media[j];
 
 		g_string_append(s, j ? ",{\"name\":" : "{\"name\":");
-		json_escape(s, md->name);
+		json_str(s, md->name);
 		g_string_append_printf(s, ",\"type\":\"%s\",\"sent\":%lu,\"received\":%lu,\"send_errors\":%lu,\"recv_errors\":%lu}",
 				       md->ops->type, md->sent, md->received, md->send_errors, md->recv_errors);
 	}
 	g_string_append(s, "],\"dropped\":{");
 	for (j = 0; j < DROP__COUNT; j++)
 		g_string_append_printf(s, "%s\"%s\":%lu", j ? "," : "", drop_reason_name(j), hb.drops[j]);
-	g_string_append_printf(s, "},\"duplicates\":%lu,\"own_packets\":%lu}", hb.dup_packets, hb.own_packets);
+	g_string_append_printf(s, "},\"duplicates\":%lu,\"own_packets\":%lu", hb.dup_packets, hb.own_packets);
+	rsc_json(s);
+	g_string_append_c(s, '}');
 	return g_string_free(s, FALSE);
 }
 

@@ -3,6 +3,7 @@
 #ifndef HB_RSC_H
 #define HB_RSC_H
 #include <stdbool.h>
+#include <glib.h>
 #include "msg.h"
 
 void rsc_init(void);
@@ -22,4 +23,10 @@ bool rsc_request_standby(const char *type);
 void rsc_partition_healed(int ni);
 /* Graceful shutdown: release what we hold, then call done(). */
 void rsc_shutdown(void (*done)(void));
+/* The node that holds haresources group g as far as we know (us, or a live
+ * peer whose last rsc_hold covers it), NULL if none is known. */
+const char *rsc_group_owner(int g);
+/* Appends ',"resources":{...}' (versioned) to a JSON object being built:
+ * every group, its state here, owner, since when, last failure (rsc_json.c). */
+void rsc_json(GString *s);
 #endif

@@ -6,7 +6,9 @@
  * command (reboot by default): a resource that may still run on this node
  * must not start on the other. */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <glib.h>
 #include "rsc_groups.h"
 #include "ra.h"
@@ -18,6 +20,9 @@ struct group {
 	struct ra_spec *specs;   /* resolved resources; cls < 0 when unresolvable */
 	bool *resolved;
 	bool held;
+	enum rg_state state;
+	long long since;
+	struct rg_failure *failure;   /* the last one, NULL if none */
 };
 
 struct job {
@@ -56,6 +61,7 @@ void rg_init(const struct haresources *hr, const struct rg_settings *s)
 				ra_spec_free(&groups[g].specs[r]);
 		free(groups[g].specs);
 		free(groups[g].resolved);
+		free(groups[g].failure);
 	}
 	free(groups);
 	set = *s;
@@ -70,6 +76,7 @@ void rg_init(const struct haresources *hr, const struct rg_settings *s)
 
 		groups[g].hg = hg;
 		groups[g].nres = hg->nres;
+		groups[g].since = (long long)time(NULL);
 		groups[g].specs = calloc((size_t)(hg->nres ? hg->nres : 1), sizeof(struct ra_spec));
 		groups[g].resolved = calloc((size_t)(hg->nres ? hg->nres : 1), sizeof(bool));
 		for (r = 0; r < hg->nres; r++) {
@@ -85,6 +92,58 @@ void rg_init(const struct haresources *hr, const struct rg_settings *s)
 }
 
 int rg_count(void) { return ngroups; }
+enum rg_state rg_state(int g) { return groups[g].state; }
+long long rg_since(int g) { return groups[g].since; }
+const struct rg_failure *rg_last_failure(int g) { return groups[g].failure; }
+int rg_nres(int g) { return groups[g].hg->nres; }
+const char *rg_resource(int g, int r) { return groups[g].hg->res[r].spec; }
+
+const char *rg_state_name(enum rg_state st)
+{
+	static const char *const names[] = { "none", "starting", "held", "stopping", "failed" };
+
+	return (unsigned)st < sizeof names / sizeof names[0] ? names[st] : "none";
+}
+
+static void set_state(struct group *grp, enum rg_state st)
+{
+	if (grp->state != st)
+		grp->since = (long long)time(NULL);
+	grp->state = st;
+}
+
+/* Keep what went wrong for cl_status --json, and say it in one log line
+ * that begins as the original's ("Giving up resources due to failure of X"
+ * for a start) and names the script, the operation and how it ended. */
+static void record_failure(struct group *grp, int r, const char *op, const struct ra_result *res,
+			   const char *why)
+{
+	struct rg_failure *f = grp->failure ? grp->failure : calloc(1, sizeof *f);
+
+	if (!f)
+		return;
+	grp->failure = f;
+	memset(f, 0, sizeof *f);
+	snprintf(f->resource, sizeof f->resource, "%s", grp->hg->res[r].spec);
+	if (grp->resolved[r])
+		snprintf(f->script, sizeof f->script, "%s", grp->specs[r].path);
+	snprintf(f->op, sizeof f->op, "%s", op);
+	f->exit_code = res && res->exited && !res->timed_out ? res->exit_code : -1;
+	if (why)
+		snprintf(f->reason, sizeof f->reason, "%s", why);
+	else if (res->timed_out)
+		snprintf(f->reason, sizeof f->reason, "timed out after %u ms", set.timeout_ms);
+	else if (res->spawn_failed)
+		snprintf(f->reason, sizeof f->reason, "could not be run");
+	else if (res->exited)
+		snprintf(f->reason, sizeof f->reason, "exit %d", res->exit_code);
+	else
+		snprintf(f->reason, sizeof f->reason, "killed by signal %d", res->signo);
+	if (res && res->err)
+		snprintf(f->err, sizeof f->err, "%s", res->err);
+	f->when = (long long)time(NULL);
+	set_state(grp, RG_FAILED);
+}
 const char *rg_key(int g) { return groups[g].hg->res[0].spec; }
 const char *rg_node(int g) { return groups[g].hg->node; }
 bool rg_held(int g) { return groups[g].held; }
@@ -157,8 +216,10 @@ static void next_group(void)
 	current->tries = 0;
 	current->failing = false;
 	if (current->gi < current->n) {
-		const struct hr_group *hg = groups[current->groups[current->gi]].hg;
+		struct group *grp = &groups[current->groups[current->gi]];
+		const struct hr_group *hg = grp->hg;
 		current->ri = current->op == RG_ACQUIRE ? 0 : hg->nres - 1;
+		set_state(grp, current->op == RG_ACQUIRE ? RG_STARTING : RG_STOPPING);
 		log_group(current->op == RG_ACQUIRE ? "Acquiring" : "Releasing", current->groups[current->gi]);
 	}
 	g_idle_add(later_step, NULL);
@@ -196,10 +257,12 @@ static void step(void)
 	if (current->op == RG_ACQUIRE && !current->failing) {
 		if (current->ri >= hg->nres) {
 			grp->held = true;
+			set_state(grp, RG_HELD);
 			next_group();
 			return;
 		}
 		if (!grp->resolved[current->ri]) {
+			record_failure(grp, current->ri, "start", NULL, "no such resource script");
 			log_crit("Giving up resources due to failure of %s (no such resource script)",
 				hg->res[current->ri].spec);
 			current->ok = false;
@@ -214,6 +277,8 @@ static void step(void)
 	/* release (or the release after a failed start) */
 	if (current->ri < 0) {
 		grp->held = false;
+		if (grp->state != RG_FAILED)
+			set_state(grp, RG_NONE);
 		if (current->failing) {
 			/* The original stands down 30 s later; which set depends on
 			 * whether the group is a single local resource. */
@@ -256,7 +321,9 @@ static void on_result(const struct ra_result *res, void *data)
 		if (res->rc == RA_RC_OK) {
 			j->ri++;
 		} else {
-			log_crit("Giving up resources due to failure of %s", rsc);
+			record_failure(grp, j->ri, "start", res, NULL);
+			log_crit("Giving up resources due to failure of %s (start: %s %s)", rsc,
+				 grp->specs[j->ri].path, grp->failure ? grp->failure->reason : "failed");
 			j->ok = false;
 			j->failing = true;
 			j->ri = grp->hg->nres - 1;
@@ -286,6 +353,7 @@ static void on_result(const struct ra_result *res, void *data)
 	}
 	if (strcmp(j->phase, "stop-status") == 0 || strcmp(j->phase, "status") == 0) {
 		if (res->running) {
+			record_failure(grp, j->ri, "stop", NULL, "stop failed and status says it still runs");
 			run_stop_failure(j->groups[j->gi], rsc);
 			j->ok = false;
 		} else {

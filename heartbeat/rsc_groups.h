@@ -5,6 +5,7 @@
 #define HB_RSC_GROUPS_H
 #include <stdbool.h>
 #include "haresources.h"
+#include "ra.h"
 
 enum rg_op { RG_ACQUIRE, RG_RELEASE };
 
@@ -25,7 +26,27 @@ struct rg_settings {
 	void (*standby_after_failure)(const char *type);
 };
 
+/* Where a group stands on this node, for cl_status --json. */
+enum rg_state { RG_NONE, RG_STARTING, RG_HELD, RG_STOPPING, RG_FAILED };
+
+/* The last operation of a group that failed here. */
+struct rg_failure {
+	char resource[256];       /* as written in haresources */
+	char script[256];         /* what ran (path), empty if nothing could */
+	char op[16];              /* "start", "stop" */
+	int exit_code;            /* -1 when it did not exit (signal, timeout) or never ran */
+	char reason[160];         /* "exit 1", "timed out after 300 s", "no such resource script" */
+	char err[RA_ERR_TAIL + 1];  /* the end of its stderr */
+	long long when;           /* wall-clock seconds */
+};
+
 void rg_init(const struct haresources *hr, const struct rg_settings *s);
+enum rg_state rg_state(int g);
+const char *rg_state_name(enum rg_state st);
+long long rg_since(int g);                      /* when the state was entered */
+const struct rg_failure *rg_last_failure(int g); /* NULL if none since start */
+int rg_nres(int g);
+const char *rg_resource(int g, int r);
 int rg_count(void);
 const char *rg_key(int g);
 const char *rg_node(int g);

@@ -128,6 +128,29 @@ const char *rsc_hold_text(void)
 	return hold_text(normal_nodes() > 2 ? held_bits() : rs.i_hold);
 }
 
+const char *rsc_group_owner(int g)
+{
+	int i, bit;
+
+	if (!managing())
+		return NULL;
+	if (rg_held(g))
+		return hb.localname;
+	/* Legacy peers never say what they hold. */
+	if (!nice_fb())
+		return NULL;
+	for (i = 0; i < hb.nnodes; i++) {
+		const struct hb_node *n = &hb.nodes[i];
+
+		if (i == hb.local || n->type != NODE_NORMAL || !node_is_live(n) || !rs.peer_reported[i])
+			continue;
+		bit = strcmp(rg_node(g), n->name) == 0 ? HOLD_LOCAL : HOLD_FOREIGN;
+		if (rs.peer_holds[i] & bit)
+			return n->name;
+	}
+	return NULL;
+}
+
 /* ---- messages ---- */
 
 static void send_resource(const char *info, bool is_stable)

@@ -31,6 +31,7 @@ struct ra_run {
 	GPid pid;
 	struct ra_stream out, err;
 	GString *capture;
+	GString *errtail;        /* stderr, its last RA_ERR_TAIL bytes */
 	unsigned logged, dropped;
 	guint child_watch, t_timeout, t_kill, idle;
 	unsigned timeout_ms;
@@ -77,6 +78,13 @@ static void take_bytes(struct ra_run *r, struct ra_stream *st, const char *b, gs
 		for (gssize i = 0; i < n && r->capture->len < MAX_CAPTURE; i++)
 			if (b[i])   /* the shell drops NUL bytes too */
 				g_string_append_c(r->capture, b[i]);
+	if (st->is_err) {
+		for (gssize i = 0; i < n; i++)
+			if (b[i])
+				g_string_append_c(r->errtail, b[i]);
+		if (r->errtail->len > RA_ERR_TAIL)
+			g_string_erase(r->errtail, 0, (gssize)(r->errtail->len - RA_ERR_TAIL));
+	}
 	for (gssize i = 0; i < n; i++) {
 		if (b[i] == '\n') {
 			log_line(r, st->line->str, st->line->len);
@@ -201,6 +209,7 @@ static void finish(struct ra_run *r)
 		log_warn("%s %s: %u more output lines not logged", r->label, r->op, r->dropped);
 
 	res.out = r->capture->str;
+	res.err = r->errtail->str;
 	res.elapsed = (g_get_monotonic_time() - r->t0) / 1e6;
 	int status_op = ra_op_is_status(r->op);
 	if (r->spawn_failed) {
@@ -248,6 +257,7 @@ static void finish(struct ra_run *r)
 	g_string_free(r->out.line, TRUE);
 	g_string_free(r->err.line, TRUE);
 	g_string_free(r->capture, TRUE);
+	g_string_free(r->errtail, TRUE);
 	g_free(r->label);
 	g_free(r->op);
 	g_free(r);
@@ -304,6 +314,7 @@ static struct ra_run *start(const char *label, const char *op, enum ra_class cls
 	r->out.line = g_string_new(NULL);
 	r->err.line = g_string_new(NULL);
 	r->capture = g_string_new(NULL);
+	r->errtail = g_string_new(NULL);
 	r->timeout_ms = timeout_ms;
 	r->done = done;
 	r->data = data;

@@ -166,6 +166,7 @@ struct waiter {
 	int done;
 	struct ra_result res;
 	char *out;
+	char err[RA_ERR_TAIL + 1];
 };
 
 static void on_done(const struct ra_result *res, void *data)
@@ -175,6 +176,8 @@ static void on_done(const struct ra_result *res, void *data)
 	w->res = *res;
 	w->out = g_strdup(res->out);
 	w->res.out = w->out;
+	g_strlcpy(w->err, res->err ? res->err : "", sizeof w->err);
+	w->res.err = w->err;
 	g_main_loop_quit(w->loop);
 }
 
@@ -318,6 +321,8 @@ static void test_runner(void)
 	/* stdout and stderr logged line by line with resource and op */
 	r = run("Talk", "start", 5000, NULL, &w);
 	CHECK_INT(r.rc, RA_RC_OK);
+	CHECK_STR(w.out, "line one\nno newline");
+	CHECK_STR(w.err, "to stderr\n");   /* stderr kept apart, for the failure report */
 	g_free(w.out);
 	char *log = log_text();
 	CHECK(strstr(log, "info: Talk start: line one\n") != NULL);
