@@ -25,12 +25,15 @@
 #include "sdnotify.h"
 #include "config_check.h"
 #include "daemonize.h"
+#include "reload.h"
+#include "conf_diff.h"
 
 #define EXIT_USAGE 2
 #define EXIT_PERM 4
 #define EXIT_CONFIG 6
 #define TICK_MS 100
 #define STARTUP_TIMEOUT_S 120   /* the init script's start waits at most this */
+#define RELOAD_WAIT_MS 10000     /* heartbeat -r waits this long for the daemon's report */
 #define HB_VERSION_STRING HB_VERSION " (heartbeat-ng)"
 
 
@@ -332,33 +335,39 @@ static void setup_logging(const struct hb_config *cf, bool foreground, bool star
 	log_setup(&ls);
 }
 
+/* SIGHUP: the files are read into fresh objects; when they are good, what
+ * can change live does (timers, logging, script settings, authkeys,
+ * haresources groups), the rest keeps its running value, and both are said
+ * (reload.c). */
 static gboolean on_hup(gpointer data)
 {
 	struct hb_config *cf = NULL;
+	struct haresources *hr = NULL;
 	struct auth_keys keys;
+	struct conf_diff d;
+	GString *did = g_string_new(NULL), *refused = g_string_new(NULL);
 
 	sd_notify_state("RELOADING=1");
 	log_info("Rereading configuration (SIGHUP)");
-	if (load_config(&cf, &keys, NULL, false) != 0) {
-		log_err("configuration reloading FAILED: keeping the running configuration");
-		sd_notify_state("READY=1");
-		return G_SOURCE_CONTINUE;
+	if (load_config(&cf, &keys, hb.resources_managed ? &hr : NULL, false) != 0) {
+		reload_report(hb.run_dir, NULL, NULL, NULL,
+			      "configuration reloading FAILED: keeping the running configuration (the errors are in the log)");
+	} else {
+		auth_clear(&hb.keys);
+		hb.keys = keys;
+		conf_diff(hb.cf, cf, &d);
+		conf_apply_live(hb.cf, cf);
+		setup_logging(hb.cf, opt_foreground, false);
+		apply_timing();
+		rsc_export_env();
+		rsc_reload(hr, did, refused);
+		reload_report(hb.run_dir, &d, did, refused, NULL);
+		conf_diff_free(&d);
+		conf_free(cf);
+		free(cf);
 	}
-	auth_clear(&hb.keys);
-	hb.keys = keys;
-	if (cf->nmedia != hb.cf->nmedia || cf->nnodes != hb.cf->nnodes)
-		log_warn("node or media changes in ha.cf take effect at the next restart");
-	/* Timing and logging take effect now; the node table and media stay. */
-	hb.cf->keepalive_ms = cf->keepalive_ms;
-	hb.cf->deadtime_ms = cf->deadtime_ms;
-	hb.cf->warntime_ms = cf->warntime_ms;
-	hb.cf->deadping_ms = cf->deadping_ms;
-	hb.cf->max_rexmit_delay_ms = cf->max_rexmit_delay_ms;
-	setup_logging(cf, opt_foreground, false);
-	conf_free(cf);
-	free(cf);
-	apply_timing();
-	log_info("Configuration reloaded.");
+	g_string_free(did, TRUE);
+	g_string_free(refused, TRUE);
 	sd_notify_state("READY=1");
 	return G_SOURCE_CONTINUE;
 }
@@ -605,11 +614,16 @@ static int cmd_reload(void)
 		return rc == EXIT_PERM ? EXIT_PERM : 1;
 	pid = pidfile_read(pidfile, &stale);
 	if (pid > 0) {
+		char marker[256];
+
+		/* Wait for the daemon's report and say it: what changed, what
+		 * waits for a restart and why. */
+		reload_marker(hb.run_dir, marker, sizeof marker);
 		if (kill(pid, SIGHUP) < 0) {
 			perror("heartbeat: kill");
 			return 1;
 		}
-		return 0;
+		return reload_wait_print(hb.run_dir, marker, RELOAD_WAIT_MS);
 	}
 	return -1;   /* not running: start normally */
 }

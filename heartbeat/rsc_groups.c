@@ -48,47 +48,107 @@ static struct job *queue, *current;
 
 static void step(void);
 
-void rg_init(const struct haresources *hr, const struct rg_settings *s)
+static void free_groups(struct group *gs, int n)
 {
-	struct ra_dirs dirs = { s->resource_dir, NULL, NULL };
-	struct ra_dirs ours = { s->fallback_dir, NULL, NULL };
-	char err[512], err2[512];
 	int g, r;
 
-	for (g = 0; g < ngroups; g++) {
-		for (r = 0; r < groups[g].nres; r++)
-			if (groups[g].resolved[r])
-				ra_spec_free(&groups[g].specs[r]);
-		free(groups[g].specs);
-		free(groups[g].resolved);
-		free(groups[g].failure);
+	for (g = 0; g < n; g++) {
+		for (r = 0; r < gs[g].nres; r++)
+			if (gs[g].resolved[r])
+				ra_spec_free(&gs[g].specs[r]);
+		free(gs[g].specs);
+		free(gs[g].resolved);
+		free(gs[g].failure);
 	}
-	free(groups);
-	set = *s;
-	ngroups = hr ? hr->ngroups : 0;
-	if (ngroups > RG_MAX_GROUPS) {
-		log_err("haresources has %d groups; only the first %d are managed", ngroups, RG_MAX_GROUPS);
-		ngroups = RG_MAX_GROUPS;
+	free(gs);
+}
+
+/* The group table for hr, every resource resolved as the daemon runs it. */
+static struct group *build_groups(const struct haresources *hr, int *n)
+{
+	struct ra_dirs dirs = { set.resource_dir, NULL, NULL };
+	struct ra_dirs ours = { set.fallback_dir, NULL, NULL };
+	char err[512], err2[512];
+	struct group *gs;
+	int g, r;
+
+	*n = hr ? hr->ngroups : 0;
+	if (*n > RG_MAX_GROUPS) {
+		log_err("haresources has %d groups; only the first %d are managed", *n, RG_MAX_GROUPS);
+		*n = RG_MAX_GROUPS;
 	}
-	groups = calloc((size_t)(ngroups ? ngroups : 1), sizeof *groups);
-	for (g = 0; g < ngroups; g++) {
+	gs = calloc((size_t)(*n ? *n : 1), sizeof *gs);
+	for (g = 0; g < *n; g++) {
 		const struct hr_group *hg = &hr->groups[g];
 
-		groups[g].hg = hg;
-		groups[g].nres = hg->nres;
-		groups[g].since = (long long)time(NULL);
-		groups[g].specs = calloc((size_t)(hg->nres ? hg->nres : 1), sizeof(struct ra_spec));
-		groups[g].resolved = calloc((size_t)(hg->nres ? hg->nres : 1), sizeof(bool));
+		gs[g].hg = hg;
+		gs[g].nres = hg->nres;
+		gs[g].since = (long long)time(NULL);
+		gs[g].specs = calloc((size_t)(hg->nres ? hg->nres : 1), sizeof(struct ra_spec));
+		gs[g].resolved = calloc((size_t)(hg->nres ? hg->nres : 1), sizeof(bool));
 		for (r = 0; r < hg->nres; r++) {
 			/* The user's scripts first; ours only fill in what is missing. */
-			if (ra_resolve(&hg->res[r], &dirs, &groups[g].specs[r], err, sizeof err) == 0 ||
-			    (s->fallback_dir &&
-			     ra_resolve(&hg->res[r], &ours, &groups[g].specs[r], err2, sizeof err2) == 0))
-				groups[g].resolved[r] = true;
+			if (ra_resolve(&hg->res[r], &dirs, &gs[g].specs[r], err, sizeof err) == 0 ||
+			    (set.fallback_dir &&
+			     ra_resolve(&hg->res[r], &ours, &gs[g].specs[r], err2, sizeof err2) == 0))
+				gs[g].resolved[r] = true;
 			else
 				log_err("%s", err);
 		}
 	}
+	return gs;
+}
+
+void rg_init(const struct haresources *hr, const struct rg_settings *s)
+{
+	free_groups(groups, ngroups);
+	set = *s;
+	groups = build_groups(hr, &ngroups);
+}
+
+static bool same_resources(const struct hr_group *a, const struct hr_group *b)
+{
+	int r;
+
+	if (a->nres != b->nres || strcmp(a->node, b->node) != 0)
+		return false;
+	for (r = 0; r < a->nres; r++)
+		if (strcmp(a->res[r].spec, b->res[r].spec) != 0)
+			return false;
+	return true;
+}
+
+int rg_reinit(const struct haresources *hr)
+{
+	struct group *old = groups, *nw;
+	int nold = ngroups, nnew, g, o;
+
+	if (current || queue)
+		return -1;
+	nw = build_groups(hr, &nnew);
+	for (g = 0; g < nnew; g++) {
+		for (o = 0; o < nold; o++) {
+			if (!old[o].hg || !same_resources(old[o].hg, nw[g].hg))
+				continue;
+			nw[g].held = old[o].held;
+			nw[g].state = old[o].state;
+			nw[g].since = old[o].since;
+			nw[g].failure = old[o].failure;
+			old[o].failure = NULL;
+			old[o].hg = NULL;    /* matched once */
+			break;
+		}
+	}
+	groups = nw;
+	ngroups = nnew;
+	free_groups(old, nold);
+	return 0;
+}
+
+void rg_update_settings(unsigned timeout_ms, const char *stop_fail_cmd)
+{
+	set.timeout_ms = timeout_ms;
+	set.stop_fail_cmd = stop_fail_cmd;
 }
 
 int rg_count(void) { return ngroups; }

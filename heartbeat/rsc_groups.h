@@ -41,6 +41,13 @@ struct rg_failure {
 };
 
 void rg_init(const struct haresources *hr, const struct rg_settings *s);
+/* A new haresources (reload): groups are matched by preferred node and
+ * resources, and one that is unchanged keeps its state (held, since, last
+ * failure).  Only between jobs: -1 (nothing done) while one runs.  hr must
+ * outlive the table, as for rg_init. */
+int rg_reinit(const struct haresources *hr);
+/* The script settings of a reloaded ha.cf (the strings must stay valid). */
+void rg_update_settings(unsigned timeout_ms, const char *stop_fail_cmd);
 enum rg_state rg_state(int g);
 const char *rg_state_name(enum rg_state st);
 long long rg_since(int g);                      /* when the state was entered */

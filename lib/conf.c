@@ -146,6 +146,22 @@ void conf_set_param(struct hb_config *c, const char *name, const char *value)
 	c->nparams++;
 }
 
+void conf_unset_param(struct hb_config *c, const char *name)
+{
+	int i;
+
+	for (i = 0; i < c->nparams; i++) {
+		if (strcmp(c->params[i].name, name) == 0) {
+			free(c->params[i].name);
+			free(c->params[i].value);
+			memmove(&c->params[i], &c->params[i + 1],
+				(size_t)(c->nparams - i - 1) * sizeof c->params[0]);
+			c->nparams--;
+			return;
+		}
+	}
+}
+
 const char *conf_param(const struct hb_config *c, const char *name)
 {
 	int i;

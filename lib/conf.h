@@ -140,6 +140,9 @@ long conf_parse_time_ms(const char *s);
 int conf_parse_bool(const char *s);
 /* Recorded value for getparm / HA_ environment, NULL if not recorded. */
 const char *conf_param(const struct hb_config *c, const char *name);
+/* Record (or replace) / forget a value (reload keeps the table current). */
+void conf_set_param(struct hb_config *c, const char *name, const char *value);
+void conf_unset_param(struct hb_config *c, const char *name);
 /* Print "name value" lines of directives with defaults (heartbeat -D). */
 void conf_print_defaults(void);
 #endif

@@ -56,7 +56,6 @@ struct conf_line_directive {
 /* conf.c */
 void conf_err(struct conf_ctx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void conf_warn(struct conf_ctx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void conf_set_param(struct hb_config *c, const char *name, const char *value);
 char *conf_strdup(const char *s);
 void *conf_grow(void *arr, int n, size_t elem);   /* room for element n, or NULL */
 bool conf_parse_int(const char *s, long min, long max, long *out);
