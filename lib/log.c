@@ -21,6 +21,7 @@
 #define QUEUE_MAX_LINES 512
 #define QUEUE_MAX_BYTES (256 * 1024)
 #define LINE_MAX_TEXT 2048
+#define WRITER_STACK (128 * 1024)
 #define LOGD_MAXENTITY 64        /* cluster-glue's LogDaemonMsgHdr, as ha_logd reads it */
 #define LOGD_LOGIT 2
 #define LOGD_MAGIC 0xabcd
@@ -390,6 +391,9 @@ int log_start_async(void)
 		return 0;
 	pthread_attr_init(&a);
 	pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+	/* The daemon locks its memory (realtime): a default 8 MiB stack would
+	 * be locked too.  The writer needs a few pages. */
+	pthread_attr_setstacksize(&a, WRITER_STACK);
 	rc = pthread_create(&t, &a, writer, NULL);
 	pthread_attr_destroy(&a);
 	if (rc != 0)
