@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -21,6 +20,8 @@
 #include "log.h"
 #include "clock.h"
 #include "rsc.h"
+#include "events.h"
+#include "routes.h"
 #include "config.h"
 
 #define API_MAX_OUTQ (4 * 1024 * 1024)   /* a client that stops reading is dropped */
@@ -293,14 +294,14 @@ static char *status_json(void)
 	g_string_append(s, "\"node\":");
 	json_str(s, hb.localname);
 	g_string_append_printf(s, ",\"status\":\"%s\",\"generation\":%lu,\"seq\":%lu,\"nodes\":[",
-			       hb.status, hb.generation, hb.seq);
+			       status_word(hb.status), hb.generation, hb.seq);
 	for (i = 0; i < hb.nnodes; i++) {
 		struct hb_node *n = &hb.nodes[i];
 
 		g_string_append(s, i ? ",{\"name\":" : "{\"name\":");
 		json_str(s, n->name);
 		g_string_append_printf(s, ",\"type\":\"%s\",\"status\":", node_type_name(n));
-		json_str(s, n->status);
+		json_str(s, node_status_name(n));
 		if (n->heard || i == hb.local)
 			g_string_append_printf(s, ",\"last_heard_ms\":%llu",
 					       (unsigned long long)(now - n->last_ms));
@@ -316,7 +317,7 @@ static char *status_json(void)
 
 			g_string_append(s, j ? ",{\"ifname\":" : "{\"ifname\":");
 			json_str(s, hb.media[j].name);
-			g_string_append_printf(s, ",\"status\":\"%s\"", l->up ? "up" : "dead");
+			g_string_append_printf(s, ",\"status\":\"%s\"", link_status_name(l->st));
 			if (l->heard)
 				g_string_append_printf(s, ",\"last_heard_ms\":%llu",
 						       (unsigned long long)(now - l->last_ms));
@@ -364,7 +365,7 @@ static void do_request(struct api_client *c, const struct hb_msg *m)
 
 			msg_add(x, "node", hb.nodes[i].name);
 			msg_add(x, "nodetype", node_type_name(&hb.nodes[i]));
-			msg_add(x, "st", hb.nodes[i].status);
+			msg_add(x, "st", node_status_name(&hb.nodes[i]));
 			msg_add(x, "result", i == hb.nnodes - 1 ? "OK" : API_MORE);
 			queue_out(c, x);
 			msg_free(x);
@@ -379,13 +380,13 @@ static void do_request(struct api_client *c, const struct hb_msg *m)
 		} else if (hb.nodes[ni].type == NODE_PING) {
 			/* a ping node has one link, named after itself */
 			msg_add(r, "ifname", hb.nodes[ni].name);
-			msg_add(r, "st", strcmp(hb.nodes[ni].status, "ping") == 0 ? "up" : "dead");
+			msg_add(r, "st", hb.nodes[ni].st == ST_PING ? "up" : "dead");
 			msg_add(r, "result", "OK");
 		} else {
 			for (i = 0; i < hb.nmedia; i++) {
 				struct hb_msg *x = reply_for(rt);
 				/* our own links are the media themselves, always up */
-				bool up = ni == hb.local || hb.nodes[ni].links[i].up;
+				bool up = ni == hb.local || hb.nodes[ni].links[i].st == LINK_UP;
 
 				msg_add(x, "ifname", hb.media[i].name);
 				msg_add(x, "st", up ? "up" : "dead");
@@ -404,7 +405,7 @@ static void do_request(struct api_client *c, const struct hb_msg *m)
 			msg_add(r, "info", "unknown node");
 		} else {
 			if (rt[4] == 's' && rt[5] == 't')
-				msg_add(r, "st", hb.nodes[ni].status);
+				msg_add(r, "st", node_status_name(&hb.nodes[ni]));
 			else if (rt[4] == 't')
 				msg_add(r, "nodetype", node_type_name(&hb.nodes[ni]));
 			else if (rt[4] == 'w')
@@ -423,7 +424,7 @@ static void do_request(struct api_client *c, const struct hb_msg *m)
 		const char *ifn = msg_get(m, "ifname");
 		ni = req_node(m);
 		if (ni >= 0 && hb.nodes[ni].type == NODE_PING && ifn && strcmp(ifn, hb.nodes[ni].name) == 0) {
-			msg_add(r, "st", strcmp(hb.nodes[ni].status, "ping") == 0 ? "up" : "dead");
+			msg_add(r, "st", hb.nodes[ni].st == ST_PING ? "up" : "dead");
 			msg_add(r, "result", "OK");
 			queue_out(c, r);
 			msg_free(r);
@@ -436,7 +437,7 @@ static void do_request(struct api_client *c, const struct hb_msg *m)
 			msg_add(r, "result", "badreq");
 			msg_add(r, "info", "unknown node or interface");
 		} else {
-			msg_add(r, "st", ni == hb.local || hb.nodes[ni].links[i].up ? "up" : "dead");
+			msg_add(r, "st", ni == hb.local || hb.nodes[ni].links[i].st == LINK_UP ? "up" : "dead");
 			msg_add(r, "result", "OK");
 		}
 	} else if (strcmp(rt, "getparm") == 0) {
@@ -482,7 +483,7 @@ static void do_request(struct api_client *c, const struct hb_msg *m)
 				on |= o->signed_on && strcmp(o->id, cn) == 0;
 			msg_add(r, "cs", on ? "online" : "offline");
 			msg_add(r, "result", "OK");
-		} else if (ni >= 0 && cn && strcmp(hb.nodes[ni].status, "active") == 0) {
+		} else if (ni >= 0 && cn && hb.nodes[ni].st == ST_ACTIVE) {
 			struct hb_msg *q = msg_new();
 			msg_add(q, "t", "query-cstatus");
 			msg_add(q, "dest", hb.nodes[ni].name);
@@ -550,14 +551,9 @@ static void client_message(struct api_client *c, struct hb_msg *m)
 		return;
 	}
 	/* Clients may not speak the daemons' own protocol (a forged shutdone
-	 * or resource message would move resources); standby requests are
-	 * theirs to make (ipfail). */
-	if (!t || strncasecmp(t, "NS_", 3) == 0 || strcmp(t, "status") == 0 ||
-	    strcmp(t, "shutdone") == 0 || strcmp(t, "starting") == 0 || strcmp(t, "resource") == 0 ||
-	    strcmp(t, "ip-request") == 0 || strcmp(t, "ip-request-resp") == 0 ||
-	    strcmp(t, "reqnodes") == 0 || strcmp(t, "repnodes") == 0 || strcmp(t, "stonith") == 0 ||
-	    strcmp(t, "hbapi-clstat") == 0 || strcmp(t, "query-cstatus") == 0 ||
-	    strcmp(t, "respond-cstatus") == 0) {
+	 * or resource message would move resources): the routing table says
+	 * which types are whose. */
+	if (!route_client_may_send(t)) {
 		log_warn("API client %s (pid %d) may not send t=%s: ignored", c->id, (int)c->pid, t ? t : "");
 		return;
 	}
@@ -659,7 +655,7 @@ void api_stop(void)
 	}
 }
 
-bool api_client_online(const char *id)
+static bool client_online(const char *id)
 {
 	struct api_client *c;
 
@@ -667,6 +663,25 @@ bool api_client_online(const char *id)
 		if (c->signed_on && strcmp(c->id, id) == 0)
 			return true;
 	return false;
+}
+
+/* A peer's client asks whether a client of ours is signed on. */
+bool api_on_query_cstatus(int ni, const struct hb_msg *m, bool from_self)
+{
+	const char *cn = msg_get(m, "cn"), *from = msg_get(m, "from_id");
+	struct hb_msg *r;
+
+	if (!cn || !from)
+		return true;
+	r = msg_new();
+	msg_add(r, "t", "respond-cstatus");
+	msg_add(r, "dest", hb.nodes[ni].name);
+	msg_add(r, "result", "OK");
+	msg_add(r, "cn", cn);
+	msg_add(r, "to_id", from);
+	msg_add(r, "cs", client_online(cn) ? "online" : "offline");
+	transport_send(r, false);
+	return true;
 }
 
 void api_deliver(const struct hb_msg *m)
@@ -684,7 +699,7 @@ void api_deliver(const struct hb_msg *m)
 	}
 }
 
-void api_notify_status(const char *node, const char *status)
+static void notify_status(const char *node, const char *status)
 {
 	struct hb_msg *m;
 
@@ -698,7 +713,7 @@ void api_notify_status(const char *node, const char *status)
 	msg_free(m);
 }
 
-void api_notify_link(const char *node, const char *ifname, const char *status)
+static void notify_link(const char *node, const char *ifname, const char *status)
 {
 	struct hb_msg *m;
 
@@ -711,4 +726,39 @@ void api_notify_link(const char *node, const char *ifname, const char *status)
 	msg_add(m, "st", status);
 	api_deliver(m);
 	msg_free(m);
+}
+
+/* ---- the membership events clients hear of ---- */
+
+static void on_node_event(const struct event *e, void *data)
+{
+	const struct hb_node *n = &hb.nodes[e->ni];
+
+	notify_status(n->name, node_status_name(n));
+	/* a ping node's one link, named after itself, goes with it */
+	if (n->type == NODE_PING && (n->st == ST_PING || n->st == ST_DEAD))
+		notify_link(n->name, n->name, n->st == ST_PING ? "up" : "dead");
+}
+
+static void on_link_event(const struct event *e, void *data)
+{
+	const struct hb_node *n = &hb.nodes[e->ni];
+
+	notify_link(n->name, hb.media[e->mi].name, link_status_name(n->links[e->mi].st));
+}
+
+static void on_comm_event(const struct event *e, void *data)
+{
+	char path[4200];
+
+	snprintf(path, sizeof path, "%s/register", hb.run_dir);
+	if (api_start(path) < 0)
+		log_err("cannot open the client API socket %s", path);
+}
+
+void api_init(void)
+{
+	events_subscribe(EV_NODE_STATUS, on_node_event, NULL);
+	events_subscribe(EV_LINK_STATUS, on_link_event, NULL);
+	events_subscribe(EV_COMM_UP, on_comm_event, NULL);
 }

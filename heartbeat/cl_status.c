@@ -1,28 +1,22 @@
-/* cl_status: asks the local heartbeat over the client API about nodes, links,
- * clients and resources.  Output and exit codes as the original's (0 ok,
- * 1 failure, 11 bad parameter, 12 timeout, 13 other), plus --json. */
-#include <errno.h>
+/* cl_status: asks the local heartbeat over the client API (lib/client) about
+ * nodes, links, clients and resources.  Options, output and exit codes as
+ * Debian's cl_status (0 ok, 1 failure, 11 bad parameter, 12 timeout, 13
+ * other), plus --json.  Presentation only: the protocol is the library's. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <sys/time.h>
-#include <sys/un.h>
 #include <unistd.h>
-#include "config.h"
-#include "api_proto.h"
-#include "daemon.h"
+#include <glib.h>
+#include "client.h"
 
 #define EXIT_PARAM 11
 #define EXIT_TIMEOUT 12
 #define EXIT_UNKNOWN 13
 
-static int fd = -1;
-static char localname[CONF_HOSTLEN];
-static GString *inbuf;
+static struct hb_client *hc;
 static int human;
-static char hbversion[128], pacemaker[64];
 
 static const char *timeout_text = "cl_status: timed out waiting for heartbeat\n";
 static int timeout_exit = EXIT_TIMEOUT;
@@ -36,148 +30,24 @@ static void on_alarm(int sig)
 	_exit(timeout_exit);
 }
 
-static void alarm_ms(long ms)
+/* The library's own limit ends a request the way the global alarm would. */
+static void check_timeout(void)
 {
-	struct itimerval it = { { 0, 0 }, { ms / 1000, (ms % 1000) * 1000 } };
-
-	setitimer(ITIMER_REAL, &it, NULL);
+	if (hc && client_error(hc) == CLIENT_TIMEOUT)
+		on_alarm(0);
 }
 
-static int send_msg(struct hb_msg *m)
-{
-	GString *out = g_string_new(NULL);
-	size_t off = 0;
-
-	api_frame_msg(m, out);
-	while (off < out->len) {
-		ssize_t n = write(fd, out->str + off, out->len - off);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			g_string_free(out, TRUE);
-			return -1;
-		}
-		off += (size_t)n;
-	}
-	g_string_free(out, TRUE);
-	return 0;
-}
-
-static const char *also_accept;   /* a cluster message type that answers too */
-
-/* Next reply of this reqtype (unsolicited cluster messages are skipped). */
-static struct hb_msg *read_reply(const char *reqtype)
-{
-	char buf[65536];
-
-	for (;;) {
-		struct hb_msg *m = NULL;
-		int used = api_unframe(inbuf->str, inbuf->len, &m);
-		ssize_t n;
-
-		if (used < 0)
-			return NULL;
-		if (used > 0) {
-			const char *t, *rt;
-			g_string_erase(inbuf, 0, used);
-			if (!m)
-				continue;
-			t = msg_get(m, "t");
-			rt = msg_get(m, "reqtype");
-			if (t && strcmp(t, "hbapi-resp") == 0 && rt && strcmp(rt, reqtype) == 0)
-				return m;
-			if (t && also_accept && strcmp(t, also_accept) == 0)
-				return m;
-			msg_free(m);
-			continue;
-		}
-		n = read(fd, buf, sizeof buf);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return NULL;
-		g_string_append_len(inbuf, buf, n);
-	}
-}
-
-/* Every request names us the way the daemon checks: dest, pid and from_id. */
-static struct hb_msg *new_request(const char *reqtype)
-{
-	struct hb_msg *m = msg_new();
-
-	msg_add(m, "t", "hbapi-req");
-	msg_add(m, "reqtype", reqtype);
-	msg_add(m, "dest", localname);
-	msg_addf(m, "pid", "%d", (int)getpid());
-	msg_addf(m, "from_id", "%d", (int)getpid());
-	return m;
-}
-
-/* Send a request (up to two extra fields); 0 or -1. */
-static int send_request(const char *reqtype, const char *k1, const char *v1,
-			const char *k2, const char *v2)
-{
-	struct hb_msg *m = new_request(reqtype);
-	int rc;
-
-	if (k1)
-		msg_add(m, k1, v1);
-	if (k2)
-		msg_add(m, k2, v2);
-	rc = send_msg(m);
-	msg_free(m);
-	return rc;
-}
-
-static struct hb_msg *request(const char *reqtype, const char *k1, const char *v1,
-			      const char *k2, const char *v2)
-{
-	if (send_request(reqtype, k1, v1, k2, v2) < 0)
-		return NULL;
-	return read_reply(reqtype);
-}
-
-static bool ok(const struct hb_msg *r)
-{
-	const char *res = r ? msg_get(r, "result") : NULL;
-
-	return res && (strcmp(res, "OK") == 0 || strcmp(res, API_MORE) == 0);
-}
-
+/* 0 signed on; -1 heartbeat not there; -2 there but the sign-on failed. */
 static int signon(void)
 {
-	const char *e = getenv("HB_RUNDIR");
-	char path[4200];
-	struct sockaddr_un sa;
-	struct hb_msg *m, *r;
-	bool good;
+	enum client_error e;
 
-	snprintf(path, sizeof path, "%s/register", e ? e : HA_RUNDIR);
-	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	memset(&sa, 0, sizeof sa);
-	sa.sun_family = AF_UNIX;
-	if (strlen(path) >= sizeof sa.sun_path)
-		return -1;
-	memcpy(sa.sun_path, path, strlen(path));
-	if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof sa) < 0)
-		return -1;
-	m = new_request("signon");
-	msg_addf(m, "uid", "%d", (int)geteuid());
-	msg_addf(m, "gid", "%d", (int)getegid());
-	if (send_msg(m) < 0) {
-		msg_free(m);
-		return -2;
-	}
-	msg_free(m);
-	r = read_reply("signon");
-	good = ok(r);
-	if (good) {
-		const char *v = msg_get(r, "hbversion"), *p = msg_get(r, "pacemaker");
-		snprintf(hbversion, sizeof hbversion, "%s", v ? v : "");
-		snprintf(pacemaker, sizeof pacemaker, "%s", p ? p : "false");
-	}
-	msg_free(r);
-	return good ? 0 : -2;
+	hc = client_signon(NULL, &e, NULL, 0);
+	if (hc)
+		return 0;
+	if (e == CLIENT_TIMEOUT)
+		on_alarm(0);
+	return e == CLIENT_NO_DAEMON || e == CLIENT_SYSTEM ? -1 : -2;
 }
 
 static void usage(void)
@@ -217,72 +87,77 @@ static int cmd_links(const char *node, bool verbose);
 
 static int cmd_listnodes(char mode, bool verbose)
 {
-	struct hb_msg *r;
-	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-	GPtrArray *info = g_ptr_array_new_with_free_func(g_free);
-	int i;
+	struct client_node *nodes;
+	int n = client_nodes(hc, &nodes), i;
 
-	send_request("nodelist", NULL, NULL, NULL, NULL);
-	while ((r = read_reply("nodelist"))) {
-		const char *res = msg_get(r, "result"), *n = msg_get(r, "node"), *ty = msg_get(r, "nodetype");
-		bool last = res && strcmp(res, API_MORE) != 0;
-
-		if (n && (!mode || (mode == 'p') == (ty && strcmp(ty, "ping") == 0))) {
-			const char *st = msg_get(r, "st");
-			g_ptr_array_add(names, g_strdup(n));
-			g_ptr_array_add(info, g_strdup_printf("%s\t%s\t(nodetype: %s)", n, st ? st : "",
-							      ty ? ty : "normal"));
-		}
-		msg_free(r);
-		if (last)
-			break;
-	}
+	check_timeout();
 	/* libhbclient builds its list by prepending: reverse config order. */
-	for (i = (int)names->len - 1; i >= 0; i--) {
+	for (i = n - 1; i >= 0; i--) {
+		struct client_node *x = &nodes[i];
+
+		if (mode && (mode == 'p') != (strcmp(x->type, "ping") == 0))
+			continue;
 		if (!verbose) {
-			printf("%s\n", (char *)names->pdata[i]);
+			printf("%s\n", x->name);
 			continue;
 		}
-		printf("\n%s\n", (char *)info->pdata[i]);
+		printf("\n%s\t%s\t(nodetype: %s)\n", x->name, x->status, x->type);
 		fflush(stdout);
-		cmd_links(names->pdata[i], true);
+		cmd_links(x->name, true);
 	}
-	g_ptr_array_free(names, TRUE);
-	g_ptr_array_free(info, TRUE);
+	if (n >= 0)
+		client_nodes_free(nodes, n);
 	return 0;
 }
 
 static int cmd_links(const char *node, bool verbose)
 {
-	struct hb_msg *r;
-	int rc = 1;
+	struct client_link *links;
+	int n = client_links(hc, node, &links), i, j;
 
-	send_request("iflist", "node", node, NULL, NULL);
-	while ((r = read_reply("iflist"))) {
-		const char *res = msg_get(r, "result"), *ifn = msg_get(r, "ifname"), *st = msg_get(r, "st");
-
-		if (!ok(r)) {
-			msg_free(r);
+	check_timeout();
+	if (n < 0) {
+		if (client_error(hc) == CLIENT_BADREQ)
 			fprintf(stderr, "unknown node %s\n", node);
-			return EXIT_PARAM;
-		}
-		rc = 0;
-		if (ifn)
-			printf(verbose ? "\t%s\t%s\n" : "\t%s\n", ifn, st ? st : "");
-		if (res && strcmp(res, API_MORE) != 0) {
-			msg_free(r);
-			break;
-		}
-		msg_free(r);
+		return EXIT_UNKNOWN;
 	}
-	return rc;
+	/* As libhbclient shows them: each interface once (the first answer
+	 * for it: bcast and ucast on one interface are one link), last first. */
+	for (i = n - 1; i >= 0; i--) {
+		for (j = 0; j < i && strcmp(links[j].ifname, links[i].ifname) != 0; j++)
+			;
+		if (j == i)
+			printf(verbose ? "\t%s\t%s\n" : "\t%s\n", links[i].ifname, links[i].status);
+	}
+	client_links_free(links, n);
+	return 0;
+}
+
+/* The subcommand's options as the original parses them (getopt, from the
+ * word after the subcommand); '?' for an unknown one, 0 at the end. */
+static int next_opt(int argc, char **argv, const char *opts)
+{
+	int c = getopt(argc, argv, opts);
+
+	return c == -1 ? 0 : c;
+}
+
+static bool need_args(int argc, int n)
+{
+	if (argc - optind >= n)
+		return true;
+	fprintf(stderr, "Not enough parameters.\n");
+	usage();
+	return false;
 }
 
 static int run(int argc, char **argv)
 {
 	const char *cmd;
 	struct hb_msg *r;
-	int rc;
+	char *v, mode = 0, *pname = NULL;
+	bool verbose = false;
+	int rc, c;
 
 	if (argc < 2) {
 		usage();
@@ -293,14 +168,34 @@ static int run(int argc, char **argv)
 		usage();
 		return 0;
 	}
+	/* getopt sees "SUBCOMMAND options... parameters..." */
+	argc--;
+	argv++;
+	optind = 1;
+	while ((c = next_opt(argc, argv, strcmp(cmd, "hbparameter") == 0 ? "mp:" : "vpnm"))) {
+		if (c == '?') {
+			/* hbstatus carries on after a bad option, as the original */
+			if (strcmp(cmd, "hbstatus") == 0)
+				continue;
+			return EXIT_PARAM;
+		}
+		if (c == 'v')
+			verbose = true;
+		else if (c == 'p' && optarg)
+			pname = optarg;
+		else if (c == 'p' || c == 'n')
+			mode = (char)c;       /* the last of -p / -n wins */
+		else if (c == 'm')
+			human = 1;
+	}
 	if (strcmp(cmd, "hbstatus") == 0) {
 		rc = signon();
-		if (rc == 0 && argc > 2 && strcmp(argv[2], "-v") == 0) {
-			printf("version:\t%s\n", hbversion);
-			if (strcmp(pacemaker, "false") == 0)
+		if (rc == 0 && verbose) {
+			printf("version:\t%s\n", client_hbversion(hc));
+			if (strcmp(client_pacemaker(hc), "false") == 0)
 				printf("managed by:\t\"haresources\"\n");
 			else
-				printf("managed by:\tpacemaker\t(%s)\n", pacemaker);
+				printf("managed by:\tpacemaker\t(%s)\n", client_pacemaker(hc));
 			return cmd_listnodes(0, true);
 		}
 		if (rc == 0) {
@@ -315,130 +210,118 @@ static int run(int argc, char **argv)
 		return 1;
 	}
 	if (strcmp(cmd, "listnodes") == 0) {
-		char mode = 0;
-		bool verbose = argc > 2 && strcmp(argv[2], "-v") == 0;
-		if (argc > 2 && (strcmp(argv[2], "-p") == 0 || strcmp(argv[2], "-n") == 0))
-			mode = argv[2][1];
 		if ((rc = need_signon()))
 			return rc;
 		return cmd_listnodes(mode, verbose);
 	}
 	if (strcmp(cmd, "listhblinks") == 0) {
-		bool v = argc > 2 && strcmp(argv[2], "-v") == 0;
-		if (argc < 3 + v)
-			return usage(), EXIT_PARAM;
+		if (!need_args(argc, 1))
+			return EXIT_PARAM;
 		if ((rc = need_signon()))
 			return rc;
-		return cmd_links(argv[2 + v], v);
+		return cmd_links(argv[optind], verbose);
 	}
 	if (strcmp(cmd, "nodestatus") == 0 || strcmp(cmd, "nodetype") == 0 ||
 	    strcmp(cmd, "nodeweight") == 0 || strcmp(cmd, "nodesite") == 0) {
-		const char *field = cmd[4] == 's' && cmd[5] == 't' ? "st" : cmd[4] == 't' ? "nodetype" :
-				    cmd[4] == 'w' ? "weight" : "site";
-		const char *v;
-		if (argc < 3)
-			return usage(), EXIT_PARAM;
+		bool st = cmd[4] == 's' && cmd[5] == 't';
+		const char *node = argv[optind];
+		if (!need_args(argc, 1))
+			return EXIT_PARAM;
 		if ((rc = need_signon()))
 			return rc;
-		r = request(cmd, "node", argv[2], NULL, NULL);
-		if (!ok(r)) {
-			msg_free(r);
+		v = st ? client_node_status(hc, node) : cmd[4] == 't' ? client_node_type(hc, node) :
+		    cmd[4] == 'w' ? client_node_weight(hc, node) : client_node_site(hc, node);
+		check_timeout();
+		if (!v) {
 			fprintf(stderr, "Error. May be due to incorrect node name\n");
 			return EXIT_PARAM;
 		}
-		v = msg_get(r, field);
-		printf("%s\n", v ? v : "");
+		printf("%s\n", v);
 		rc = 0;
-		if (strcmp(field, "st") == 0)
-			rc = v && (strcmp(v, "active") == 0 || strcmp(v, "up") == 0 || strcmp(v, "ping") == 0) ? 0 : 1;
-		msg_free(r);
+		if (st)
+			rc = strcmp(v, "active") == 0 || strcmp(v, "up") == 0 || strcmp(v, "ping") == 0 ? 0 : 1;
+		g_free(v);
 		return rc;
 	}
 	if (strcmp(cmd, "hblinkstatus") == 0) {
-		const char *st;
-		if (argc < 4)
-			return usage(), EXIT_PARAM;
+		if (!need_args(argc, 2))
+			return EXIT_PARAM;
 		if ((rc = need_signon()))
 			return rc;
-		r = request("ifstatus", "node", argv[2], "ifname", argv[3]);
-		if (!ok(r)) {
-			msg_free(r);
+		v = client_link_status(hc, argv[optind], argv[optind + 1]);
+		check_timeout();
+		if (!v) {
 			fprintf(stderr, "Error. May be due to incorrect node or link name\n");
-			return EXIT_PARAM;
+			return EXIT_UNKNOWN;
 		}
-		st = msg_get(r, "st");
-		printf("%s\n", st ? st : "");
-		rc = st && strcmp(st, "up") == 0 ? 0 : 1;
-		msg_free(r);
+		printf("%s\n", v);
+		rc = strcmp(v, "up") == 0 ? 0 : 1;
+		g_free(v);
 		return rc;
 	}
 	if (strcmp(cmd, "clientstatus") == 0) {
-		const char *cs;
-		if (argc < 4)
-			return usage(), EXIT_PARAM;
+		long ms;
+		if (!need_args(argc, 2))
+			return EXIT_PARAM;
+		ms = argc - optind > 2 ? atol(argv[optind + 2]) : 500;
 		if ((rc = need_signon()))
 			return rc;
 		/* a remote node answers with a cluster message, within the timeout
-		 * (500 ms unless given) */
-		timeout_text = "offline\n";
-		timeout_fd = 1;
-		timeout_exit = 1;
-		alarm_ms(argc > 4 ? atol(argv[4]) : 500);
-		also_accept = "respond-cstatus";
-		r = request("clientstatus", "node", argv[2], "cn", argv[3]);
-		cs = r ? msg_get(r, "cs") : NULL;
-		if (!cs) {
-			msg_free(r);
-			return 1;
+		 * (500 ms unless given); no answer is an error, as in the original */
+		alarm(0);
+		v = client_client_status(hc, argv[optind], argv[optind + 1], ms > 0 ? (unsigned)ms : 0);
+		if (!v) {
+			fprintf(stderr, "Cannot get heartbeat client %s's status: %s\n", argv[optind + 1],
+				client_error(hc) == CLIENT_TIMEOUT ? "No timely response." : client_errmsg(hc));
+			return EXIT_UNKNOWN;
 		}
-		printf("%s\n", cs);
-		rc = strcmp(cs, "online") == 0 ? 0 : strcmp(cs, "offline") == 0 ? 1 :
-		     strcmp(cs, "join") == 0 ? 2 : 3;
-		msg_free(r);
+		printf("%s\n", v);
+		rc = strcmp(v, "online") == 0 ? 0 : strcmp(v, "offline") == 0 ? 1 :
+		     strcmp(v, "join") == 0 ? 2 : 3;
+		g_free(v);
 		return rc;
 	}
 	if (strcmp(cmd, "rscstatus") == 0) {
-		const char *h;
-		human = argc > 2 && strcmp(argv[2], "-m") == 0;
 		if ((rc = need_signon()))
 			return rc;
-		r = request("getrsc", NULL, NULL, NULL, NULL);
-		if (!ok(r)) {
-			const char *info = r ? msg_get(r, "info") : NULL;
-			fprintf(stderr, "%s\n", info ? info : "cannot get resource status");
-			msg_free(r);
+		v = client_resources(hc);
+		check_timeout();
+		if (!v) {
+			bool info = client_error(hc) == CLIENT_BADREQ && *client_errmsg(hc);
+			fprintf(stderr, "%s\n", info ? client_errmsg(hc) : "cannot get resource status");
 			return 1;
 		}
-		h = msg_get(r, "rsc_hold");
 		if (human)
-			printf("This node is holding %s resources.\n", h ? h : "no");
+			printf("This node is holding %s resources.\n", *v ? v : "no");
 		else
-			printf("%s\n", h ? h : "");
-		msg_free(r);
+			printf("%s\n", v);
+		g_free(v);
 		return 0;
 	}
 	if (strcmp(cmd, "hbparameter") == 0) {
-		const char *v;
-		if (argc < 4 || strcmp(argv[2], "-p") != 0)
-			return usage(), EXIT_PARAM;
+		if (!pname) {
+			fprintf(stderr, "parameter name required\n");
+			usage();
+			return EXIT_PARAM;
+		}
 		if ((rc = need_signon()))
 			return rc;
-		r = request("getparm", "pname", argv[3], NULL, NULL);
-		v = r ? msg_get(r, "pvalue") : NULL;
+		v = client_parameter(hc, pname);
+		check_timeout();
 		if (!v) {
-			fprintf(stderr, "Failed to get parameter %s: not set\n", argv[3]);
-			msg_free(r);
+			fprintf(stderr, "Failed to get parameter %s: not set\n", pname);
 			return 1;
 		}
 		printf("%s\n", v);
-		msg_free(r);
+		g_free(v);
 		return 0;
 	}
 	if (strcmp(cmd, "--json") == 0 || strcmp(cmd, "json") == 0) {
 		const char *js;
 		if ((rc = need_signon()))
 			return rc;
-		r = request("hbstats", NULL, NULL, NULL, NULL);
+		r = client_request(hc, "hbstats", NULL);
+		check_timeout();
 		js = r ? msg_get(r, "json") : NULL;
 		if (!js) {
 			fprintf(stderr, "this heartbeat does not report statistics\n");
@@ -449,19 +332,19 @@ static int run(int argc, char **argv)
 		msg_free(r);
 		return 0;
 	}
+	fprintf(stderr, "%s: invalid sub-command.\n", cmd);
 	usage();
 	return EXIT_PARAM;
 }
 
 int main(int argc, char **argv)
 {
-	const char *e = getenv("HB_HA_DIR");
+	int rc;
 
 	signal(SIGALRM, on_alarm);
 	signal(SIGPIPE, SIG_IGN);
 	alarm(5);
-	inbuf = g_string_new(NULL);
-	if (identity_local_name(e ? e : HA_SYSCONFDIR, localname, sizeof localname) < 0)
-		return EXIT_UNKNOWN;
-	return run(argc, argv);
+	rc = run(argc, argv);
+	client_close(hc);
+	return rc;
 }

@@ -11,6 +11,7 @@
 #include "msg.h"
 #include "media.h"
 #include "haresources.h"
+#include "nodename.h"
 
 #define HIST_MAX 500            /* retransmission history (MAXMSGHIST) */
 #define MISSING_MAX 500         /* outstanding missing seqs per peer */
@@ -18,8 +19,14 @@
 
 enum node_type { NODE_NORMAL, NODE_PING };
 
+/* A node's status; the wire words are "init", "up", "active", "dead" and
+ * "ping" (node_status_name).  A peer may send another word: ST_OTHER keeps
+ * it as text, so it is reported as received. */
+enum node_status { ST_INIT, ST_UP, ST_ACTIVE, ST_DEAD, ST_PING, ST_OTHER };
+enum link_status { LINK_DEAD, LINK_UP };
+
 struct hb_link {
-	bool up;
+	enum link_status st;
 	bool heard;
 	uint64_t last_ms;
 	uint64_t max_gap_ms;
@@ -34,7 +41,8 @@ struct missing_seq {
 struct hb_node {
 	char name[CONF_HOSTLEN];
 	enum node_type type;
-	char status[32];         /* as received: init, up, active, dead, ping */
+	enum node_status st;
+	char st_other[32];       /* the word, when st is ST_OTHER */
 	unsigned char uuid[16];
 	bool has_uuid;
 	unsigned dt_ms;          /* the deadtime it advertises (its own for us) */
@@ -89,7 +97,10 @@ struct hb_daemon {
 	char localname[CONF_HOSTLEN];
 	int local;                      /* our index in nodes */
 	int nnodes;
-	struct hb_node *nodes;          /* normal nodes in config order, then ping nodes */
+	/* Normal nodes in config order, then ping nodes.  Allocated once
+	 * (nodes_init), never moved: callers keep struct hb_node pointers. */
+	struct hb_node *nodes;
+	int nodes_cap;
 	int nmedia;
 	struct medium media[CONF_MAXMEDIA];
 	unsigned long generation;
@@ -101,7 +112,7 @@ struct hb_daemon {
 	bool comm_up;                   /* links up and node list synchronised */
 	int reqnodes_to;                /* node we await repnodes from, -1 none */
 	uint64_t reqnodes_sent_ms;
-	char status[32];                /* our own status */
+	enum node_status status;        /* our own (init, up, active) */
 	uint64_t start_ms;
 	uint64_t last_status_sent_ms;
 	bool shutting_down;
@@ -115,16 +126,23 @@ struct hb_daemon {
 extern struct hb_daemon hb;
 
 /* identity.c */
-int identity_local_name(const char *ha_dir, char *out, size_t len);
 int identity_generation(const char *var_lib, bool from_time, unsigned long *gen, char *err, size_t errlen);
 int identity_uuid(const char *var_lib, bool from_nodename, const char *name, unsigned char uuid[16],
 		  char *err, size_t errlen);
 
 /* nodes.c */
+/* The node table for at most cap nodes (the configured and ping nodes, or
+ * CONF_MAXNODES when autojoin may add more).  Once, before node_add. */
+int nodes_init(int cap);
 int node_find(const char *name);
 int node_find_uuid(const unsigned char uuid[16]);
 int node_add(const char *name, enum node_type type);
 bool node_is_live(const struct hb_node *n);
+const char *node_status_name(const struct hb_node *n);
+const char *status_word(enum node_status st);      /* not for ST_OTHER */
+/* Set n's status from a wire word; true if it changed. */
+bool node_set_status_word(struct hb_node *n, const char *word);
+const char *link_status_name(enum link_status st);
 
 /* transport.c: outbound */
 /* Add the control fields, keep it for retransmission, sign, send on every
@@ -149,31 +167,30 @@ void membership_reqnodes(int ni, const struct hb_msg *m);
 void membership_repnodes(int ni, const struct hb_msg *m);
 void membership_shutdone(int ni, const struct hb_msg *m);
 void membership_send_status(void);
-void membership_set_local_status(const char *st);
+void membership_set_local_status(enum node_status st);
 unsigned membership_advertised_dt(void);
 
 /* dispatch.c: a message accepted for us (from a peer or our own loopback) */
 void dispatch_message(int ni, struct hb_msg *m, bool from_self);
 
 /* api.c */
+/* Subscribe to the events clients are told of; the socket opens at comm-up. */
+void api_init(void);
 int api_start(const char *path);
 void api_stop(void);
 void api_deliver(const struct hb_msg *m);       /* to the clients that want it */
-bool api_client_online(const char *id);
-void api_notify_status(const char *node, const char *status);
-void api_notify_link(const char *node, const char *ifname, const char *status);
+/* route handler: a peer's client asks whether one of ours is signed on */
+bool api_on_query_cstatus(int ni, const struct hb_msg *m, bool from_self);
 
-/* ping.c */
+/* ping.c: echo requests go out with each of our heartbeats */
 int ping_start(void);
-void ping_send(void);
 
-/* respawn.c */
-void respawn_start(void);
+/* respawn.c: children start at comm-up */
+void respawn_init(void);
 void respawn_stop(void);
 
-/* watchdog.c */
+/* watchdog.c: written to with each of our heartbeats */
 void watchdog_open(void);
-void watchdog_pet(void);
 void watchdog_close(void);
 
 /* notify.c: rc.d scripts for message types we do not handle */

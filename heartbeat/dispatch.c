@@ -1,59 +1,28 @@
-/* Where an accepted message goes, by its type: membership, resource
- * management, or the API clients.  Nothing here parses bytes or checks
- * signatures: that happened in transport_receive. */
+/* Where an accepted message goes, by its type, as the routing table
+ * (routes.c) says: its handlers, then an rc.d script, then the API clients.
+ * Nothing here parses bytes or checks signatures: that happened in
+ * transport_receive. */
 #include <string.h>
-#include <strings.h>
 #include "daemon.h"
-#include "rsc.h"
-#include "ipfail.h"
-
-/* A peer's client asks whether a client of ours is signed on. */
-static void answer_cstatus(int ni, const struct hb_msg *m)
-{
-	const char *cn = msg_get(m, "cn"), *from = msg_get(m, "from_id");
-	struct hb_msg *r;
-
-	if (!cn || !from)
-		return;
-	r = msg_new();
-	msg_add(r, "t", "respond-cstatus");
-	msg_add(r, "dest", hb.nodes[ni].name);
-	msg_add(r, "result", "OK");
-	msg_add(r, "cn", cn);
-	msg_add(r, "to_id", from);
-	msg_add(r, "cs", api_client_online(cn) ? "online" : "offline");
-	transport_send(r, false);
-}
+#include "routes.h"
 
 void dispatch_message(int ni, struct hb_msg *m, bool from_self)
 {
 	const char *t = msg_get(m, "t");
+	const struct route *r;
+	unsigned flags;
+	int i;
 
 	if (!t)
 		return;
-	if (strcasecmp(t, "status") == 0)
-		return;       /* handled by transport/membership; changes reach clients as notices */
-	if (!from_self) {
-		if (strcmp(t, "reqnodes") == 0) {
-			membership_reqnodes(ni, m);
-			return;
-		}
-		if (strcmp(t, "repnodes") == 0) {
-			membership_repnodes(ni, m);
-			return;
-		}
-		if (strcmp(t, "shutdone") == 0)
-			membership_shutdone(ni, m);
-		if (strcmp(t, "query-cstatus") == 0) {
-			answer_cstatus(ni, m);
-			return;
-		}
-	}
-	if (rsc_message(ni, m, from_self))
-		return;
-	if (!from_self && ipfail_message(ni, m))
-		return;
-	if (!from_self)
+	r = route_find(t);
+	flags = r ? r->flags : 0;
+	if (r && !(from_self && (flags & ROUTE_PEERS_ONLY)))
+		for (i = 0; i < ROUTE_MAX_HANDLERS && r->handlers[i]; i++)
+			if (r->handlers[i](ni, m, from_self))
+				return;
+	if (!from_self && !(flags & ROUTE_NO_SCRIPT))
 		notify_message(m);
-	api_deliver(m);
+	if (!(flags & ROUTE_NO_CLIENTS))
+		api_deliver(m);
 }

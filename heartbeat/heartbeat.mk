@@ -2,8 +2,9 @@
 HEARTBEAT_SRCS = heartbeat/main.c heartbeat/identity.c heartbeat/nodes.c heartbeat/transport.c \
 	heartbeat/membership.c heartbeat/dispatch.c heartbeat/rsc_v1.c heartbeat/rsc_groups.c heartbeat/rsc_stonith.c \
 	heartbeat/fifo.c heartbeat/ping.c heartbeat/ipfail.c heartbeat/respawn.c heartbeat/watchdog.c heartbeat/notify.c heartbeat/api.c \
-	heartbeat/api_proto.c heartbeat/pidfile.c heartbeat/sdnotify.c heartbeat/config_check.c heartbeat/daemonize.c heartbeat/rsc_json.c heartbeat/rsc_reload.c heartbeat/reload.c
-CL_STATUS_SRCS = heartbeat/cl_status.c heartbeat/api_proto.c heartbeat/identity.c
+	heartbeat/pidfile.c heartbeat/sdnotify.c heartbeat/stonith_check.c heartbeat/events.c heartbeat/routes.c \
+	heartbeat/config_check.c heartbeat/daemonize.c heartbeat/rsc_json.c heartbeat/rsc_reload.c heartbeat/reload.c
+CL_STATUS_SRCS = heartbeat/cl_status.c
 
 PROGRAMS += heartbeat/heartbeat heartbeat/cl_status
 
@@ -13,10 +14,9 @@ heartbeat/heartbeat: $(HEARTBEAT_SRCS:.c=.o) heartbeat/libmedia.a lib/libhb.a
 heartbeat/cl_status: $(CL_STATUS_SRCS:.c=.o) lib/libhb.a
 	$(LINK) $(CL_STATUS_SRCS:.c=.o) $(HB_LIBS)
 
-install:: heartbeat/heartbeat heartbeat/cl_status
-	install -d $(DESTDIR)$(libexecdir)/heartbeat $(DESTDIR)$(bindir)
-	install -m 755 heartbeat/heartbeat $(DESTDIR)$(libexecdir)/heartbeat/heartbeat
-	install -m 755 heartbeat/cl_status $(DESTDIR)$(bindir)/cl_status
+HA_DAEMONS += heartbeat/heartbeat
+SGID_PROGRAMS += heartbeat/cl_status
+MANS += heartbeat/heartbeat.8 heartbeat/cl_status.1
 
 # Operator scripts: hb_standby and hb_takeover are one script.
 SCRIPTS += heartbeat/hb_standby heartbeat/hb_takeover
@@ -26,10 +26,8 @@ heartbeat/hb_standby: heartbeat/hb_standby.in Makefile
 heartbeat/hb_takeover: heartbeat/hb_standby
 	cp heartbeat/hb_standby $@
 
-install:: heartbeat/hb_standby
-	install -d $(DESTDIR)$(datadir)/heartbeat
-	install -m 755 heartbeat/hb_standby $(DESTDIR)$(datadir)/heartbeat/hb_standby
-	install -m 755 heartbeat/hb_standby $(DESTDIR)$(datadir)/heartbeat/hb_takeover
+HA_HELPERS += heartbeat/hb_standby heartbeat/hb_takeover
+MANS += heartbeat/hb_standby.1 heartbeat/hb_takeover.1
 
 # Unit test of transport and membership: the daemon's objects minus main.c.
 DAEMON_TEST_OBJS = $(filter-out heartbeat/main.o,$(HEARTBEAT_SRCS:.c=.o))
@@ -40,4 +38,7 @@ tests/unit/test_transport: tests/unit/test_transport.o $(FIXTURE_OBJS) lib/libhb
 UNIT_TESTS += tests/unit/test_rsc_v1
 tests/unit/test_rsc_v1: tests/unit/test_rsc_v1.o $(FIXTURE_OBJS) lib/libhb.a
 	$(LINK) tests/unit/test_rsc_v1.o $(FIXTURE_OBJS) $(HB_LIBS)
-tests/unit/test_transport.o tests/unit/test_rsc_v1.o tests/unit/daemon_fixture.o: CPPFLAGS += -Iheartbeat -Itests/unit
+UNIT_TESTS += tests/unit/test_events
+tests/unit/test_events: tests/unit/test_events.o $(FIXTURE_OBJS) lib/libhb.a
+	$(LINK) tests/unit/test_events.o $(FIXTURE_OBJS) $(HB_LIBS)
+tests/unit/test_transport.o tests/unit/test_rsc_v1.o tests/unit/test_events.o tests/unit/daemon_fixture.o: CPPFLAGS += -Iheartbeat -Itests/unit

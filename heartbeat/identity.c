@@ -1,52 +1,16 @@
 /* Who we are: the local node name, the generation number (raised at every
  * start so peers can tell a restart from a replay) and the node uuid.  The
  * files written here must survive a crash: temp file, fsync, rename. */
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
 #include "daemon.h"
 #include "log.h"
-
-static void lower(char *s)
-{
-	for (; *s; s++)
-		*s = (char)tolower((unsigned char)*s);
-}
-
-int identity_local_name(const char *ha_dir, char *out, size_t len)
-{
-	char path[4096], line[256];
-	struct utsname u;
-	FILE *f;
-
-	/* nodeinfo overrides uname -n, as in the original. */
-	snprintf(path, sizeof path, "%s/nodeinfo", ha_dir);
-	f = fopen(path, "r");
-	if (f) {
-		if (fgets(line, sizeof line, f)) {
-			line[strcspn(line, " \t\r\n")] = 0;
-			if (line[0]) {
-				snprintf(out, len, "%s", line);
-				fclose(f);
-				lower(out);
-				return 0;
-			}
-		}
-		fclose(f);
-	}
-	if (uname(&u) < 0)
-		return -1;
-	snprintf(out, len, "%s", u.nodename);
-	lower(out);
-	return 0;
-}
 
 static int write_atomic(const char *path, const void *data, size_t len, char *err, size_t errlen)
 {

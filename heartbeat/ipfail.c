@@ -9,11 +9,29 @@
 #include "log.h"
 #include "rsc.h"
 #include "ipfail.h"
+#include "timer.h"
+#include "events.h"
 
 static bool enabled;
-static guint giveup_timer;
+static void do_giveup(void *data);
+static struct timer giveup_timer = TIMER_INIT(do_giveup, NULL);
 
 bool ipfail_enabled(void) { return enabled; }
+
+static void ipfail_ping_change(void);
+static void ipfail_peer_up(int ni);
+
+/* A ping node came or went: tell the peer our count; the peer became
+ * active: likewise. */
+static void on_node_event(const struct event *e, void *data)
+{
+	const struct hb_node *n = &hb.nodes[e->ni];
+
+	if (n->type == NODE_PING)
+		ipfail_ping_change();
+	else if (e->ni != hb.local && n->st == ST_ACTIVE)
+		ipfail_peer_up(e->ni);
+}
 
 void ipfail_init(void)
 {
@@ -24,8 +42,10 @@ void ipfail_init(void)
 	for (i = 0; i < hb.cf->ncmds; i++)
 		if (strstr(hb.cf->cmds[i].cmdline, "ipfail"))
 			enabled = true;
-	if (enabled)
+	if (enabled) {
 		log_info("ipfail: built in (ping nodes decide where resources run)");
+		events_subscribe(EV_NODE_STATUS, on_node_event, NULL);
+	}
 }
 
 static int ping_count(void)
@@ -33,7 +53,7 @@ static int ping_count(void)
 	int i, c = 0;
 
 	for (i = 0; i < hb.nnodes; i++)
-		c += hb.nodes[i].type == NODE_PING && strcmp(hb.nodes[i].status, "ping") == 0;
+		c += hb.nodes[i].type == NODE_PING && hb.nodes[i].st == ST_PING;
 	return c;
 }
 
@@ -43,7 +63,7 @@ static int live_peer(void)
 
 	for (i = 0; i < hb.nnodes; i++)
 		if (i != hb.local && hb.nodes[i].type == NODE_NORMAL &&
-		    strcmp(hb.nodes[i].status, "active") == 0)
+		    hb.nodes[i].st == ST_ACTIVE)
 			return i;
 	return -1;
 }
@@ -61,36 +81,33 @@ static void send_to_peer(int ni, const char *type, int count)
 	transport_send(m, false);
 }
 
-static gboolean do_giveup(gpointer data)
+static void do_giveup(void *data)
 {
-	giveup_timer = 0;
 	if (strcmp(rsc_hold_text(), "none") == 0)
-		return G_SOURCE_REMOVE;      /* nothing to give */
+		return;      /* nothing to give */
 	if (!rsc_request_standby("all")) {
 		/* resources in flux: try again shortly */
-		giveup_timer = g_timeout_add(hb.cf->keepalive_ms * 2, do_giveup, NULL);
-		return G_SOURCE_REMOVE;
+		timer_start(&giveup_timer, hb.cf->keepalive_ms * 2);
+		return;
 	}
 	log_info("ipfail: giving up all resources: the peer sees more ping nodes");
-	return G_SOURCE_REMOVE;
 }
 
 static void schedule_giveup(void)
 {
-	if (!giveup_timer)
-		giveup_timer = g_timeout_add(hb.cf->keepalive_ms * 2, do_giveup, NULL);
+	if (!timer_armed(&giveup_timer))
+		timer_start(&giveup_timer, hb.cf->keepalive_ms * 2);
 }
 
 static void cancel_giveup(void)
 {
-	if (giveup_timer) {
-		g_source_remove(giveup_timer);
-		giveup_timer = 0;
+	if (timer_armed(&giveup_timer)) {
+		timer_stop(&giveup_timer);
 		log_info("ipfail: giveup cancelled");
 	}
 }
 
-void ipfail_ping_change(void)
+static void ipfail_ping_change(void)
 {
 	int peer;
 
@@ -101,7 +118,7 @@ void ipfail_ping_change(void)
 		send_to_peer(peer, "num_ping_nodes", ping_count());
 }
 
-void ipfail_peer_up(int ni)
+static void ipfail_peer_up(int ni)
 {
 	if (enabled && hb.comm_up)
 		send_to_peer(ni, "num_ping_nodes", ping_count());

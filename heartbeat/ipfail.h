@@ -6,12 +6,9 @@
 #include <stdbool.h>
 #include "msg.h"
 
+/* Turns it on when configured, listening to node status events. */
 void ipfail_init(void);
 bool ipfail_enabled(void);
-/* A ping node's status changed. */
-void ipfail_ping_change(void);
-/* The peer became active: tell it our count. */
-void ipfail_peer_up(int ni);
 /* An ipfail message (to_id=ipfail); true if handled here. */
 bool ipfail_message(int ni, const struct hb_msg *m);
 #endif

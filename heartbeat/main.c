@@ -19,6 +19,7 @@
 #include "haresources.h"
 #include "log.h"
 #include "clock.h"
+#include "timer.h"
 #include "pidfile.h"
 #include "rsc.h"
 #include "ipfail.h"
@@ -27,6 +28,7 @@
 #include "daemonize.h"
 #include "reload.h"
 #include "conf_diff.h"
+#include "stonith_check.h"
 
 #define EXIT_USAGE 2
 #define EXIT_PERM 4
@@ -38,7 +40,7 @@
 
 
 static GMainLoop *loop;
-static guint keepalive_src;
+static struct timer keepalive_timer, tick_timer;
 static struct haresources *hares;
 static char pidfile[4096];
 static int opt_foreground, opt_debug, opt_norealtime, opt_verbose, opt_nomanage;
@@ -140,7 +142,7 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 	char name[CONF_HOSTLEN];
 	int rc = 0, i;
 
-	if (identity_local_name(hb.ha_dir, name, sizeof name) < 0) {
+	if (nodename_local(hb.ha_dir, name, sizeof name) < 0) {
 		fprintf(stderr, "heartbeat: cannot determine the local node name\n");
 		free(cf);
 		return EXIT_CONFIG;
@@ -156,6 +158,11 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 	if (conf_load(path, hb.localname, cf, &errs) != 0)
 		rc = EXIT_CONFIG;
 	if (conf_check_system(cf, &config_system_probes, &errs) > 0)
+		rc = EXIT_CONFIG;
+	/* STONITH types and parameters are checked by asking the stonith
+	 * command, only where someone waits for the answer (start, -t, -r): a
+	 * running daemon keeps the device it started with. */
+	if (print && stonith_check_config(cf, hb.localname, &errs) > 0)
 		rc = EXIT_CONFIG;
 	report_all(print, &errs);
 	for (i = 0; i < errs.n; i++)
@@ -200,7 +207,7 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 
 /* ---- run time ---- */
 
-static gboolean rewatch_medium(gpointer data);
+static void rewatch_medium(void *data);
 
 static gboolean on_medium(gint fd, GIOCondition cond, gpointer data)
 {
@@ -223,7 +230,7 @@ static gboolean on_medium(gint fd, GIOCondition cond, gpointer data)
 			/* A hung-up serial line stays "readable" forever: stop
 			 * watching it for a second instead of spinning. */
 			log_warn("medium %s: read error: %s; retrying in 1 s", m->name, strerror(errno));
-			g_timeout_add(1000, rewatch_medium, data);
+			timer_once(1000, rewatch_medium, data);
 			return G_SOURCE_REMOVE;
 		}
 		if (n == 0)
@@ -233,33 +240,29 @@ static gboolean on_medium(gint fd, GIOCondition cond, gpointer data)
 	return G_SOURCE_CONTINUE;
 }
 
-static gboolean rewatch_medium(gpointer data)
+static void rewatch_medium(void *data)
 {
 	struct medium *m = &hb.media[GPOINTER_TO_INT(data)];
 
 	g_unix_fd_add(m->fd, G_IO_IN | G_IO_HUP | G_IO_ERR, on_medium, data);
-	return G_SOURCE_REMOVE;
 }
 
-static gboolean on_keepalive(gpointer data)
+static void on_keepalive(void *data)
 {
 	membership_send_status();
-	return G_SOURCE_CONTINUE;
 }
 
-static gboolean on_tick(gpointer data)
+static void on_tick(void *data)
 {
 	uint64_t now = clock_ms();
 
 	membership_tick(now);
 	transport_tick(now);
-	return G_SOURCE_CONTINUE;
 }
 
-static gboolean on_exit_timer(gpointer data)
+static void on_exit_timer(void *data)
 {
 	g_main_loop_quit(loop);
-	return G_SOURCE_REMOVE;
 }
 
 static void released_all(void)
@@ -273,14 +276,13 @@ static void released_all(void)
 	respawn_stop();
 	watchdog_close();
 	log_info("%s Heartbeat shutdown complete.", hb.localname);
-	g_timeout_add(1000, on_exit_timer, NULL);
+	timer_once(1000, on_exit_timer, NULL);
 }
 
-static gboolean emergency_exit(gpointer data)
+static void emergency_exit(void *data)
 {
 	log_err("Emergency shutdown: resources were not released within an hour");
 	g_main_loop_quit(loop);
-	return G_SOURCE_REMOVE;
 }
 
 static void daemon_request_shutdown(void)
@@ -290,7 +292,7 @@ static void daemon_request_shutdown(void)
 	hb.shutting_down = true;
 	sd_notify_state("STOPPING=1");
 	log_info("Heartbeat shutdown in progress. (%d)", (int)getpid());
-	g_timeout_add_seconds(3600, emergency_exit, NULL);
+	timer_once(3600 * 1000, emergency_exit, NULL);
 	rsc_shutdown(released_all);
 }
 
@@ -302,9 +304,7 @@ static gboolean on_term(gpointer data)
 
 static void apply_timing(void)
 {
-	if (keepalive_src)
-		g_source_remove(keepalive_src);
-	keepalive_src = g_timeout_add(hb.cf->keepalive_ms, on_keepalive, NULL);
+	timer_start_periodic(&keepalive_timer, hb.cf->keepalive_ms);
 }
 
 /* Logging as ha.cf says; called at start and on every reload.  starting:
@@ -415,8 +415,13 @@ static void dump_config(void)
 
 static int init_nodes(void)
 {
+	/* Room for every node there can be, allocated once: with autojoin
+	 * the table grows at run time up to the limit. */
+	int cap = hb.cf->autojoin == AUTOJOIN_NONE ? hb.cf->nnodes + hb.cf->npings + 1 : CONF_MAXNODES;
 	int i;
 
+	if (nodes_init(cap) < 0)
+		return -1;
 	for (i = 0; i < hb.cf->nnodes; i++)
 		node_add(hb.cf->nodes[i], NODE_NORMAL);
 	hb.local = node_find(hb.localname);
@@ -510,7 +515,6 @@ static int run_daemon(void)
 		return 1;
 	}
 	go_realtime();
-	watchdog_open();
 	g_unix_signal_add(SIGTERM, on_term, NULL);
 	g_unix_signal_add(SIGHUP, on_hup, NULL);
 	g_unix_signal_add(SIGUSR1, on_usr1, NULL);
@@ -526,12 +530,19 @@ static int run_daemon(void)
 		snprintf(fifo, sizeof fifo, "%s/fifo", hb.var_lib);
 		fifo_start(fifo);
 	}
+	/* Each module subscribes to the membership events here; the order is
+	 * the order they hear them (clients first, then resources, ipfail). */
+	api_init();
 	ping_start();
+	watchdog_open();
+	respawn_init();
 	rsc_init();
 	ipfail_init();
 	membership_start();
+	timer_init(&keepalive_timer, on_keepalive, NULL);
 	apply_timing();
-	g_timeout_add(TICK_MS, on_tick, NULL);
+	timer_init(&tick_timer, on_tick, NULL);
+	timer_start_periodic(&tick_timer, TICK_MS);
 	sd_notify_state("READY=1");
 	/* Up: the starting command may return; stderr is done with. */
 	log_flush(1000);
@@ -553,7 +564,7 @@ static int cmd_status(void)
 	if (pid > 0) {
 		char name[CONF_HOSTLEN];
 
-		identity_local_name(hb.ha_dir, name, sizeof name);
+		nodename_local(hb.ha_dir, name, sizeof name);
 		printf("heartbeat OK [pid %d et al] is running on %s [%s]...\n", (int)pid, name, name);
 		return 0;
 	}

@@ -10,8 +10,8 @@ heartbeat/libmedia.a: $(MEDIA_SRCS:.c=.o)
 	rm -f $@ && ar rcs $@ $^
 
 PROGRAMS += tests/media/media_probe
-tests/media/media_probe: tests/media/media_probe.o heartbeat/libmedia.a
-	$(LINK) tests/media/media_probe.o heartbeat/libmedia.a $(GLIB_LIBS)
+tests/media/media_probe: tests/media/media_probe.o heartbeat/libmedia.a lib/libhb.a
+	$(LINK) tests/media/media_probe.o heartbeat/libmedia.a $(HB_LIBS)
 CLEANFILES += heartbeat/libmedia.a
 
 # libFuzzer target for the serial framing (outside input).  tests/media/suite

@@ -13,6 +13,7 @@
 #include "heartbeat/media.h"
 #include "heartbeat/serial_frame.h"
 #include "msg.h"
+#include "timer.h"
 
 #define PIECE 512
 #define QUEUE_MAX (4 * MSG_MAXMSG)   /* beyond this the line is hopelessly behind */
@@ -26,7 +27,8 @@ struct serial {
 	size_t piece;            /* bytes of the current piece already written */
 	size_t pending;          /* unwritten bytes in out */
 	unsigned pause_ms;
-	guint watch, timer;
+	guint watch;
+	struct timer pause;      /* between two pieces */
 };
 
 static speed_t speed_of(int baud)
@@ -74,6 +76,8 @@ static int line_setup(struct medium *m, int baud, char *err, size_t errlen)
 	return 0;
 }
 
+static void on_pause_over(void *data);
+
 static int serial_open(struct medium *m, char *err, size_t errlen)
 {
 	int baud = m->conf.baud > 0 ? m->conf.baud : 19200;
@@ -84,6 +88,7 @@ static int serial_open(struct medium *m, char *err, size_t errlen)
 	m->priv = s;
 	serial_frame_init(&s->fr, MSG_MAXMSG);
 	g_queue_init(&s->out);
+	timer_init(&s->pause, on_pause_over, m);
 	s->pause_ms = (unsigned)((PIECE * 8000UL) / (unsigned long)baud);
 
 	m->fd = open(m->conf.dev, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
@@ -110,15 +115,13 @@ static void drop_queue(struct serial *s)
 	s->off = s->piece = s->pending = 0;
 }
 
-static gboolean on_pause_over(gpointer data)
+static void on_pause_over(void *data)
 {
 	struct medium *m = data;
 	struct serial *s = m->priv;
 
-	s->timer = 0;
 	if (s->pending && !s->watch)
 		s->watch = g_unix_fd_add(m->fd, G_IO_OUT, on_writable, m);
-	return G_SOURCE_REMOVE;
 }
 
 /* Like 3.0.6, a message goes out in 512-byte pieces with a pause between
@@ -156,7 +159,7 @@ static gboolean on_writable(gint fd, GIOCondition cond, gpointer data)
 		} else if (s->piece == PIECE) {
 			s->piece = 0;
 			s->watch = 0;
-			s->timer = g_timeout_add(s->pause_ms, on_pause_over, m);
+			timer_start(&s->pause, s->pause_ms);
 			return G_SOURCE_REMOVE;
 		}
 	}
@@ -181,7 +184,7 @@ static int serial_send(struct medium *m, const void *buf, size_t len)
 	}
 	g_queue_push_tail(&s->out, g_bytes_new(buf, len));
 	s->pending += len;
-	if (!s->watch && !s->timer)
+	if (!s->watch && !timer_armed(&s->pause))
 		s->watch = g_unix_fd_add(m->fd, G_IO_OUT, on_writable, m);
 	return 0;
 }
@@ -233,8 +236,7 @@ static void serial_close(struct medium *m)
 	if (s) {
 		if (s->watch)
 			g_source_remove(s->watch);
-		if (s->timer)
-			g_source_remove(s->timer);
+		timer_stop(&s->pause);
 		drop_queue(s);
 		serial_frame_free(&s->fr);
 		free(s);

@@ -1,15 +1,15 @@
 /* Node and link status: what we tell peers about ourselves (status
  * heartbeats, init -> up -> active), what we conclude about them (up, active,
  * dead), per-link liveness, and the communication-up handshake
- * (reqnodes / repnodes).  This is where a node is declared dead. */
+ * (reqnodes / repnodes).  This is where a node is declared dead.  Who cares
+ * about a change hears it through events.h; nothing here calls them. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "daemon.h"
 #include "log.h"
 #include "clock.h"
-#include "rsc.h"
-#include "ipfail.h"
+#include "events.h"
 
 #define STARTUP_DT_BONUS_MS 2000     /* advertised while we settle (first 5 s) */
 #define STARTUP_BONUS_WINDOW_MS 5000
@@ -30,7 +30,7 @@ void membership_send_status(void)
 	struct hb_node *self = &hb.nodes[hb.local];
 
 	msg_add(m, "t", "status");
-	msg_add(m, "st", hb.status);
+	msg_add(m, "st", status_word(hb.status));
 	msg_addf(m, "dt", "%x", membership_advertised_dt());
 	if (hb.flow_control)
 		msg_add(m, "protocol", "1");
@@ -38,18 +38,17 @@ void membership_send_status(void)
 	self->last_ms = hb.last_status_sent_ms;
 	self->heard = true;
 	transport_send(m, false);
-	ping_send();
-	watchdog_pet();
+	events_emit(EV_STATUS_SENT, -1, -1);
 }
 
-void membership_set_local_status(const char *st)
+void membership_set_local_status(enum node_status st)
 {
-	if (strcmp(hb.status, st) == 0)
+	if (hb.status == st)
 		return;
-	snprintf(hb.status, sizeof hb.status, "%s", st);
-	snprintf(hb.nodes[hb.local].status, sizeof hb.nodes[hb.local].status, "%s", st);
-	log_info("Local status now set to: '%s'", st);
-	api_notify_status(hb.localname, st);
+	hb.status = st;
+	hb.nodes[hb.local].st = st;
+	log_info("Local status now set to: '%s'", status_word(st));
+	events_emit(EV_NODE_STATUS, hb.local, -1);
 	membership_send_status();
 }
 
@@ -58,10 +57,10 @@ void membership_start(void)
 	hb.start_ms = clock_ms();
 	hb.reqnodes_to = -1;
 	/* The very first heartbeat says init, then up: what peers expect. */
-	snprintf(hb.status, sizeof hb.status, "init");
-	snprintf(hb.nodes[hb.local].status, sizeof hb.nodes[hb.local].status, "init");
+	hb.status = ST_INIT;
+	hb.nodes[hb.local].st = ST_INIT;
 	membership_send_status();
-	membership_set_local_status("up");
+	membership_set_local_status(ST_UP);
 }
 
 static unsigned threshold_ms(const struct hb_node *n)
@@ -83,7 +82,7 @@ void membership_heard(int ni, int mi, uint64_t now)
 
 		if (gap > n->max_gap_ms)
 			n->max_gap_ms = gap;
-		if (gap > hb.cf->warntime_ms && strcmp(n->status, "dead") != 0)
+		if (gap > hb.cf->warntime_ms && n->st != ST_DEAD)
 			log_warn("Late heartbeat: Node %s: interval %llu ms", n->name,
 				 (unsigned long long)gap);
 	}
@@ -99,10 +98,10 @@ void membership_heard(int ni, int mi, uint64_t now)
 	l->heard = true;
 	l->last_ms = now;
 	l->packets++;
-	if (!l->up) {
-		l->up = true;
+	if (l->st != LINK_UP) {
+		l->st = LINK_UP;
 		log_info("Link %s:%s up.", n->name, hb.media[mi].name);
-		api_notify_link(n->name, hb.media[mi].name, "up");
+		events_emit(EV_LINK_STATUS, ni, mi);
 	}
 }
 
@@ -116,12 +115,10 @@ void membership_ping_heard(int ni, uint64_t now)
 	n->heard = true;
 	n->last_ms = now;
 	n->packets++;
-	if (strcmp(n->status, "ping") != 0) {
-		snprintf(n->status, sizeof n->status, "ping");
+	if (n->st != ST_PING) {
+		n->st = ST_PING;
 		log_info("Status update for node %s: status ping", n->name);
-		api_notify_status(n->name, n->status);
-		api_notify_link(n->name, n->name, "up");
-		ipfail_ping_change();
+		events_emit(EV_NODE_STATUS, ni, -1);
 	}
 }
 
@@ -146,13 +143,9 @@ void membership_status_msg(int ni, const struct hb_msg *m, unsigned long hg, uns
 		log_info("flow control disabled due to different version heartbeat");
 		hb.flow_control = false;
 	}
-	if (strcmp(n->status, st) != 0) {
-		snprintf(n->status, sizeof n->status, "%.31s", st);
-		log_info("Status update for node %s: status %s", n->name, n->status);
-		api_notify_status(n->name, n->status);
-		rsc_node_status(ni);
-		if (strcmp(n->status, "active") == 0)
-			ipfail_peer_up(ni);
+	if (node_set_status_word(n, st)) {
+		log_info("Status update for node %s: status %s", n->name, node_status_name(n));
+		events_emit(EV_NODE_STATUS, ni, -1);
 	}
 }
 
@@ -161,7 +154,7 @@ static void mark_dead(int ni)
 	struct hb_node *n = &hb.nodes[ni];
 	int i;
 
-	snprintf(n->status, sizeof n->status, "dead");
+	n->st = ST_DEAD;
 	log_warn("node %s: is dead", n->name);
 	if (n->have_seq)
 		n->seq_floor = n->last_seq;
@@ -169,35 +162,24 @@ static void mark_dead(int ni)
 	n->heard_before_death = n->heard;
 	n->heard = false;
 	for (i = 0; i < hb.nmedia; i++) {
-		if (n->links[i].up) {
-			n->links[i].up = false;
+		if (n->links[i].st == LINK_UP) {
+			n->links[i].st = LINK_DEAD;
 			log_info("Link %s:%s dead.", n->name, hb.media[i].name);
-			api_notify_link(n->name, hb.media[i].name, "dead");
+			events_emit(EV_LINK_STATUS, ni, i);
 		}
 	}
-	api_notify_status(n->name, "dead");
-	if (n->type == NODE_PING) {
-		api_notify_link(n->name, n->name, "dead");
-		ipfail_ping_change();
-	}
-	rsc_node_status(ni);
+	events_emit(EV_NODE_STATUS, ni, -1);
 }
 
 static void comm_now_up(void)
 {
-	char path[4200];
-
 	if (hb.comm_up)
 		return;
 	hb.comm_up = true;
 	hb.reqnodes_to = -1;
 	log_info("Comm_now_up(): updating status to active");
-	membership_set_local_status("active");
-	snprintf(path, sizeof path, "%s/register", hb.run_dir);
-	if (api_start(path) < 0)
-		log_err("cannot open the client API socket %s", path);
-	respawn_start();
-	rsc_comm_up();
+	membership_set_local_status(ST_ACTIVE);
+	events_emit(EV_COMM_UP, -1, -1);
 }
 
 static int pick_reqnodes_target(void)
@@ -206,7 +188,7 @@ static int pick_reqnodes_target(void)
 
 	for (i = 0; i < hb.nnodes; i++)
 		if (i != hb.local && hb.nodes[i].type == NODE_NORMAL &&
-		    strcmp(hb.nodes[i].status, "dead") != 0 && hb.nodes[i].heard)
+		    hb.nodes[i].st != ST_DEAD && hb.nodes[i].heard)
 			return i;
 	return -1;
 }
@@ -230,7 +212,7 @@ static void check_links_up(uint64_t now)
 		for (i = 0; i < hb.nnodes; i++) {
 			if (i == hb.local)
 				continue;
-			if (!hb.nodes[i].heard && strcmp(hb.nodes[i].status, "dead") != 0)
+			if (!hb.nodes[i].heard && hb.nodes[i].st != ST_DEAD)
 				return;
 		}
 		if (hb.cf->autojoin != AUTOJOIN_NONE && now - hb.start_ms < hb.cf->initdead_ms)
@@ -243,7 +225,7 @@ static void check_links_up(uint64_t now)
 		comm_now_up();
 		return;
 	}
-	if (hb.reqnodes_to >= 0 && strcmp(hb.nodes[hb.reqnodes_to].status, "dead") != 0) {
+	if (hb.reqnodes_to >= 0 && hb.nodes[hb.reqnodes_to].st != ST_DEAD) {
 		if (now - hb.reqnodes_sent_ms >= REQNODES_RETRY_MS)
 			send_reqnodes(hb.reqnodes_to, now);
 		return;
@@ -265,7 +247,7 @@ void membership_tick(uint64_t now)
 
 		if (i == hb.local)
 			continue;
-		if (strcmp(n->status, "dead") != 0) {
+		if (n->st != ST_DEAD) {
 			uint64_t since = n->heard ? n->last_ms : hb.start_ms;
 
 			if (now - since > thr) {
@@ -276,10 +258,10 @@ void membership_tick(uint64_t now)
 		for (j = 0; j < hb.nmedia; j++) {
 			struct hb_link *l = &n->links[j];
 
-			if (l->up && now - l->last_ms > thr) {
-				l->up = false;
+			if (l->st == LINK_UP && now - l->last_ms > thr) {
+				l->st = LINK_DEAD;
 				log_info("Link %s:%s dead.", n->name, hb.media[j].name);
-				api_notify_link(n->name, hb.media[j].name, "dead");
+				events_emit(EV_LINK_STATUS, i, j);
 			}
 		}
 	}

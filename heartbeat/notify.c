@@ -1,9 +1,9 @@
 /* Message-triggered scripts (the original's notify_world): a cluster message
  * of type T runs <ha.d>/harc T when <ha.d>/rc.d/T exists, with the message's
  * string fields as HA_<name> in its environment.  One at a time, in order.
- * Types this daemon handles itself (status changes, ip-request,
- * ip-request-resp, hb_takeover, ask_resources) are not handed to scripts:
- * running the stock rc.d scripts for them would act twice. */
+ * Which types reach here is the routing table's business (routes.c): the
+ * ones this daemon handles itself are not handed to scripts, since running
+ * the stock rc.d scripts for them would act twice. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -51,18 +51,6 @@ static void run_next(void)
 		run_next();
 }
 
-static bool handled_here(const char *t)
-{
-	static const char *const own[] = { "status", "ip-request", "ip-request-resp", "hb_takeover",
-					   "ask_resources", "starting", "resource", "shutdone", NULL };
-	int i;
-
-	for (i = 0; own[i]; i++)
-		if (strcmp(t, own[i]) == 0)
-			return true;
-	return false;
-}
-
 void notify_message(const struct hb_msg *m)
 {
 	const char *t = msg_get(m, "t");
@@ -72,7 +60,7 @@ void notify_message(const struct hb_msg *m)
 	size_t i;
 	bool exists;
 
-	if (!t || !*t || strchr(t, '/') || t[0] == '.' || handled_here(t) || hb.cf->crm)
+	if (!t || !*t || strchr(t, '/') || t[0] == '.' || hb.cf->crm)
 		return;
 	script = g_strdup_printf("%s/rc.d/%s", hb.ha_dir, t);
 	exists = access(script, X_OK) == 0;
@@ -87,7 +75,7 @@ void notify_message(const struct hb_msg *m)
 	for (i = 0; i < m->n; i++)
 		if (m->f[i].type == FT_STRING)
 			g_ptr_array_add(env, g_strdup_printf("HA_%s=%s", m->f[i].name, m->f[i].value));
-	g_ptr_array_add(env, g_strdup_printf("HA_OSTATUS=%s", hb.status));
+	g_ptr_array_add(env, g_strdup_printf("HA_OSTATUS=%s", status_word(hb.status)));
 	g_ptr_array_add(env, NULL);
 	j = g_new0(struct job, 1);
 	j->type = g_ascii_strdown(t, -1);

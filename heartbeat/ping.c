@@ -18,6 +18,7 @@
 #include "log.h"
 #include "clock.h"
 #include "wire.h"
+#include "events.h"
 
 struct ping_target {
 	int ni;
@@ -117,6 +118,8 @@ static gboolean on_icmp(gint fd, GIOCondition cond, gpointer data)
 	return G_SOURCE_CONTINUE;
 }
 
+static void ping_send(const struct event *e, void *data);
+
 int ping_start(void)
 {
 	int i, j;
@@ -151,10 +154,11 @@ int ping_start(void)
 	}
 	ident = (uint16_t)(getpid() & 0xffff);
 	g_unix_fd_add(icmp_fd, G_IO_IN, on_icmp, NULL);
+	events_subscribe(EV_STATUS_SENT, ping_send, NULL);
 	return 0;
 }
 
-void ping_send(void)
+static void ping_send(const struct event *e, void *data)
 {
 	int i, j;
 

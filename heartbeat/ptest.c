@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cib/cib.h"
+#include "cib/cib_conn.h"
 #include "pengine/pe.h"
 
 /* crm_simulate's exit codes (Pacemaker crm_exit_t). */
@@ -17,6 +18,7 @@ static void usage(FILE *f)
 	fprintf(f,
 		"Usage: ptest -x FILE [options]\n"
 		"  -x, --xml-file FILE     read the CIB from FILE\n"
+		"  -L, --live-check        read the live CIB (or CIB_file) through cib_conn\n"
 		"  -R, --run               run the policy engine (status + Transition Summary)\n"
 		"  -S, --simulate          as -R, then simulate the transition and print the revised status\n"
 		"  -s, --show-scores       print allocation scores\n"
@@ -38,10 +40,11 @@ int main(int argc, char **argv)
 		{ "node-down", required_argument, NULL, 'd' }, { "node-up", required_argument, NULL, 'u' },
 		{ "op-inject", required_argument, NULL, 'i' }, { "quiet", no_argument, NULL, 'Q' },
 		{ "time", required_argument, NULL, 't' }, { "help", no_argument, NULL, 'h' },
-		{ "verbose", no_argument, NULL, 'V' }, { NULL, 0, NULL, 0 }
+		{ "verbose", no_argument, NULL, 'V' }, { "live-check", no_argument, NULL, 'L' },
+		{ NULL, 0, NULL, 0 }
 	};
 	const char *file = NULL, *graph = NULL, *dot = NULL;
-	int simulate = 0, scores = 0, quiet = 0, c;
+	int simulate = 0, scores = 0, quiet = 0, live = 0, c;
 	long long now = 0;
 	GPtrArray *downs = g_ptr_array_new(), *ups = g_ptr_array_new(), *injects = g_ptr_array_new();
 	while ((c = getopt_long(argc, argv, "x:SRsG:D:d:u:i:Qt:hVL", lo, NULL)) != -1) {
@@ -59,18 +62,26 @@ int main(int argc, char **argv)
 		case 't': now = atoll(optarg); break;
 		case 'V': break;
 		case 'h': usage(stdout); return EX_OK;
-		case 'L':
-			fprintf(stderr, "ptest: -L (live cluster) is not supported; use -x FILE\n");
-			return EX_USAGE;
+		case 'L': live = 1; break;
 		default: usage(stderr); return EX_USAGE;
 		}
 	}
-	if (!file || optind < argc) {
+	if ((!file && !live) || optind < argc) {
 		usage(stderr);
 		return EX_USAGE;
 	}
 	char *err = NULL;
-	struct cib *cib = cib_parse_file_ro(file, &err);
+	struct cib *cib;
+	if (!file) {
+		/* As 1.0's -L: the CIB cib_conn reaches (CIB_file, or the cluster). */
+		xmlDocPtr doc = cib_conn_fetch("ptest");
+		if (!doc)
+			return 3;
+		file = "live CIB";
+		cib = cib_from_doc(doc);
+	} else {
+		cib = cib_parse_file_ro(file, &err);
+	}
 	if (!cib) {
 		fprintf(stderr, "ptest: %s: %s\n", file, err ? err : "cannot read");
 		g_free(err);

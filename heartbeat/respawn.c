@@ -17,6 +17,9 @@
 #include "ipfail.h"
 #include "clock.h"
 #include "ra.h"
+#include "timer.h"
+#include "spawn.h"
+#include "events.h"
 
 #define FAST_DEATH_MS 30000
 #define MAX_FAST_DEATHS 10
@@ -32,28 +35,13 @@ struct child {
 	uint64_t started_ms;
 	int fast_deaths;
 	bool given_up;
+	struct timer restart;
 };
 
 static struct child *children;
 static int nchildren;
 
 static void start_child(struct child *c);
-
-static void drop_privileges(gpointer data)
-{
-	const struct child *c = data;
-	int fd;
-
-	setpgid(0, 0);
-	signal(SIGPIPE, SIG_DFL);
-	for (fd = 3; fd < 1024; fd++)
-		close(fd);
-	if (c->uid != getuid()) {
-		if (setgroups((size_t)c->ngroups, c->groups) < 0 || setgid(c->gid) < 0 ||
-		    setuid(c->uid) < 0)
-			_exit(127);
-	}
-}
 
 static int resolve_user(struct child *c)
 {
@@ -71,25 +59,31 @@ static int resolve_user(struct child *c)
 	return 0;
 }
 
-static gboolean restart_later(gpointer data)
+static void restart_later(void *data)
 {
 	struct child *c = data;
 
 	if (!hb.shutting_down)
 		start_child(c);
-	return G_SOURCE_REMOVE;
 }
 
-static void on_child_exit(GPid pid, gint status, gpointer data)
+static void on_child_exit(void *data, const struct spawn_result *res)
 {
 	struct child *c = data;
 	uint64_t lived = clock_ms() - c->started_ms;
+	int status = res->status;
 	bool abnormal = WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) != 0);
+	pid_t pid = c->pid;
 
-	g_spawn_close_pid(pid);
 	c->pid = 0;
 	if (hb.shutting_down)
 		return;
+	if (res->failed) {
+		/* never ran (fork, exec of /bin/sh or the user switch failed):
+		 * not a death to respawn or fail fast on */
+		log_err("cannot start %s as %s: %s", c->cmd->cmdline, c->cmd->user, g_strerror(res->err_no));
+		return;
+	}
 	log_warn("Managed %s process %d exited with return code %d.", c->cmd->cmdline, (int)pid,
 		 WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status));
 	if (c->cmd->failfast && abnormal) {
@@ -109,30 +103,36 @@ static void on_child_exit(GPid pid, gint status, gpointer data)
 		c->given_up = true;
 		return;
 	}
-	g_timeout_add(lived < 1000 ? 1000 : 0, restart_later, c);
+	timer_start(&c->restart, lived < 1000 ? 1000 : 0);
 }
 
 static void start_child(struct child *c)
 {
 	char *argv[] = { "/bin/sh", "-c", NULL, NULL };
-	GError *err = NULL;
+	struct spawn_opts o = { 0 };
+	struct spawn *sp;
 
 	argv[2] = g_strdup_printf("exec %s", c->cmd->cmdline);
-	if (!g_spawn_async("/", argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
-			   G_SPAWN_STDERR_TO_DEV_NULL | G_SPAWN_STDIN_FROM_DEV_NULL,
-			   drop_privileges, c, &c->pid, &err)) {
-		log_err("cannot start %s: %s", c->cmd->cmdline, err->message);
-		g_error_free(err);
-		g_free(argv[2]);
-		return;
+	o.name = c->cmd->cmdline;
+	o.argv = argv;
+	o.new_pgrp = true;
+	if (c->uid != getuid()) {
+		o.set_user = true;
+		o.uid = c->uid;
+		o.gid = c->gid;
+		o.groups = c->groups;
+		o.ngroups = c->ngroups;
 	}
-	g_free(argv[2]);
 	c->started_ms = clock_ms();
+	sp = spawn_start(&o, 0, 0, NULL, on_child_exit, c);
+	g_free(argv[2]);
+	c->pid = spawn_pid(sp);
+	if (c->pid <= 0)
+		return;       /* fork failed: on_child_exit reports it */
 	log_info("Starting \"%s\" as uid %s", c->cmd->cmdline, c->cmd->user);
-	g_child_watch_add(c->pid, on_child_exit, c);
 }
 
-void respawn_start(void)
+static void respawn_start(const struct event *e, void *data)
 {
 	int i;
 
@@ -147,11 +147,17 @@ void respawn_start(void)
 			continue;
 		}
 		c->cmd = &hb.cf->cmds[i];
+		timer_init(&c->restart, restart_later, c);
 		if (resolve_user(c) < 0)
 			continue;
 		nchildren++;
 		start_child(c);
 	}
+}
+
+void respawn_init(void)
+{
+	events_subscribe(EV_COMM_UP, respawn_start, NULL);
 }
 
 /* At shutdown, in reverse order.  Not waited for: the main loop must keep

@@ -1,5 +1,7 @@
 /* What the messaging core asks of resource management (rsc_v1.c for
- * haresources mode).  The core calls these; it never runs a script itself. */
+ * haresources mode).  rsc_init subscribes it to the membership events
+ * (events.h) and the routing table (routes.c) hands it its message types;
+ * the core never runs a script itself. */
 #ifndef HB_RSC_H
 #define HB_RSC_H
 #include <stdbool.h>
@@ -12,12 +14,18 @@
 #define RSC_DEFAULT_TIMEOUT_MS (300 * 1000)
 
 void rsc_init(void);
+/* The event handlers (called through the registry; tests call them too). */
 void rsc_comm_up(void);
 /* A node's status changed (including to dead). */
 void rsc_node_status(int ni);
-/* A resource-protocol message (starting, resource, ask_resources, ip-request...).
- * Returns true if it was one and has been handled. */
-bool rsc_message(int ni, const struct hb_msg *m, bool from_self);
+/* The resource protocol's message types (route_fn: true when consumed). */
+bool rsc_on_ask_resources(int ni, const struct hb_msg *m, bool from_self);
+bool rsc_on_starting(int ni, const struct hb_msg *m, bool from_self);
+bool rsc_on_resource(int ni, const struct hb_msg *m, bool from_self);
+bool rsc_on_ip_request(int ni, const struct hb_msg *m, bool from_self);
+bool rsc_on_ip_request_resp(int ni, const struct hb_msg *m, bool from_self);
+bool rsc_on_hb_takeover(int ni, const struct hb_msg *m, bool from_self);
+bool rsc_on_shutdone(int ni, const struct hb_msg *m, bool from_self);
 /* What we hold, as getrsc / cl_status rscstatus report it. */
 const char *rsc_hold_text(void);
 /* Ask for a standby of "all" / "local" / "foreign" as hb_standby does;

@@ -13,6 +13,7 @@
 #include "rsc_groups.h"
 #include "ra.h"
 #include "log.h"
+#include "timer.h"
 
 struct group {
 	const struct hr_group *hg;
@@ -45,8 +46,10 @@ static struct group *groups;
 static int ngroups;
 static struct rg_settings set;
 static struct job *queue, *current;
+static struct timer retry_timer;     /* a failed stop is retried 1 s later */
 
 static void step(void);
+static void retry_stop(void *data);
 
 static void free_groups(struct group *gs, int n)
 {
@@ -102,6 +105,8 @@ static struct group *build_groups(const struct haresources *hr, int *n)
 void rg_init(const struct haresources *hr, const struct rg_settings *s)
 {
 	free_groups(groups, ngroups);
+	timer_stop(&retry_timer);
+	timer_init(&retry_timer, retry_stop, NULL);
 	set = *s;
 	groups = build_groups(hr, &ngroups);
 }
@@ -252,14 +257,12 @@ static gboolean later_step(gpointer data)
 	return G_SOURCE_REMOVE;
 }
 
-static gboolean standby_later(gpointer data)
+static void standby_later(void *data)
 {
-	char *type = data;
+	const char *type = data;   /* a string literal */
 
 	if (set.standby_after_failure)
 		set.standby_after_failure(type);
-	g_free(type);
-	return G_SOURCE_REMOVE;
 }
 
 static void run_op(struct ra_spec *spec, const char *op, ra_done_fn cb)
@@ -343,7 +346,7 @@ static void step(void)
 			/* The original stands down 30 s later; which set depends on
 			 * whether the group is a single local resource. */
 			const char *type = rg_is_local(current->groups[current->gi]) && hg->nres == 1 ? "local" : "foreign";
-			g_timeout_add_seconds(30, standby_later, g_strdup(type));
+			timer_once(30 * 1000, standby_later, (void *)type);
 		}
 		next_group();
 		return;
@@ -356,10 +359,9 @@ static void step(void)
 	run_op(&grp->specs[current->ri], "stop", on_result);
 }
 
-static gboolean retry_stop(gpointer data)
+static void retry_stop(void *data)
 {
 	step();
-	return G_SOURCE_REMOVE;
 }
 
 static void on_result(const struct ra_result *res, void *data)
@@ -404,7 +406,7 @@ static void on_result(const struct ra_result *res, void *data)
 				log_warn("stop of %s failed; retrying", rsc);
 			else
 				log_warn("stop of %s failed; retrying (%d of %d)", rsc, j->tries, set.stop_retries);
-			g_timeout_add(1000, retry_stop, NULL);
+			timer_start(&retry_timer, 1000);
 			return;
 		}
 		run_op(&grp->specs[j->ri], "status", on_result);

@@ -10,10 +10,12 @@
 #include "daemon.h"
 #include "log.h"
 #include "clock.h"
+#include "timer.h"
 #include "ra.h"
 #include "rsc.h"
 #include "rsc_groups.h"
 #include "rsc_stonith.h"
+#include "events.h"
 #include "config.h"
 
 enum { HOLD_NONE = 0, HOLD_LOCAL = 1, HOLD_FOREIGN = 2, HOLD_ALL = 3 };
@@ -32,7 +34,7 @@ static struct {
 	int standby_type;
 	uint64_t standby_deadline;
 	bool takeover_in_progress, needs_failback;
-	guint rscrcvd_timer, failback_timer;
+	struct timer rscrcvd_timer, failback_timer, shutdown_timer, standby_timer;
 	bool local_done, foreign_done, initial_logged;
 	bool *pending_dead;       /* died before comm-up: handled at comm-up */
 	int *peer_holds;           /* with more than two nodes: each peer's last rsc_hold */
@@ -461,11 +463,11 @@ void rsc_node_status(int ni)
 {
 	if (!managing() || ni == hb.local || hb.nodes[ni].type != NODE_NORMAL)
 		return;
-	if (rs.legacy_wait && ni == peer_index() && strcmp(hb.nodes[ni].status, "init") != 0) {
+	if (rs.legacy_wait && ni == peer_index() && hb.nodes[ni].st != ST_INIT) {
 		rs.legacy_wait = false;
 		legacy_acquire_local();
 	}
-	if (strcmp(hb.nodes[ni].status, "dead") != 0) {
+	if (hb.nodes[ni].st != ST_DEAD) {
 		stonith_cancel(ni);
 		return;
 	}
@@ -478,9 +480,8 @@ void rsc_node_status(int ni)
 
 /* ---- start-up ---- */
 
-static gboolean rscrcvd_expired(gpointer data)
+static void rscrcvd_expired(void *data)
 {
-	rs.rscrcvd_timer = 0;
 	if (rs.state == RS_RSCRCVD) {
 		rs.state = RS_STABLE;
 		log_info("local resource transition completed.");
@@ -489,18 +490,17 @@ static gboolean rscrcvd_expired(gpointer data)
 		rs.foreign_done = true;
 		initial_done("HB_R_RSCRCVD");
 	}
-	return G_SOURCE_REMOVE;
 }
 
 static void legacy_acquire_local(void)
 {
 	int gl[RG_MAX_GROUPS], n = collect(HOLD_LOCAL, gl), peer = peer_index(), i;
-	bool ask = peer >= 0 && strcmp(hb.nodes[peer].status, "active") == 0;
+	bool ask = peer >= 0 && hb.nodes[peer].st == ST_ACTIVE;
 
 	/* Comms can come up on a peer's first packet of any kind.  Until its
 	 * status is known, "active: ask it" cannot be told from "starting:
 	 * take": taking would leave both nodes holding the group. */
-	if (peer >= 0 && hb.nodes[peer].heard && strcmp(hb.nodes[peer].status, "init") == 0) {
+	if (peer >= 0 && hb.nodes[peer].heard && hb.nodes[peer].st == ST_INIT) {
 		rs.legacy_wait = true;
 		return;
 	}
@@ -538,7 +538,7 @@ void rsc_comm_up(void)
 		legacy_acquire_local();
 	}
 	for (i = 0; i < hb.nnodes; i++)
-		if (rs.pending_dead[i] && strcmp(hb.nodes[i].status, "dead") == 0)
+		if (rs.pending_dead[i] && hb.nodes[i].st == ST_DEAD)
 			node_died(i);
 }
 
@@ -649,7 +649,7 @@ static void standby_message(int ni, const struct hb_msg *m, bool from_self)
 	}
 }
 
-static gboolean standby_watch(gpointer data)
+static void standby_watch(void *data)
 {
 	if (rs.standby_deadline && clock_ms() > rs.standby_deadline) {
 		log_warn("No reply to standby request.  Standby request cancelled.");
@@ -657,7 +657,6 @@ static gboolean standby_watch(gpointer data)
 		rs.other_is_stable = true;
 		rs.going = SB_NOT;
 	}
-	return G_SOURCE_CONTINUE;
 }
 
 bool rsc_request_standby(const char *type)
@@ -670,11 +669,9 @@ bool rsc_request_standby(const char *type)
 
 /* ---- auto-failback ---- */
 
-static gboolean failback_retry(gpointer data)
+static void failback_retry(void *data)
 {
-	rs.failback_timer = 0;
 	try_failback();
-	return G_SOURCE_REMOVE;
 }
 
 static void try_failback(void)
@@ -685,9 +682,9 @@ static void try_failback(void)
 	    !rs.needs_failback || peer < 0 || !node_is_live(&hb.nodes[peer]))
 		return;
 	if (rs.going != SB_NOT || !rs.other_is_stable || rs.state != RS_STABLE || rg_busy()) {
-		if (!rs.failback_timer) {
+		if (!timer_armed(&rs.failback_timer)) {
 			log_info("Auto failback delayed.");
-			rs.failback_timer = g_timeout_add(1000, failback_retry, NULL);
+			timer_start(&rs.failback_timer, 1000);
 		}
 		return;
 	}
@@ -724,8 +721,8 @@ static void on_resource(int ni, const struct hb_msg *m)
 		rs.state = RS_RSCRCVD;
 		if (hb.cf->auto_failback == AF_OFF)
 			rs.foreign_done = true;
-		if (!rs.rscrcvd_timer)
-			rs.rscrcvd_timer = g_timeout_add(RQSTDELAY_MS, rscrcvd_expired, NULL);
+		if (!timer_armed(&rs.rscrcvd_timer))
+			timer_start(&rs.rscrcvd_timer, RQSTDELAY_MS);
 	}
 	if (rtype && strcmp(rtype, "full") == 0)
 		rs.other_holds = h;
@@ -755,10 +752,7 @@ static void on_resource(int ni, const struct hb_msg *m)
 	if (rs.state != RS_STABLE && rs.state != RS_SHUTDOWN && rs.other_is_stable &&
 	    (normal_nodes() <= 2 || all_peers_reported())) {
 		log_info("remote resource transition completed.");
-		if (rs.rscrcvd_timer) {
-			g_source_remove(rs.rscrcvd_timer);
-			rs.rscrcvd_timer = 0;
-		}
+		timer_stop(&rs.rscrcvd_timer);
 		rs.state = RS_STABLE;
 		rs.foreign_done = true;
 		acquire_local(false);
@@ -833,46 +827,65 @@ static void on_shutdone(int ni)
 	takeover_from_node(ni);
 }
 
-bool rsc_message(int ni, const struct hb_msg *m, bool from_self)
+/* The routing table's handlers (routes.c).  Before comm-up the resource
+ * protocol has not started (the original registers its handlers only
+ * then); until it has, or without haresources, a message is passed on.
+ * A true return keeps it from scripts and clients. */
+static bool protocol_running(void)
 {
-	const char *t = msg_get(m, "t");
+	return managing() && hb.comm_up;
+}
 
-	/* Before comm-up the resource protocol has not started (the original
-	 * registers these handlers only then). */
-	if (!managing() || !hb.comm_up)
-		return false;
-	if (strcmp(t, "ask_resources") == 0) {
+bool rsc_on_ask_resources(int ni, const struct hb_msg *m, bool from_self)
+{
+	if (protocol_running())
 		standby_message(ni, m, from_self);
-		return false;          /* clients see it too */
-	}
-	if (from_self)
+	return false;          /* clients see it too */
+}
+
+bool rsc_on_starting(int ni, const struct hb_msg *m, bool from_self)
+{
+	if (!protocol_running())
 		return false;
-	if (strcmp(t, "starting") == 0) {
-		if (nice_fb())
-			on_starting(ni);
-		return true;
-	}
-	if (strcmp(t, "resource") == 0) {
-		if (nice_fb())
-			on_resource(ni, m);
+	if (nice_fb())
+		on_starting(ni);
+	return true;
+}
+
+bool rsc_on_resource(int ni, const struct hb_msg *m, bool from_self)
+{
+	if (protocol_running() && nice_fb())
+		on_resource(ni, m);
+	return false;
+}
+
+bool rsc_on_ip_request(int ni, const struct hb_msg *m, bool from_self)
+{
+	if (!protocol_running())
 		return false;
-	}
-	if (strcmp(t, "ip-request") == 0) {
-		on_ip_request(ni, m);
-		return true;
-	}
-	if (strcmp(t, "ip-request-resp") == 0) {
-		on_ip_request_resp(m);
-		return true;
-	}
-	if (strcmp(t, "hb_takeover") == 0) {
+	on_ip_request(ni, m);
+	return true;
+}
+
+bool rsc_on_ip_request_resp(int ni, const struct hb_msg *m, bool from_self)
+{
+	if (!protocol_running())
+		return false;
+	on_ip_request_resp(m);
+	return true;
+}
+
+bool rsc_on_hb_takeover(int ni, const struct hb_msg *m, bool from_self)
+{
+	if (protocol_running())
 		on_hb_takeover(m);
-		return false;
-	}
-	if (strcmp(t, "shutdone") == 0) {
+	return false;
+}
+
+bool rsc_on_shutdone(int ni, const struct hb_msg *m, bool from_self)
+{
+	if (protocol_running())
 		on_shutdone(ni);
-		return false;
-	}
 	return false;
 }
 
@@ -914,17 +927,18 @@ static void all_released(bool ok, struct job_ctx *c)
 	rs.shutdown_done();
 }
 
-static gboolean shutdown_when_stable(gpointer data)
+/* Returns false while it must wait (asked again every second). */
+static bool shutdown_when_stable(void)
 {
 	int gl[RG_MAX_GROUPS], n;
 
 	if (!hb.comm_up) {
 		log_info("Shutdown delayed until Communication is up.");
-		return G_SOURCE_CONTINUE;
+		return false;
 	}
 	if (rg_busy() || rs.pending_jobs > 0 || (nice_fb() && rs.going != SB_NOT)) {
 		log_info("Shutdown delayed until current resource activity finishes.");
-		return G_SOURCE_CONTINUE;
+		return false;
 	}
 	rs.i_hold = HOLD_NONE;
 	rs.state = RS_SHUTDOWN;
@@ -933,7 +947,13 @@ static gboolean shutdown_when_stable(gpointer data)
 	log_info("Giving up all HA resources.");
 	n = collect(HOLD_ALL, gl);
 	queue_job(RG_RELEASE, gl, n, all_released, -1, 0, NULL);
-	return G_SOURCE_REMOVE;
+	return true;
+}
+
+static void shutdown_retry(void *data)
+{
+	if (shutdown_when_stable())
+		timer_stop(&rs.shutdown_timer);
 }
 
 void rsc_shutdown(void (*done)(void))
@@ -943,8 +963,8 @@ void rsc_shutdown(void (*done)(void))
 		done();
 		return;
 	}
-	if (shutdown_when_stable(NULL) == G_SOURCE_CONTINUE)
-		g_timeout_add(1000, shutdown_when_stable, NULL);
+	if (!shutdown_when_stable())
+		timer_start_periodic(&rs.shutdown_timer, 1000);
 }
 
 /* ---- set-up ---- */
@@ -989,6 +1009,21 @@ void rsc_export_env(void)
 	}
 }
 
+static void on_node_event(const struct event *e, void *data)
+{
+	rsc_node_status(e->ni);
+}
+
+static void on_comm_event(const struct event *e, void *data)
+{
+	rsc_comm_up();
+}
+
+static void on_healed_event(const struct event *e, void *data)
+{
+	rsc_partition_healed(e->ni);
+}
+
 void rsc_init(void)
 {
 	struct rg_settings s = { 0 };
@@ -998,7 +1033,18 @@ void rsc_init(void)
 	free(rs.pending_dead);
 	free(rs.peer_holds);
 	free(rs.peer_reported);
+	timer_stop(&rs.rscrcvd_timer);
+	timer_stop(&rs.failback_timer);
+	timer_stop(&rs.shutdown_timer);
+	timer_stop(&rs.standby_timer);
 	memset(&rs, 0, sizeof rs);
+	timer_init(&rs.rscrcvd_timer, rscrcvd_expired, NULL);
+	timer_init(&rs.failback_timer, failback_retry, NULL);
+	timer_init(&rs.shutdown_timer, shutdown_retry, NULL);
+	timer_init(&rs.standby_timer, standby_watch, NULL);
+	events_subscribe(EV_NODE_STATUS, on_node_event, NULL);
+	events_subscribe(EV_COMM_UP, on_comm_event, NULL);
+	events_subscribe(EV_PARTITION_HEALED, on_healed_event, NULL);
 	if (hb.cf->crm || !hb.resources_managed) {
 		rg_init(NULL, &s);
 		return;
@@ -1018,5 +1064,5 @@ void rsc_init(void)
 	rsc_export_env();
 	rg_init(hb.haresources, &s);
 	stonith_init();
-	g_timeout_add(1000, standby_watch, NULL);
+	timer_start_periodic(&rs.standby_timer, 1000);
 }

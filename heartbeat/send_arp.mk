@@ -1,9 +1,12 @@
-# send_arp: gratuitous ARP sender (libnet), installed where IPaddr2 looks for it.
+# send_arp: gratuitous ARP sender (libnet).  resource-agents ships the one
+# IPaddr2 and SendArp run ($HA_BIN/send_arp); ours is installed there only
+# where resource-agents is absent (configure --with-send-arp).
 PROGRAMS += heartbeat/send_arp
 heartbeat/send_arp.o: heartbeat/send_arp.c
 	$(CC) $(CPPFLAGS) -D_DEFAULT_SOURCE $(LIBNET_CFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 heartbeat/send_arp: heartbeat/send_arp.o
 	$(LINK) heartbeat/send_arp.o $(LIBNET_LIBS)
-install:: heartbeat/send_arp
-	install -d $(DESTDIR)$(libexecdir)/heartbeat
-	install -m 755 heartbeat/send_arp $(DESTDIR)$(libexecdir)/heartbeat/send_arp
+ifeq ($(INSTALL_SEND_ARP),yes)
+HA_DAEMONS += heartbeat/send_arp
+MANS += heartbeat/send_arp.8
+endif

@@ -11,7 +11,7 @@
 #include "log.h"
 #include "clock.h"
 #include "wire.h"
-#include "rsc.h"
+#include "events.h"
 
 #define REXMIT_MIN_INTERVAL_MS 240
 #define REXMIT_MAX_PER_REQUEST 50
@@ -469,14 +469,14 @@ void transport_receive(int mi, const void *buf, size_t len)
 	}
 	status = strcasecmp(t, "status") == 0;
 	if (status) {
-		if (hg == n->generation && hg > 0 && strcmp(n->status, "dead") == 0) {
+		if (hg == n->generation && hg > 0 && n->st == ST_DEAD) {
 			if (seq <= n->last_status_seq) {
 				transport_count_drop(DROP_STALE, src, mi, "status older than its death");
 				goto out;
 			}
 			log_warn("Cluster node %s returning after partition.", n->name);
 			transport_peer_reset(n);
-			rsc_partition_healed(ni);
+			events_emit(EV_PARTITION_HEALED, ni, -1);
 		} else if (hg > n->generation) {
 			if (n->generation)
 				log_info("Heartbeat restart on node %s", n->name);
@@ -515,7 +515,7 @@ void transport_receive(int mi, const void *buf, size_t len)
 	} else if (take_missing(n, seq)) {
 		accept = true;
 		gap_filled = n->nmissing == 0;
-	} else if (hg > n->generation || strcmp(n->status, "dead") == 0) {
+	} else if (hg > n->generation || n->st == ST_DEAD) {
 		transport_peer_reset(n);
 		n->have_seq = true;
 		n->last_seq = seq;

@@ -10,8 +10,11 @@
 #include <linux/watchdog.h>
 #include "daemon.h"
 #include "log.h"
+#include "events.h"
 
 static int wd_fd = -1;
+
+static void watchdog_pet(const struct event *e, void *data);
 
 void watchdog_open(void)
 {
@@ -29,9 +32,10 @@ void watchdog_open(void)
 		log_warn("watchdog %s: cannot set its timeout to %d s: %s", hb.cf->watchdog, timeout,
 			 strerror(errno));
 	log_info("Using watchdog device: %s", hb.cf->watchdog);
+	events_subscribe(EV_STATUS_SENT, watchdog_pet, NULL);
 }
 
-void watchdog_pet(void)
+static void watchdog_pet(const struct event *e, void *data)
 {
 	if (wd_fd >= 0 && write(wd_fd, "", 1) < 0)
 		log_warn("watchdog write: %s", strerror(errno));

@@ -49,6 +49,7 @@ struct conf_stonith_host {  /* stonith_host HOST|* TYPE PARAMS... */
 	char *host;
 	char *type;
 	char *params;
+	int line;            /* ha.cf line it came from */
 };
 
 struct conf_param {      /* "recorded" value: getparm and HA_<name> in children */
@@ -103,6 +104,7 @@ struct hb_config {
 	int ncmds;
 	struct conf_cmd *cmds;
 	char *stonith_type, *stonith_file;    /* stonith TYPE FILE */
+	int stonith_line;
 	int nstonith_hosts;
 	struct conf_stonith_host *stonith_hosts;
 	int nparams;

@@ -365,6 +365,7 @@ static int b_stonith(struct conf_ctx *x, const char *rest)
 	free(x->c->stonith_file);
 	x->c->stonith_type = strdup(tok[0]);
 	x->c->stonith_file = strdup(tok[1]);
+	x->c->stonith_line = x->line;
 	return 0;
 }
 
@@ -389,6 +390,7 @@ static int b_stonith_host(struct conf_ctx *x, const char *rest)
 	s->host = strdup(tok[0]);
 	s->type = strdup(tok[1]);
 	s->params = strdup(params ? params : "");
+	s->line = x->line;
 	return 0;
 }
 

@@ -101,7 +101,7 @@ static bool known_node(const struct hb_config *cf, const char *name)
 
 /* One logical line (continuations joined, comments gone). */
 static void parse_group(char *s, int line, const char *fname, const struct hb_config *cf,
-			struct haresources *out, struct conf_errors *errs)
+			const char *tag, struct haresources *out, struct conf_errors *errs)
 {
 	struct hr_group *ng, *g;
 	struct hr_resource *nr;
@@ -135,6 +135,7 @@ static void parse_group(char *s, int line, const char *fname, const struct hb_co
 	g->line = line;
 	if (!g->node)
 		return;
+	g->tag = tag ? strdup(tag) : NULL;
 	out->ngroups++;
 	while ((tok = strtok_r(NULL, " \t\r\f\v", &save))) {
 		nr = realloc(g->res, (size_t)(g->nres + 1) * sizeof *nr);
@@ -198,11 +199,47 @@ static void check_duplicates(const struct haresources *h, const char *fname, str
 	g_hash_table_destroy(seen);
 }
 
+/* The comment of one physical line: the text after its '#', without the
+ * trailing blanks (and CR). */
+static void comment_text(const char *hash, const char *end, const char **s, size_t *n)
+{
+	*s = hash + 1;
+	*n = (size_t)(end - *s);
+	while (*n > 0 && isspace((unsigned char)(*s)[*n - 1]))
+		(*n)--;
+}
+
+/* "#WORD" closing a resource line: one word right after the '#'. */
+static char *line_tag(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (isspace((unsigned char)s[i]))
+			return NULL;
+	return strndup(s, n);
+}
+
+static void add_comment(struct haresources *out, const char *s, size_t n, int line)
+{
+	struct hr_comment *nc = realloc(out->comments, (size_t)(out->ncomments + 1) * sizeof *nc);
+
+	if (!nc)
+		return;
+	out->comments = nc;
+	nc[out->ncomments].text = strndup(s, n);
+	nc[out->ncomments].line = line;
+	if (nc[out->ncomments].text)
+		out->ncomments++;
+}
+
 int haresources_parse(const char *text, size_t len, const char *fname,
 		      const struct hb_config *cf, struct haresources *out,
 		      struct conf_errors *errs)
 {
-	char *logical = NULL, *nl2;
+	char *logical = NULL, *nl2, *tag;
 	size_t pos = 0, llen = 0, cap = 0;
 	int line = 0, start = 0, nerr = errs->n;
 
@@ -213,17 +250,24 @@ int haresources_parse(const char *text, size_t len, const char *fname,
 		const char *nl = memchr(text + pos, '\n', len - pos);
 		size_t pl = nl ? (size_t)(nl - (text + pos)) : len - pos;
 		const char *phys = text + pos;
-		size_t n, z;
+		size_t n, z, cn = 0, lead;
+		const char *hash, *cs = NULL;
 		bool cont = false;
 
 		line++;
 		pos += pl + (nl ? 1 : 0);
 		/* An embedded NUL ends the line's text, as in a C string. */
 		z = strnlen(phys, pl);
-		{
-			const char *hash = memchr(phys, '#', z);
-
-			n = hash ? (size_t)(hash - phys) : z;
+		hash = memchr(phys, '#', z);
+		n = hash ? (size_t)(hash - phys) : z;
+		if (hash) {
+			comment_text(hash, phys + z, &cs, &cn);
+			for (lead = 0; lead < n && isspace((unsigned char)phys[lead]); lead++)
+				;
+			if (lead == n) {
+				add_comment(out, cs, cn, line);
+				cs = NULL;     /* a comment line tags no resource line */
+			}
 		}
 		while (n > 0 && isspace((unsigned char)phys[n - 1]))
 			n--;
@@ -248,7 +292,9 @@ int haresources_parse(const char *text, size_t len, const char *fname,
 		logical[llen] = '\0';
 		if (cont && pos < len)
 			continue;
-		parse_group(logical, start, fname, cf, out, errs);
+		tag = cs ? line_tag(cs, cn) : NULL;
+		parse_group(logical, start, fname, cf, tag, out, errs);
+		free(tag);
 		llen = 0;
 	}
 	free(logical);
@@ -294,7 +340,11 @@ void haresources_free(struct haresources *h)
 			free_resource(&h->groups[i].res[j]);
 		free(h->groups[i].res);
 		free(h->groups[i].node);
+		free(h->groups[i].tag);
 	}
 	free(h->groups);
+	for (i = 0; i < h->ncomments; i++)
+		free(h->comments[i].text);
+	free(h->comments);
 	memset(h, 0, sizeof *h);
 }

@@ -1,5 +1,7 @@
 /* haresources: one resource group per (continued) line, first word the
- * preferred node, then resources "type::arg1::arg2"; a bare IP means IPaddr. */
+ * preferred node, then resources "type::arg1::arg2"; a bare IP means IPaddr.
+ * Heartbeat ignores comments; the parser keeps the two kinds haresources2cib
+ * gives a meaning to (a "#WORD" ending a line, whole-line comments). */
 #ifndef HB_HARESOURCES_H
 #define HB_HARESOURCES_H
 #include "conf.h"
@@ -16,11 +18,19 @@ struct hr_group {
 	int nres;
 	struct hr_resource *res;
 	int line;
+	char *tag;       /* "WORD" of a "#WORD" ending the line (no blank in it), or NULL */
+};
+
+struct hr_comment {      /* a line holding only a comment */
+	char *text;      /* what follows the '#', trailing blanks removed */
+	int line;
 };
 
 struct haresources {
 	int ngroups;
 	struct hr_group *groups;
+	int ncomments;
+	struct hr_comment *comments;
 };
 
 /* Parse; cf (may be NULL) is used to check node names.  Errors go to errs as

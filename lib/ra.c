@@ -1,42 +1,29 @@
-/* The process half of lib/ra: spawns one agent operation in its own process
- * group, logs its stdout/stderr line by line, enforces the timeout by
- * killing the group, and reports one result from the main loop. */
-#include <errno.h>
-#include <fcntl.h>
-#include <sched.h>
-#include <sys/wait.h>
-#include <signal.h>
+/* The process half of lib/ra: runs one agent operation through lib/spawn
+ * (own process group, timeout that kills the group), logs its stdout/stderr
+ * line by line, captures stdout, and maps the exit to one result. */
 #include <string.h>
-#include <unistd.h>
+#include <sys/wait.h>
 #include <glib.h>
-#include <glib-unix.h>
 #include "ra.h"
 #include "log.h"
+#include "spawn.h"
 
 #define MAX_LINE 1024          /* longer output lines are logged in pieces */
 #define MAX_CAPTURE (64 * 1024)
 #define MAX_LOG_LINES 500      /* per run: a chatty agent must not flood the log */
-#define MAX_READ (64 * 1024)   /* per wake-up: a flood must not starve heartbeats */
-
-struct ra_stream {
-	int fd;
-	guint watch;
-	GString *line;
-	int is_err;
-};
 
 struct ra_run {
 	char *label, *op;
+	char *name;              /* "label op", for spawn's log lines */
 	enum ra_class cls;
-	GPid pid;
-	struct ra_stream out, err;
+	struct spawn *sp;
+	pid_t pid;
+	GString *line[2];        /* partial output line, stdout and stderr */
 	GString *capture;
 	GString *errtail;        /* stderr, its last RA_ERR_TAIL bytes */
 	unsigned logged, dropped;
-	guint child_watch, t_timeout, t_kill, idle;
 	unsigned timeout_ms;
-	int timed_out, cancelled, spawn_failed, finished;
-	int wait_status;
+	int cancelled;
 	gint64 t0;
 	ra_done_fn done;
 	void *data;
@@ -72,139 +59,49 @@ static void log_line(struct ra_run *r, const char *s, size_t n)
 		log_info("%s %s: %s", r->label, r->op, buf);
 }
 
-static void take_bytes(struct ra_run *r, struct ra_stream *st, const char *b, gssize n)
+/* spawn output callback: stdout is captured (for status text) and both
+ * streams are logged line by line. */
+static void take_bytes(void *data, int stream, const char *b, size_t n)
 {
-	if (!st->is_err && r->capture->len < MAX_CAPTURE)
-		for (gssize i = 0; i < n && r->capture->len < MAX_CAPTURE; i++)
+	struct ra_run *r = data;
+	GString *line = r->line[stream == 2];
+
+	if (stream == 1 && r->capture->len < MAX_CAPTURE)
+		for (size_t i = 0; i < n && r->capture->len < MAX_CAPTURE; i++)
 			if (b[i])   /* the shell drops NUL bytes too */
 				g_string_append_c(r->capture, b[i]);
-	if (st->is_err) {
-		for (gssize i = 0; i < n; i++)
+	if (stream == 2) {
+		for (size_t i = 0; i < n; i++)
 			if (b[i])
 				g_string_append_c(r->errtail, b[i]);
 		if (r->errtail->len > RA_ERR_TAIL)
 			g_string_erase(r->errtail, 0, (gssize)(r->errtail->len - RA_ERR_TAIL));
 	}
-	for (gssize i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (b[i] == '\n') {
-			log_line(r, st->line->str, st->line->len);
-			g_string_truncate(st->line, 0);
+			log_line(r, line->str, line->len);
+			g_string_truncate(line, 0);
 		} else {
-			g_string_append_c(st->line, b[i]);
-			if (st->line->len >= MAX_LINE) {
-				log_line(r, st->line->str, st->line->len);
-				g_string_truncate(st->line, 0);
+			g_string_append_c(line, b[i]);
+			if (line->len >= MAX_LINE) {
+				log_line(r, line->str, line->len);
+				g_string_truncate(line, 0);
 			}
 		}
 	}
 }
 
-static void close_stream(struct ra_run *r, struct ra_stream *st)
-{
-	if (st->watch)
-		g_source_remove(st->watch);
-	st->watch = 0;
-	if (st->fd >= 0)
-		close(st->fd);
-	st->fd = -1;
-	if (st->line->len) {
-		log_line(r, st->line->str, st->line->len);
-		g_string_truncate(st->line, 0);
-	}
-}
-
-/* Reads what is available, up to MAX_READ; returns FALSE at EOF or error. */
-static gboolean drain(struct ra_run *r, struct ra_stream *st)
-{
-	char buf[4096];
-	for (size_t total = 0; total < MAX_READ;) {
-		ssize_t n = read(st->fd, buf, sizeof(buf));
-		if (n > 0) {
-			take_bytes(r, st, buf, n);
-			total += n;
-			continue;
-		}
-		if (n < 0 && errno == EINTR)
-			continue;
-		return n < 0 && errno == EAGAIN;
-	}
-	return TRUE;
-}
-
-static gboolean on_out(gint fd, GIOCondition c, gpointer data)
+static void finish(void *data, const struct spawn_result *sr)
 {
 	struct ra_run *r = data;
-	if (drain(r, &r->out))
-		return G_SOURCE_CONTINUE;
-	r->out.watch = 0;
-	close_stream(r, &r->out);
-	return G_SOURCE_REMOVE;
-}
-
-static gboolean on_err(gint fd, GIOCondition c, gpointer data)
-{
-	struct ra_run *r = data;
-	if (drain(r, &r->err))
-		return G_SOURCE_CONTINUE;
-	r->err.watch = 0;
-	close_stream(r, &r->err);
-	return G_SOURCE_REMOVE;
-}
-
-static void kill_group(struct ra_run *r, int sig)
-{
-	if (r->pid > 0 && kill(-r->pid, sig) < 0)
-		kill(r->pid, sig);
-}
-
-static gboolean on_kill(gpointer data)
-{
-	struct ra_run *r = data;
-	r->t_kill = 0;
-	log_warn("%s %s: still running %u ms after SIGTERM, sending SIGKILL", r->label, r->op,
-		 kill_grace_ms);
-	kill_group(r, SIGKILL);
-	return G_SOURCE_REMOVE;
-}
-
-static void terminate(struct ra_run *r)
-{
-	kill_group(r, SIGTERM);
-	if (!r->t_kill)
-		r->t_kill = g_timeout_add(kill_grace_ms, on_kill, r);
-}
-
-static gboolean on_timeout(gpointer data)
-{
-	struct ra_run *r = data;
-	r->t_timeout = 0;
-	r->timed_out = 1;
-	log_err("%s %s: timed out after %u ms, killing it", r->label, r->op, r->timeout_ms);
-	terminate(r);
-	return G_SOURCE_REMOVE;
-}
-
-static void finish(struct ra_run *r)
-{
 	struct ra_result res = { 0 };
-	if (r->t_timeout)
-		g_source_remove(r->t_timeout);
-	if (r->t_kill)
-		g_source_remove(r->t_kill);
-	if (r->pid > 0) {
-		/* The child has exited and we have its output up to now; its
-		 * leftovers keep the pipes open, so stop reading rather than
-		 * wait for EOF (a started daemon may hold them forever). */
-		if (r->out.fd >= 0)
-			drain(r, &r->out);
-		if (r->err.fd >= 0)
-			drain(r, &r->err);
-		/* After a kill, nothing of the group may survive. */
-		if (r->timed_out || r->cancelled)
-			kill(-r->pid, SIGKILL);
-	}
-	close_stream(r, &r->out);
-	close_stream(r, &r->err);
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (r->line[i]->len) {
+			log_line(r, r->line[i]->str, r->line[i]->len);
+			g_string_truncate(r->line[i], 0);
+		}
 	if (r->dropped)
 		log_warn("%s %s: %u more output lines not logged", r->label, r->op, r->dropped);
 
@@ -212,12 +109,13 @@ static void finish(struct ra_run *r)
 	res.err = r->errtail->str;
 	res.elapsed = (g_get_monotonic_time() - r->t0) / 1e6;
 	int status_op = ra_op_is_status(r->op);
-	if (r->spawn_failed) {
+	if (sr->failed) {
+		log_err("%s %s: cannot run it: %s", r->label, r->op, g_strerror(sr->err_no));
 		res.spawn_failed = 1;
 		res.rc = RA_RC_ERR_INSTALLED;
-	} else if (WIFEXITED(r->wait_status)) {
+	} else if (WIFEXITED(sr->status)) {
 		res.exited = 1;
-		res.exit_code = WEXITSTATUS(r->wait_status);
+		res.exit_code = WEXITSTATUS(sr->status);
 		if (status_op && r->cls == RA_CLASS_HEARTBEAT) {
 			/* The original ignores the exit code here. */
 			res.running = ra_status_text_running(r->capture->str);
@@ -233,19 +131,18 @@ static void finish(struct ra_run *r)
 			}
 		}
 	} else {
-		res.signo = WIFSIGNALED(r->wait_status) ? WTERMSIG(r->wait_status) : 0;
+		res.signo = WIFSIGNALED(sr->status) ? WTERMSIG(sr->status) : 0;
 		res.rc = RA_RC_SIGNALLED;
 	}
-	if (r->timed_out) {
+	if (sr->timed_out) {
 		res.timed_out = 1;
 		res.rc = RA_RC_TIMEOUT;
 		res.running = 0;
-	} else if (r->cancelled) {
+	} else if (sr->cancelled) {
 		res.rc = RA_RC_CANCELLED;
 		res.running = 0;
 	}
-	if (!status_op && res.rc != RA_RC_OK && !r->spawn_failed && !r->timed_out &&
-	    !r->cancelled) {
+	if (!status_op && res.rc != RA_RC_OK && !sr->failed && !sr->timed_out && !sr->cancelled) {
 		if (res.exited)
 			log_err("Return code %d from %s %s", res.exit_code, r->label, r->op);
 		else
@@ -254,49 +151,14 @@ static void finish(struct ra_run *r)
 	nrunning--;
 	if (r->done)
 		r->done(&res, r->data);
-	g_string_free(r->out.line, TRUE);
-	g_string_free(r->err.line, TRUE);
+	g_string_free(r->line[0], TRUE);
+	g_string_free(r->line[1], TRUE);
 	g_string_free(r->capture, TRUE);
 	g_string_free(r->errtail, TRUE);
 	g_free(r->label);
 	g_free(r->op);
+	g_free(r->name);
 	g_free(r);
-}
-
-static void on_child(GPid pid, gint status, gpointer data)
-{
-	struct ra_run *r = data;
-	r->child_watch = 0;
-	r->wait_status = status;
-	finish(r);
-	g_spawn_close_pid(pid);
-}
-
-static gboolean on_spawn_failed(gpointer data)
-{
-	struct ra_run *r = data;
-	r->idle = 0;
-	finish(r);
-	return G_SOURCE_REMOVE;
-}
-
-/* Runs in the child between fork and exec: only async-signal-safe calls. */
-static void child_setup(gpointer unused)
-{
-	struct sigaction sa;
-	sigset_t all;
-	struct sched_param sp = { 0 };
-	setpgid(0, 0);
-	/* Ignored signals survive exec; the daemon ignores SIGPIPE and others. */
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = SIG_DFL;
-	for (int s = 1; s < NSIG; s++)
-		sigaction(s, &sa, NULL);
-	sigemptyset(&all);
-	sigprocmask(SIG_SETMASK, &all, NULL);
-	/* The daemon may run SCHED_RR; its scripts must not. */
-	if (sched_getscheduler(0) != SCHED_OTHER)
-		sched_setscheduler(0, SCHED_OTHER, &sp);
 }
 
 static struct ra_run *start(const char *label, const char *op, enum ra_class cls,
@@ -304,15 +166,13 @@ static struct ra_run *start(const char *label, const char *op, enum ra_class cls
 			    ra_done_fn done, void *data)
 {
 	struct ra_run *r = g_new0(struct ra_run, 1);
-	GError *gerr = NULL;
-	int out_fd = -1, err_fd = -1;
+	struct spawn_opts o = { 0 };
+
 	r->label = g_strdup(label);
 	r->op = g_strdup(op);
 	r->cls = cls;
-	r->out.fd = r->err.fd = -1;
-	r->err.is_err = 1;
-	r->out.line = g_string_new(NULL);
-	r->err.line = g_string_new(NULL);
+	r->line[0] = g_string_new(NULL);
+	r->line[1] = g_string_new(NULL);
 	r->capture = g_string_new(NULL);
 	r->errtail = g_string_new(NULL);
 	r->timeout_ms = timeout_ms;
@@ -326,29 +186,14 @@ static struct ra_run *start(const char *label, const char *op, enum ra_class cls
 		log_info("Running %s", cmd);
 		g_free(cmd);
 	}
-	if (!g_spawn_async_with_pipes("/", argv, envp,
-				      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDIN_FROM_DEV_NULL,
-				      child_setup, NULL, &r->pid, NULL, &out_fd, &err_fd, &gerr)) {
-		log_err("%s %s: cannot run %s: %s", label, op, argv[0], gerr->message);
-		g_error_free(gerr);
-		r->pid = 0;
-		r->spawn_failed = 1;
-		r->idle = g_idle_add(on_spawn_failed, r);
-		return r;
-	}
-	/* Also from the parent, so a kill right now reaches the group. */
-	setpgid(r->pid, r->pid);
-	r->out.fd = out_fd;
-	r->err.fd = err_fd;
-	g_unix_set_fd_nonblocking(out_fd, TRUE, NULL);
-	g_unix_set_fd_nonblocking(err_fd, TRUE, NULL);
-	fcntl(out_fd, F_SETFD, FD_CLOEXEC);
-	fcntl(err_fd, F_SETFD, FD_CLOEXEC);
-	r->out.watch = g_unix_fd_add(out_fd, G_IO_IN | G_IO_HUP | G_IO_ERR, on_out, r);
-	r->err.watch = g_unix_fd_add(err_fd, G_IO_IN | G_IO_HUP | G_IO_ERR, on_err, r);
-	r->child_watch = g_child_watch_add(r->pid, on_child, r);
-	if (timeout_ms)
-		r->t_timeout = g_timeout_add(timeout_ms, on_timeout, r);
+	r->name = g_strdup_printf("%s %s", label, op);
+	o.name = r->name;
+	o.argv = argv;
+	o.envp = envp;
+	o.new_pgrp = true;
+	o.capture_out = o.capture_err = true;
+	r->sp = spawn_start(&o, timeout_ms, kill_grace_ms, take_bytes, finish, r);
+	r->pid = spawn_pid(r->sp);
 	return r;
 }
 
@@ -378,12 +223,8 @@ struct ra_run *ra_spawn(const char *label, const char *op, char *const *argv,
 
 void ra_cancel(struct ra_run *r)
 {
-	if (!r || r->cancelled || r->spawn_failed)
+	if (!r || r->cancelled)
 		return;
 	r->cancelled = 1;
-	if (r->t_timeout) {
-		g_source_remove(r->t_timeout);
-		r->t_timeout = 0;
-	}
-	terminate(r);
+	spawn_cancel(r->sp);
 }

@@ -116,14 +116,13 @@ static int set_values(struct st_device *d, char **values)
 	return S_OK;
 }
 
-int st_set_config_string(struct st_device *d, const char *params)
+char **st_split_params(char *const *names, const char *params)
 {
-	char **names = st_confignames(d);
+	guint n = 0;
 	if (!names || !params)
-		return S_BADCONFIG;
-	guint n = g_strv_length(names);
-	if (n == 0)
-		return set_values(d, g_new0(char *, 1));
+		return NULL;
+	while (names[n])
+		n++;
 	char **vals = g_new0(char *, n + 1);
 	const char *s = params;
 	for (guint i = 0; i < n; i++) {
@@ -131,7 +130,7 @@ int st_set_config_string(struct st_device *d, const char *params)
 			s++;
 		if (!*s) {
 			g_strfreev(vals);
-			return S_BADCONFIG;
+			return NULL;
 		}
 		if (i + 1 == n) {
 			/* the last parameter takes the rest of the line, blanks and all */
@@ -145,7 +144,13 @@ int st_set_config_string(struct st_device *d, const char *params)
 			s = e;
 		}
 	}
-	return set_values(d, vals);
+	return vals;
+}
+
+int st_set_config_string(struct st_device *d, const char *params)
+{
+	char **vals = st_split_params(st_confignames(d), params);
+	return vals ? set_values(d, vals) : S_BADCONFIG;
 }
 
 int st_set_config_file(struct st_device *d, const char *path)

@@ -47,6 +47,9 @@ char **st_confignames(struct st_device *d);
 /* "-p" form: white-space separated values in confignames order, the last
  * taking the rest of the string.  S_OK or S_BADCONFIG. */
 int st_set_config_string(struct st_device *d, const char *params);
+/* The same split for any NULL-terminated names: the values (g_strfreev), or
+ * NULL when params has fewer words than there are names. */
+char **st_split_params(char *const *names, const char *params);
 /* The first line of a file that is neither empty nor a # comment. */
 int st_set_config_file(struct st_device *d, const char *path);
 /* Each config name looked up in env (NULL-terminated NAME=value, NULL means

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include "daemon_fixture.h"
 #include "wire.h"
+#include "timer.h"
+#include "events.h"
 
 GPtrArray *fx_sent;
 static struct hb_config fx_cf;
@@ -25,6 +27,9 @@ void fx_teardown(void)
 {
 	int i;
 
+	/* a timer or listener of the last case must not act in the next */
+	timer_fake_clear();
+	events_reset();
 	for (i = 0; i < HIST_MAX; i++)
 		msg_free(hb.hist[i].msg);
 	free(hb.nodes);
@@ -53,6 +58,7 @@ void fx_setup(const char *hacf)
 	strcpy(hb.localname, "n1");
 	strcpy(hb.run_dir, "/nonexistent");
 	auth_parse("auth 1\n1 sha1 k3y\n", 18, "authkeys", &hb.keys, err, sizeof err);
+	nodes_init(CONF_MAXNODES);
 	for (i = 0; i < fx_cf.nnodes; i++)
 		node_add(fx_cf.nodes[i], NODE_NORMAL);
 	hb.local = node_find("n1");

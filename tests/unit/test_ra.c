@@ -1,6 +1,8 @@
 /* Unit tests for lib/ra: the pure parts (status text, exit mapping, argv,
  * environment, resolution) and the runner's contract, exercised by running
- * tiny scripts written to a temporary directory under a bounded main loop. */
+ * tiny scripts written to a temporary directory under a bounded main loop.
+ * Timeouts and kill grace run on fake time (lib/timer): the test moves the
+ * clock, so no check depends on how fast the machine is. */
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -11,8 +13,10 @@
 #include "check.h"
 #include "ra.h"
 #include "log.h"
+#include "timer.h"
 
 static char *tmp, *rdir, *idir, *oroot, *logpath;
+static uint64_t now = 1000;
 
 static void write_script(const char *dir, const char *name, const char *body)
 {
@@ -197,22 +201,33 @@ static void wait_for(struct waiter *w)
 		g_source_remove(g);
 }
 
-static struct ra_result run(const char *token, const char *op, unsigned timeout,
-			    char **extra, struct waiter *w)
+/* Starts op without waiting (for the cases that drive the clock). */
+static bool start_op(const char *token, const char *op, unsigned timeout, char **extra,
+		     struct waiter *w)
 {
 	struct ra_dirs d = { rdir, idir, oroot };
 	struct ra_spec s;
 	char err[256];
+
 	memset(w, 0, sizeof(*w));
 	w->loop = g_main_loop_new(NULL, FALSE);
 	if (ra_resolve_token(token, &d, &s, err, sizeof err) != 0) {
 		printf("resolve %s: %s\n", token, err);
-		w->res.rc = -1;
-		return w->res;
+		return false;
 	}
 	struct ra_run *r = ra_start(&s, op, extra, timeout, on_done, w);
 	ra_spec_free(&s);
 	CHECK(r != NULL);
+	return true;
+}
+
+static struct ra_result run(const char *token, const char *op, unsigned timeout,
+			    char **extra, struct waiter *w)
+{
+	if (!start_op(token, op, timeout, extra, w)) {
+		w->res.rc = -1;
+		return w->res;
+	}
 	CHECK_INT(w->done, 0);  /* never from inside ra_start */
 	wait_for(w);
 	CHECK_INT(w->done, 1);
@@ -225,6 +240,48 @@ static gboolean tick(gpointer data)
 	(*(int *)data)++;
 	return G_SOURCE_CONTINUE;
 }
+
+/* Let the loop handle what is ready now, without waiting. */
+static void spin(void)
+{
+	for (int i = 0; i < 20; i++)
+		g_main_context_iteration(NULL, FALSE);
+}
+
+/* Bounded wait for a real process event (a file written by a script, a
+ * killed process gone): the kernel does these asynchronously. */
+static int wait_real(int (*cond)(const char *), const char *arg, int want)
+{
+	for (int i = 0; i < 2000; i++) {
+		if (cond(arg) == want)
+			return 1;
+		g_main_context_iteration(NULL, FALSE);
+		g_usleep(1000);
+	}
+	return 0;
+}
+
+/* A pid file the script has finished writing: the shell creates it (the
+ * redirection) before echo fills it, and a kill in between leaves it empty. */
+static int file_written(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && st.st_size > 0;
+}
+
+/* What a process has written so far (its "wchar" in /proc/PID/io). */
+static long bytes_written(pid_t pid)
+{
+	char *path = g_strdup_printf("/proc/%d/io", (int)pid), *text = NULL, *p;
+	long n = -1;
+
+	if (g_file_get_contents(path, &text, NULL, NULL) && (p = strstr(text, "wchar: ")))
+		n = atol(p + 7);
+	g_free(text);
+	g_free(path);
+	return n;
+}
+static int pid_alive(const char *file);
 
 static int pid_alive(const char *file)
 {
@@ -349,11 +406,19 @@ static void test_runner(void)
 		w.loop = g_main_loop_new(NULL, FALSE);
 		ra_set_kill_grace(300);
 		int ticks = 0;
-		guint tk = g_timeout_add(50, tick, &ticks);
-		ra_start(&fs, "start", NULL, 400, on_done, &w);
-		wait_for(&w);
+		/* a source of the same priority as the pipes: it runs only if
+		 * reading the flood gives the loop back */
+		guint tk = g_idle_add_full(G_PRIORITY_DEFAULT, tick, &ticks, NULL);
+		struct ra_run *fr = ra_start(&fs, "start", NULL, 400, on_done, &w);
+		/* until it has written far more than the pipe holds (so we read
+		 * past the capture cap) while the other source kept running */
+		for (int i = 0; i < 1000000 && (ticks < 50 || bytes_written(ra_pid(fr)) < 1024 * 1024); i++)
+			g_main_context_iteration(NULL, TRUE);
 		g_source_remove(tk);
-		CHECK(ticks >= 4);  /* other sources still ran during the flood */
+		CHECK(ticks >= 50);
+		CHECK_INT(w.done, 0);     /* still flooding: its timeout is fake time */
+		timer_fake_advance(400);
+		wait_for(&w);
 		CHECK_INT(w.res.timed_out, 1);
 		CHECK(w.out && strlen(w.out) == 64 * 1024);
 		g_free(w.out);
@@ -372,34 +437,55 @@ static void test_runner(void)
 	ra_set_kill_grace(300);
 	char *pidfile = g_build_filename(tmp, "hang.pid", NULL);
 	char *e2[] = { g_strdup_printf("PIDFILE=%s", pidfile), NULL };
-	gint64 t0 = g_get_monotonic_time();
-	r = run("Hang", "start", 300, e2, &w);
-	double took = (g_get_monotonic_time() - t0) / 1e6;
+	start_op("Hang", "start", 300, e2, &w);
+	CHECK(wait_real(file_written, pidfile, 1));
+	timer_fake_advance(299);
+	spin();
+	CHECK_INT(w.done, 0);
+	timer_fake_advance(1);        /* the timeout: SIGTERM, which it ignores */
+	spin();
+	timer_fake_advance(299);
+	spin();
+	CHECK_INT(w.done, 0);
+	timer_fake_advance(1);        /* the grace is over: SIGKILL */
+	wait_for(&w);
+	r = w.res;
 	CHECK_INT(r.timed_out, 1);
 	CHECK_INT(r.rc, RA_RC_TIMEOUT);
 	CHECK_INT(r.exited, 0);
 	CHECK_INT(r.signo, SIGKILL);
-	CHECK(took >= 0.5 && took < 3.0);
 	g_free(w.out);
-	usleep(100000);
-	CHECK_INT(pid_alive(pidfile), 0);
+	g_main_loop_unref(w.loop);
+	CHECK(wait_real(pid_alive, pidfile, 0));
+	unlink(pidfile);
 	/* a hang that obeys SIGTERM */
-	r = run("Sleepy", "stop", 200, e2, &w);
-	CHECK_INT(r.timed_out, 1);
-	CHECK_INT(r.signo, SIGTERM);
+	start_op("Sleepy", "stop", 200, e2, &w);
+	CHECK(wait_real(file_written, pidfile, 1));
+	timer_fake_advance(200);
+	wait_for(&w);
+	CHECK_INT(w.res.timed_out, 1);
+	CHECK_INT(w.res.signo, SIGTERM);
 	g_free(w.out);
-	usleep(100000);
-	CHECK_INT(pid_alive(pidfile), 0);
+	g_main_loop_unref(w.loop);
+	CHECK(wait_real(pid_alive, pidfile, 0));
+	unlink(pidfile);
+
+	/* an exited script whose child keeps stdout open does not hold us:
+	 * it is done although its child holds the pipe past the wait's bound */
+	r = run("Daemonish", "start", 5000, e2, &w);
+	CHECK_INT(r.rc, RA_RC_OK);
+	CHECK_STR(w.out, "started\n");
+	g_free(w.out);
+	CHECK(wait_real(file_written, pidfile, 1));
+	CHECK_INT(pid_alive(pidfile), 1);
+	{
+		char *text = NULL;
+		if (g_file_get_contents(pidfile, &text, NULL, NULL) && atoi(text) > 0)
+			kill(atoi(text), SIGKILL);
+		g_free(text);
+	}
 	g_free(e2[0]);
 	g_free(pidfile);
-
-	/* an exited script whose child keeps stdout open does not hold us */
-	t0 = g_get_monotonic_time();
-	r = run("Daemonish", "start", 5000, NULL, &w);
-	took = (g_get_monotonic_time() - t0) / 1e6;
-	CHECK_INT(r.rc, RA_RC_OK);
-	CHECK(took < 1.5);
-	g_free(w.out);
 
 	/* cancel */
 	{
@@ -525,12 +611,13 @@ int main(void)
 		     "while :; do sleep 1; done");
 	write_script(rdir, "Sleepy", "sleep 30 & echo $! > \"${PIDFILE:-/dev/null}\"; wait");
 	write_script(rdir, "Flood", "exec yes");
-	write_script(rdir, "Daemonish", "(sleep 3 &) ; echo started");
+	write_script(rdir, "Daemonish", "(sleep 30 & echo $! > \"$PIDFILE\") ; echo started");
 	write_script(odir, "Agent", "echo \"$1 $OCF_RESKEY_msg ${OCF_ROOT#$TMPROOT} "
 		     "$HA_NICEFAILBACK $OCF_RESOURCE_INSTANCE\"; exit $OCF_RESKEY_rc");
 	g_setenv("TMPROOT", tmp, TRUE);
 	g_free(odir);
 
+	timer_fake_start(&now);
 	test_status_text();
 	test_map();
 	test_resolve();

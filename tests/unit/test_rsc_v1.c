@@ -2,7 +2,8 @@
  * messages it sends for start-up, takeover, failback (ask_resources), legacy
  * ip-request, graceful shutdown, and how it handles failing, hanging and
  * unstoppable resources.  Resource scripts are real (a tiny shell script in
- * a temp dir), run through lib/ra on the glib main loop. */
+ * a temp dir), run through lib/ra on the glib main loop; every timer runs on
+ * fake time, so the 1 s, 10 s, 30 s and 1 h waits take no real time. */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@
 #include "check.h"
 #include "daemon_fixture.h"
 #include "clock.h"
+#include "timer.h"
+#include "ra.h"
 #include "haresources.h"
 #include "log.h"
 #include "rsc.h"
@@ -43,7 +46,8 @@ static void write_script(void)
 
 	snprintf(path, sizeof path, "%s/resource.d", dir);
 	mkdir(path, 0755);
-	write_exec("resource.d/tm", "#!/bin/sh\nd=%1$s\ncase $1:$2 in\nhang:start) sleep 100;;\nbad:stop) exit 1;;\nesac\n"
+	write_exec("resource.d/tm", "#!/bin/sh\nd=%1$s\ncase $1:$2 in\nhang:start) touch $d/hanging; sleep 100;;\n"
+		   "bad:stop) exit 1;;\nfail:start) exit 1;;\nesac\n"
 		   "case $2 in\nstart) touch $d/m-$1;;\nstop) rm -f $d/m-$1;;\n"
 		   "status) if [ -e $d/m-$1 ]; then echo running; else echo stopped; fi;;\nesac\n");
 }
@@ -64,13 +68,46 @@ static bool exists(const char *name)
 	return access(path, F_OK) == 0;
 }
 
-/* Run the main loop until cond holds, at most ms of real time. */
+static gboolean wake(gpointer data)
+{
+	*(guint *)data = 0;
+	return G_SOURCE_REMOVE;
+}
+
+/* One step: real events first (a script's exit or output, idle callbacks);
+ * while a script runs, wait for it (its own timeout is a fake timer, so it
+ * cannot fire early); with nothing real in flight, move the fake clock to
+ * the next timer, if that is before limit.  False: nothing left to do. */
+static bool pump_once(uint64_t limit)
+{
+	uint64_t due;
+
+	if (g_main_context_iteration(NULL, FALSE))
+		return true;
+	if (ra_running() > 0) {
+		static guint g;
+
+		g = g_timeout_add(50, wake, &g);
+		g_main_context_iteration(NULL, TRUE);
+		if (g)
+			g_source_remove(g);
+		return true;
+	}
+	if (timer_fake_next(&due) && due <= limit) {
+		timer_fake_advance(due > now ? due - now : 0);
+		return true;
+	}
+	now = limit > now ? limit : now;
+	return false;
+}
+
+/* Run until cond holds or ms of fake time have passed (real time bounds
+ * only a broken test: a script that never ends). */
 #define PUMP(cond, ms) ({ \
-	gint64 end_ = g_get_monotonic_time() + (gint64)(ms) * 1000; \
-	while (!(cond) && g_get_monotonic_time() < end_) { \
-		g_main_context_iteration(NULL, FALSE); \
-		g_usleep(2000); \
-	} \
+	uint64_t lim_ = now + (ms); \
+	gint64 wall_ = g_get_monotonic_time() + 20 * G_USEC_PER_SEC; \
+	while (!(cond) && g_get_monotonic_time() < wall_ && pump_once(lim_)) \
+		; \
 	(cond); })
 
 static void peer(const char *t, ...)
@@ -98,7 +135,7 @@ static void start(const char *mode, const char *haresources)
 		 "auto_failback %s\nresource_timeout 1\nstop_failure_cmd touch %s/stopfail\n%s", mode, dir,
 		 extra_cf);
 	fx_setup(cf);
-	clock_set_fake(&now);
+	timer_fake_start(&now);
 	strcpy(hb.ha_dir, dir);
 	haresources_free(&hr);
 	memset(&hr, 0, sizeof hr);
@@ -136,7 +173,7 @@ static void test_nice_failback(void)
 	/* the peer dies: it had said it held nothing, so no fencing */
 	now += 20000;
 	membership_tick(now);
-	CHECK_STR(n2->status, "dead");
+	CHECK_STR(node_status_name(n2), "dead");
 	CHECK(fx_find("stonith", "result", "unneeded") != NULL);
 	CHECK(PUMP(marker("b") && fx_find("resource", "info", "mach_down"), 3000));
 	CHECK(PUMP(strcmp(rsc_hold_text(), "all") == 0, 2000));
@@ -195,7 +232,7 @@ static void test_peer_shutdown_and_fencing(void)
 	 * so we say so and take over */
 	now += 20000;
 	membership_tick(now);
-	CHECK_STR(n2->status, "dead");
+	CHECK_STR(node_status_name(n2), "dead");
 	CHECK(fx_find("stonith", "result", "n_stnth") != NULL);
 	CHECK(PUMP(marker("b"), 3000));
 	/* auto_failback off: it comes back and gets nothing back by itself */
@@ -258,7 +295,10 @@ static void test_hanging_start(void)
 	rsc_comm_up();
 	peer("resource", "rsc_hold", "none", "rtype", "full", "isstable", "1", NULL);
 	/* hang is killed at resource_timeout (1 s); the whole group is released */
-	CHECK(PUMP(marker("a"), 3000));
+	CHECK(PUMP(marker("a") && exists("hanging"), 3000));
+	timer_fake_advance(999);
+	CHECK(marker("a"));
+	timer_fake_advance(1);
 	CHECK(PUMP(!marker("a") && fx_find("resource", "info", "req_our_resources()"), 8000));
 	CHECK(!marker("c"));
 	CHECK(!marker("hang"));
@@ -283,6 +323,72 @@ static void test_hanging_start(void)
 		CHECK(strstr(js->str, "\"operation\":\"start\",\"exit_code\":null,\"reason\":\"timed out after 1000 ms\"") != NULL);
 		g_string_free(js, TRUE);
 	}
+	/* 30 s after a failed start the original ran "hb_standby foreign" (a
+	 * group of more than one resource) */
+	CHECK_INT(fx_count("ask_resources"), 0);
+	PUMP(false, 29000);
+	CHECK_INT(fx_count("ask_resources"), 0);
+	CHECK(PUMP(fx_find("ask_resources", "info", "me") != NULL, 1100));
+	CHECK_STR(msg_get(fx_find("ask_resources", "info", "me"), "rsc_hold"), "foreign");
+}
+
+/* nice_failback start-up: a peer still in transition (isstable=0) is waited
+ * for 10 s (RQSTDELAY), then we take our own groups anyway. */
+static void test_rscrcvd_wait(void)
+{
+	start("on", "n1 tm::a\nn2 tm::b\n");
+	rsc_comm_up();
+	peer("resource", "rsc_hold", "none", "rtype", "full", "isstable", "0", NULL);
+	CHECK(!PUMP(marker("a"), 9999));
+	CHECK_INT(fx_count("resource"), 0);
+	CHECK(PUMP(marker("a") && fx_find("resource", "info", "req_our_resources()"), 1000));
+	CHECK_STR(rsc_hold_text(), "transition");     /* the peer has not settled */
+	peer("resource", "rsc_hold", "none", "rtype", "full", "isstable", "1", NULL);
+	CHECK_STR(rsc_hold_text(), "local");
+	CHECK(!marker("b"));
+}
+
+/* A single local resource that fails to start: "hb_standby local" 30 s on. */
+static void test_failed_start_standby(void)
+{
+	start("on", "n1 tm::fail\n");
+	rsc_comm_up();
+	peer("resource", "rsc_hold", "none", "rtype", "full", "isstable", "1", NULL);
+	CHECK(PUMP(fx_find("resource", "info", "req_our_resources()") != NULL, 3000));
+	CHECK(!marker("fail"));
+	PUMP(false, 29900);
+	CHECK_INT(fx_count("ask_resources"), 0);
+	CHECK(PUMP(fx_find("ask_resources", "info", "me") != NULL, 200));
+	CHECK_STR(msg_get(fx_find("ask_resources", "info", "me"), "rsc_hold"), "local");
+}
+
+/* Standby deadlines: our own "me" is cancelled when the peer has not
+ * answered "other" within 10 s; after answering a peer's "me" we wait an
+ * hour for its "done". */
+static void test_standby_deadlines(void)
+{
+	start("on", "n1 tm::a\nn2 tm::b\n");
+	rsc_comm_up();
+	peer("resource", "rsc_hold", "none", "rtype", "full", "isstable", "1", NULL);
+	CHECK(PUMP(marker("a") && strcmp(rsc_hold_text(), "local") == 0, 3000));
+	fx_clear();
+	CHECK(rsc_request_standby("all"));
+	CHECK(fx_find("ask_resources", "info", "me") != NULL);
+	CHECK_STR(rsc_hold_text(), "transition");
+	CHECK(!rsc_request_standby("all"));     /* one at a time */
+	PUMP(false, 9000);
+	CHECK_STR(rsc_hold_text(), "transition");
+	CHECK(PUMP(strcmp(rsc_hold_text(), "local") == 0, 2000));   /* cancelled */
+	CHECK(marker("a"));
+
+	/* the peer asks: we answer "other" and then wait up to an hour */
+	fx_clear();
+	peer("ask_resources", "rsc_hold", "all", "info", "me", NULL);
+	CHECK(fx_find("ask_resources", "info", "other") != NULL);
+	PUMP(false, 3599 * 1000);
+	CHECK_STR(rsc_hold_text(), "transition");
+	CHECK(PUMP(strcmp(rsc_hold_text(), "local") == 0, 2000));
+	CHECK(rsc_request_standby("all"));
 }
 
 static void test_fencing(void)
@@ -290,7 +396,10 @@ static void test_fencing(void)
 	char path[512], *cmd;
 	struct hb_node *n2;
 
-	write_exec("fakestonith", "#!/bin/sh\necho \"$*\" >> %1$s/resets\n"
+	/* answers -n as cluster-glue's does; a reset records its arguments and
+	 * the parameter that came in its environment */
+	write_exec("fakestonith", "#!/bin/sh\ncase \" $* \" in *' -n '*) echo 'hostlist  '; exit 0 ;; esac\n"
+		   "echo \"$* hostlist=$hostlist\" >> %1$s/resets\n"
 		   "if [ -e %1$s/m-b ]; then echo 'reset after takeover' >> %1$s/resets; fi\n");
 	snprintf(path, sizeof path, "%s/fakestonith", dir);
 	setenv("HB_STONITH_CMD", path, 1);
@@ -304,11 +413,13 @@ static void test_fencing(void)
 	/* it holds its group and dies: reset first, then take over */
 	now += 25000;
 	membership_tick(now);
-	CHECK_STR(n2->status, "dead");
+	CHECK_STR(node_status_name(n2), "dead");
 	CHECK(PUMP(marker("b"), 5000));
 	CHECK(fx_find("stonith", "result", "OK") != NULL);
-	cmd = g_strdup_printf("grep -q -- '-t external/test -p p1 -T reset n2' %s/resets && "
-			      "! grep -q 'after takeover' %s/resets", dir, dir);
+	/* the parameter travels in the environment (-E), never on the command line */
+	cmd = g_strdup_printf("grep -qx -- '-t external/test -E -T reset n2 hostlist=p1' %s/resets && "
+			      "! grep -q 'after takeover' %s/resets && ! grep -q -- '-p' %s/resets",
+			      dir, dir, dir);
 	CHECK(system(cmd) == 0);
 	g_free(cmd);
 	unsetenv("HB_STONITH_CMD");
@@ -328,7 +439,7 @@ static void test_rc_scripts(void)
 	write_exec("harc", "#!/bin/sh\nexec %1$s/rc.d/$1 $1\n");
 	write_exec("rc.d/mymsg", "#!/bin/sh\necho \"$1 $HA_src $HA_foo $HA_OSTATUS\" > %1$s/rcran\n");
 	start("on", "n1 tm::a\n");
-	strcpy(hb.status, "active");
+	hb.status = ST_ACTIVE;
 	peer("mymsg", "foo", "bar", NULL);
 	CHECK(PUMP(exists("rcran"), 3000));
 	{
@@ -356,6 +467,9 @@ int main(void)
 	test_peer_shutdown_and_fencing();
 	test_legacy();
 	test_hanging_start();
+	test_rscrcvd_wait();
+	test_failed_start_standby();
+	test_standby_deadlines();
 	test_fencing();
 	test_rc_scripts();
 	{
