@@ -446,54 +446,54 @@ static bool dbad(const struct conf_ctx *x, const char *name)
 	return x->dbad[conf_directive_index(name)];
 }
 
-/* The relations between the timers.  A message is anchored on the line of
- * the directive that is given (the later one when both are), names both
- * values with their units, and says what is expected.  A timer whose value
- * was rejected is left out: its error has been reported already. */
+/* A relation between two timers broken: anchored on the later of their
+ * lines, naming both values with their units. */
+static void pair_msg(struct conf_ctx *x, bool warn, const char *rule, const char *na, unsigned ma,
+		     const char *nb, unsigned mb)
+{
+	char a[160], b[160];
+	int la = dline(x, na), lb = dline(x, nb);
+
+	x->line = la > lb ? la : lb;
+	conf_msg(x->e, warn, x->fname, x->line, "%s: %s, %s", rule, time_desc(x, na, ma, a, sizeof a),
+		 time_desc(x, nb, mb, b, sizeof b));
+	x->line = 0;
+}
+
+/* The relations between the timers.  A timer whose value was rejected is
+ * left out: its error has been reported already. */
 static void timing_checks(struct conf_ctx *x)
 {
 	struct hb_config *c = x->c;
-	char a[160], b[160];
-	int la, lb;
+	char a[160];
 
 	if (!dbad(x, "keepalive") && !dbad(x, "deadtime") &&
-	    (unsigned long long)c->deadtime_ms <= 2ULL * c->keepalive_ms) {
-		la = dline(x, "deadtime"), lb = dline(x, "keepalive");
-		x->line = la > lb ? la : lb;
-		conf_err(x, "deadtime must be more than twice keepalive: %s, %s",
-			 time_desc(x, "deadtime", c->deadtime_ms, a, sizeof a),
-			 time_desc(x, "keepalive", c->keepalive_ms, b, sizeof b));
-	}
+	    (unsigned long long)c->deadtime_ms <= 2ULL * c->keepalive_ms)
+		pair_msg(x, false, "deadtime must be more than twice keepalive", "deadtime", c->deadtime_ms,
+			 "keepalive", c->keepalive_ms);
 	if (!dbad(x, "deadtime") && !dbad(x, "initdead")) {
-		la = dline(x, "initdead"), lb = dline(x, "deadtime");
-		x->line = la > lb ? la : lb;
-		if (c->initdead_ms < c->deadtime_ms)
-			conf_err(x, "initdead must be at least deadtime: %s, %s",
-				 time_desc(x, "initdead", c->initdead_ms, a, sizeof a),
-				 time_desc(x, "deadtime", c->deadtime_ms, b, sizeof b));
-		else if (c->initdead_ms < 10000)
+		if (c->initdead_ms < c->deadtime_ms) {
+			pair_msg(x, false, "initdead must be at least deadtime", "initdead", c->initdead_ms,
+				 "deadtime", c->deadtime_ms);
+		} else if (c->initdead_ms < 10000) {
+			int la = dline(x, "initdead"), lb = dline(x, "deadtime");
+
+			x->line = la > lb ? la : lb;
 			conf_warn(x, "initdead is less than 10 s: a slow network start may cause a false takeover: %s",
 				  time_desc(x, "initdead", c->initdead_ms, a, sizeof a));
+			x->line = 0;
+		}
 	}
 	if (c->deadping_set && !dbad(x, "keepalive") && !dbad(x, "deadping") &&
-	    (unsigned long long)c->deadping_ms <= 2ULL * c->keepalive_ms) {
-		la = dline(x, "deadping"), lb = dline(x, "keepalive");
-		x->line = la > lb ? la : lb;
-		conf_err(x, "deadping must be more than twice keepalive: %s, %s",
-			 time_desc(x, "deadping", c->deadping_ms, a, sizeof a),
-			 time_desc(x, "keepalive", c->keepalive_ms, b, sizeof b));
-	}
+	    (unsigned long long)c->deadping_ms <= 2ULL * c->keepalive_ms)
+		pair_msg(x, false, "deadping must be more than twice keepalive", "deadping", c->deadping_ms,
+			 "keepalive", c->keepalive_ms);
 	/* The original accepts it, so only a warning: "late heartbeat" can then
 	 * never be logged before the node is declared dead. */
 	if (c->warntime_set && !dbad(x, "deadtime") && !dbad(x, "warntime") &&
-	    c->warntime_ms >= c->deadtime_ms) {
-		la = dline(x, "warntime"), lb = dline(x, "deadtime");
-		x->line = la > lb ? la : lb;
-		conf_warn(x, "warntime should be less than deadtime, or no late heartbeat is reported before the node is declared dead: %s, %s",
-			  time_desc(x, "warntime", c->warntime_ms, a, sizeof a),
-			  time_desc(x, "deadtime", c->deadtime_ms, b, sizeof b));
-	}
-	x->line = 0;
+	    c->warntime_ms >= c->deadtime_ms)
+		pair_msg(x, true, "warntime should be less than deadtime, or no late heartbeat is reported before the node is declared dead",
+			 "warntime", c->warntime_ms, "deadtime", c->deadtime_ms);
 }
 
 /* The original's start-up refusals, in its order (authkeys is lib/auth's job). */
