@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <glib-unix.h>
 #include "api_proto.h"
+#include "json.h"
 #include "daemon.h"
 #include "log.h"
 #include "clock.h"
@@ -283,20 +284,6 @@ static int req_node(const struct hb_msg *m)
 	return name ? node_find(name) : -1;
 }
 
-static void json_escape(GString *s, const char *v)
-{
-	g_string_append_c(s, '"');
-	for (; *v; v++) {
-		if (*v == '"' || *v == '\\')
-			g_string_append_printf(s, "\\%c", *v);
-		else if ((unsigned char)*v < 0x20)
-			g_string_append_printf(s, "\\u%04x", (unsigned char)*v);
-		else
-			g_string_append_c(s, *v);
-	}
-	g_string_append_c(s, '"');
-}
-
 /* Everything an operator needs to see the cluster's health in one answer. */
 static char *status_json(void)
 {
@@ -305,16 +292,16 @@ static char *status_json(void)
 	int i, j;
 
 	g_string_append(s, "\"node\":");
-	json_escape(s, hb.localname);
+	json_str(s, hb.localname);
 	g_string_append_printf(s, ",\"status\":\"%s\",\"generation\":%lu,\"seq\":%lu,\"nodes\":[",
 			       status_word(hb.status), hb.generation, hb.seq);
 	for (i = 0; i < hb.nnodes; i++) {
 		struct hb_node *n = &hb.nodes[i];
 
 		g_string_append(s, i ? ",{\"name\":" : "{\"name\":");
-		json_escape(s, n->name);
+		json_str(s, n->name);
 		g_string_append_printf(s, ",\"type\":\"%s\",\"status\":", node_type_name(n));
-		json_escape(s, node_status_name(n));
+		json_str(s, node_status_name(n));
 		if (n->heard || i == hb.local)
 			g_string_append_printf(s, ",\"last_heard_ms\":%llu",
 					       (unsigned long long)(now - n->last_ms));
@@ -329,7 +316,7 @@ static char *status_json(void)
 			struct hb_link *l = &n->links[j];
 
 			g_string_append(s, j ? ",{\"ifname\":" : "{\"ifname\":");
-			json_escape(s, hb.media[j].name);
+			json_str(s, hb.media[j].name);
 			g_string_append_printf(s, ",\"status\":\"%s\"", link_status_name(l->st));
 			if (l->heard)
 				g_string_append_printf(s, ",\"last_heard_ms\":%llu",
@@ -346,14 +333,16 @@ static char *status_json(void)
 		struct medium *md = &hb.media[j];
 
 		g_string_append(s, j ? ",{\"name\":" : "{\"name\":");
-		json_escape(s, md->name);
+		json_str(s, md->name);
 		g_string_append_printf(s, ",\"type\":\"%s\",\"sent\":%lu,\"received\":%lu,\"send_errors\":%lu,\"recv_errors\":%lu}",
 				       md->ops->type, md->sent, md->received, md->send_errors, md->recv_errors);
 	}
 	g_string_append(s, "],\"dropped\":{");
 	for (j = 0; j < DROP__COUNT; j++)
 		g_string_append_printf(s, "%s\"%s\":%lu", j ? "," : "", drop_reason_name(j), hb.drops[j]);
-	g_string_append_printf(s, "},\"duplicates\":%lu,\"own_packets\":%lu}", hb.dup_packets, hb.own_packets);
+	g_string_append_printf(s, "},\"duplicates\":%lu,\"own_packets\":%lu", hb.dup_packets, hb.own_packets);
+	rsc_json(s);
+	g_string_append_c(s, '}');
 	return g_string_free(s, FALSE);
 }
 

@@ -24,12 +24,18 @@
 #include "rsc.h"
 #include "ipfail.h"
 #include "sdnotify.h"
+#include "config_check.h"
+#include "daemonize.h"
+#include "reload.h"
+#include "conf_diff.h"
 #include "stonith_check.h"
 
 #define EXIT_USAGE 2
 #define EXIT_PERM 4
 #define EXIT_CONFIG 6
 #define TICK_MS 100
+#define STARTUP_TIMEOUT_S 120   /* the init script's start waits at most this */
+#define RELOAD_WAIT_MS 10000     /* heartbeat -r waits this long for the daemon's report */
 #define HB_VERSION_STRING HB_VERSION " (heartbeat-ng)"
 
 
@@ -70,14 +76,69 @@ static void report(bool print, const char *level, const char *text)
 		log_err("%s", text);
 }
 
-/* Load ha.cf, authkeys and (haresources mode) haresources into fresh objects.
- * Every error is printed; returns the exit code to use (0 = fine). */
+struct report_line {
+	int line;            /* 0: about the file as a whole */
+	int seq;             /* order found in: ties keep it */
+	const char *level, *text;
+};
+
+/* "file:12: ..." -> 12; "file: ..." -> 0 */
+static int msg_line(const char *text)
+{
+	const char *c;
+
+	for (c = strchr(text, ':'); c; c = strchr(c + 1, ':')) {
+		size_t d = strspn(c + 1, "0123456789");
+
+		if (d > 0 && c[1 + d] == ':')
+			return atoi(c + 1);
+		if (c[1] == ' ')
+			break;
+	}
+	return 0;
+}
+
+static int by_line(const void *a, const void *b)
+{
+	const struct report_line *x = a, *y = b;
+	int lx = x->line ? x->line : 1 << 30, ly = y->line ? y->line : 1 << 30;
+
+	if (lx != ly)
+		return lx < ly ? -1 : 1;
+	return x->seq - y->seq;
+}
+
+/* One file's messages in line order, warnings and errors mixed, the ones
+ * about the whole file last: what an operator reads top to bottom. */
+static void report_all(bool print, const struct conf_errors *errs)
+{
+	int i, n = errs->n + errs->nwarn;
+	struct report_line *v = calloc((size_t)(n ? n : 1), sizeof *v);
+
+	if (!v)
+		return;
+	for (i = 0; i < errs->nwarn; i++)
+		v[i] = (struct report_line){ msg_line(errs->warn[i]), i, "WARN", errs->warn[i] };
+	for (i = 0; i < errs->n; i++)
+		v[errs->nwarn + i] = (struct report_line){ msg_line(errs->msg[i]), errs->nwarn + i, "ERROR",
+							   errs->msg[i] };
+	qsort(v, (size_t)n, sizeof *v, by_line);
+	for (i = 0; i < n; i++)
+		report(print, v[i].level, v[i].text);
+	free(v);
+}
+
+/* Load ha.cf, authkeys and (haresources mode) haresources into fresh objects,
+ * and check them against this machine (interfaces, names, scripts).  Every
+ * file is checked whatever the others said, so one run shows every error.
+ * Returns the exit code to use (0 = fine). */
 static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct haresources **hrp,
 		       bool print)
 {
 	char path[4200], err[1024];
 	struct conf_errors errs = { 0 };
 	struct hb_config *cf = calloc(1, sizeof *cf);
+	struct haresources *hr = NULL;
 	char name[CONF_HOSTLEN];
 	int rc = 0, i;
 
@@ -96,51 +157,50 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 	snprintf(path, sizeof path, "%s/ha.cf", hb.ha_dir);
 	if (conf_load(path, hb.localname, cf, &errs) != 0)
 		rc = EXIT_CONFIG;
+	if (conf_check_system(cf, &config_system_probes, &errs) > 0)
+		rc = EXIT_CONFIG;
 	/* STONITH types and parameters are checked by asking the stonith
 	 * command, only where someone waits for the answer (start, -t, -r): a
 	 * running daemon keeps the device it started with. */
 	if (print && stonith_check_config(cf, hb.localname, &errs) > 0)
 		rc = EXIT_CONFIG;
-	for (i = 0; i < errs.nwarn; i++)
-		report(print, "WARN", errs.warn[i]);
-	for (i = 0; i < errs.n; i++) {
-		report(print, "ERROR", errs.msg[i]);
+	report_all(print, &errs);
+	for (i = 0; i < errs.n; i++)
 		if (strstr(errs.msg[i], "Permission denied"))
 			rc = EXIT_PERM;
-	}
 	conf_errors_free(&errs);
 	memset(keys, 0, sizeof *keys);
 	snprintf(path, sizeof path, "%s/authkeys", hb.ha_dir);
 	if (auth_load(path, keys, err, sizeof err) < 0) {
+		int e = errno;
+
 		report(print, "ERROR", err);
 		if (!rc)
-			rc = errno == EACCES || errno == EPERM ? EXIT_PERM : EXIT_CONFIG;
+			rc = e == EACCES ? EXIT_PERM : EXIT_CONFIG;   /* cannot read it: 4; refused: 6 */
 	}
-	if (hrp)
-		*hrp = NULL;
-	if (hrp && rc == 0 && !cf->crm && !opt_nomanage) {
-		struct haresources *hr = calloc(1, sizeof *hr);
-
-		memset(&errs, 0, sizeof errs);
+	if (hrp && !cf->crm && !opt_nomanage) {
+		/* Node names are checked only against an ha.cf that declares some. */
+		hr = calloc(1, sizeof *hr);
 		snprintf(path, sizeof path, "%s/haresources", hb.ha_dir);
-		if (haresources_load(path, cf, hr, &errs) != 0)
-			rc = EXIT_CONFIG;
-		for (i = 0; i < errs.n; i++)
-			report(print, "ERROR", errs.msg[i]);
+		if (haresources_load(path, cf->nnodes ? cf : NULL, hr, &errs) != 0)
+			rc = rc ? rc : EXIT_CONFIG;
+		if (config_check_resources(hr, hb.ha_dir, path, &errs) > 0)
+			rc = rc ? rc : EXIT_CONFIG;
+		report_all(print, &errs);
 		conf_errors_free(&errs);
-		if (rc) {
-			haresources_free(hr);
-			free(hr);
-		} else {
-			*hrp = hr;
-		}
 	}
 	if (rc) {
+		if (hr) {
+			haresources_free(hr);
+			free(hr);
+		}
 		conf_free(cf);
 		free(cf);
 		auth_clear(keys);
 		return rc;
 	}
+	if (hrp)
+		*hrp = hr;
 	*cfp = cf;
 	return 0;
 }
@@ -247,32 +307,67 @@ static void apply_timing(void)
 	timer_start_periodic(&keepalive_timer, hb.cf->keepalive_ms);
 }
 
+/* Logging as ha.cf says; called at start and on every reload.  starting:
+ * warnings and errors also go to stderr, which is then the starting
+ * command's (daemonize.c), so the init script can show why a start failed. */
+static void setup_logging(const struct hb_config *cf, bool foreground, bool starting)
+{
+	struct log_settings ls = { 0 };
+	static char logd_sock[4200];
+
+	ls.ident = "heartbeat";
+	ls.to_stderr = foreground ? 1 : starting ? 2 : 0;
+	ls.facility = cf->logfacility;
+	ls.logfile = cf->logfile;
+	ls.debugfile = cf->debugfile;
+	ls.debug = cf->debug + opt_debug;
+	ls.fmt = cf->syslogmsgfmt ? LOG_FMT_SYSLOG : LOG_FMT_PLAIN;
+	ls.use_logd = cf->use_logd > 0;
+	snprintf(logd_sock, sizeof logd_sock, "%s/log_daemon", hb.var_lib);
+	ls.logd_socket = logd_sock;
+	ls.logd_retry_ms = cf->conn_logd_time_ms;
+	ls.logd_facility = cf->logfacility >= 0 ? cf->logfacility : LOG_DAEMON;
+	/* No log entry at all means ha_logd; while it is not running the lines
+	 * go to syslog's daemon facility rather than nowhere.  An explicit
+	 * "logfacility none" is respected. */
+	if (ls.facility < 0 && !ls.logfile && !ls.debugfile && !cf->logfacility_none && !foreground)
+		ls.facility = LOG_DAEMON;
+	log_setup(&ls);
+}
+
+/* SIGHUP: the files are read into fresh objects; when they are good, what
+ * can change live does (timers, logging, script settings, authkeys,
+ * haresources groups), the rest keeps its running value, and both are said
+ * (reload.c). */
 static gboolean on_hup(gpointer data)
 {
 	struct hb_config *cf = NULL;
+	struct haresources *hr = NULL;
 	struct auth_keys keys;
+	struct conf_diff d;
+	GString *did = g_string_new(NULL), *refused = g_string_new(NULL);
 
 	sd_notify_state("RELOADING=1");
 	log_info("Rereading configuration (SIGHUP)");
-	if (load_config(&cf, &keys, NULL, false) != 0) {
-		log_err("configuration reloading FAILED: keeping the running configuration");
-		sd_notify_state("READY=1");
-		return G_SOURCE_CONTINUE;
+	if (load_config(&cf, &keys, hb.resources_managed ? &hr : NULL, false) != 0) {
+		reload_report(hb.run_dir, NULL, NULL, NULL,
+			      "configuration reloading FAILED: keeping the running configuration (the errors are in the log)");
+	} else {
+		auth_clear(&hb.keys);
+		hb.keys = keys;
+		conf_diff(hb.cf, cf, &d);
+		conf_apply_live(hb.cf, cf);
+		setup_logging(hb.cf, opt_foreground, false);
+		apply_timing();
+		rsc_export_env();
+		rsc_reload(hr, did, refused);
+		reload_report(hb.run_dir, &d, did, refused, NULL);
+		conf_diff_free(&d);
+		conf_free(cf);
+		free(cf);
 	}
-	auth_clear(&hb.keys);
-	hb.keys = keys;
-	if (cf->nmedia != hb.cf->nmedia || cf->nnodes != hb.cf->nnodes)
-		log_warn("node or media changes in ha.cf take effect at the next restart");
-	/* Timing and logging take effect now; the node table and media stay. */
-	hb.cf->keepalive_ms = cf->keepalive_ms;
-	hb.cf->deadtime_ms = cf->deadtime_ms;
-	hb.cf->warntime_ms = cf->warntime_ms;
-	hb.cf->deadping_ms = cf->deadping_ms;
-	hb.cf->max_rexmit_delay_ms = cf->max_rexmit_delay_ms;
-	conf_free(cf);
-	free(cf);
-	apply_timing();
-	log_info("Configuration reloaded.");
+	g_string_free(did, TRUE);
+	g_string_free(refused, TRUE);
 	sd_notify_state("READY=1");
 	return G_SOURCE_CONTINUE;
 }
@@ -304,23 +399,6 @@ static void go_realtime(void)
 	 * failover; containers often cap it, and then we carry on unlocked. */
 	if (mlockall(MCL_CURRENT | MCL_FUTURE) < 0)
 		log_warn("Cannot lock ourselves into memory: %s", strerror(errno));
-}
-
-static void setup_logging(bool foreground)
-{
-	struct log_settings ls = { 0 };
-
-	ls.ident = "heartbeat";
-	ls.to_stderr = foreground;
-	ls.facility = hb.cf->logfacility;
-	ls.logfile = hb.cf->logfile;
-	ls.debugfile = hb.cf->debugfile;
-	ls.debug = hb.cf->debug + opt_debug;
-	/* With no log destination the original handed lines to ha_logd; we
-	 * have none, so syslog's daemon facility keeps them from vanishing. */
-	if (ls.facility < 0 && !ls.logfile && !ls.debugfile && !foreground)
-		ls.facility = LOG_DAEMON;
-	log_setup(&ls);
 }
 
 static void dump_config(void)
@@ -405,20 +483,12 @@ static int run_daemon(void)
 		fprintf(stderr, "heartbeat: already running [pid %d].\n", (int)pid);
 		return 0;
 	}
-	if (!opt_foreground) {
-		pid = fork();
-		if (pid < 0) {
-			perror("heartbeat: fork");
-			return 1;
-		}
-		if (pid > 0)
-			return 0;
-		setsid();
-		if (!freopen("/dev/null", "r", stdin) || !freopen("/dev/null", "w", stdout) ||
-		    !freopen("/dev/null", "w", stderr))
-			return 1;
+	if (!opt_foreground && daemonize_start(STARTUP_TIMEOUT_S) < 0) {
+		perror("heartbeat: fork");
+		return 1;
 	}
-	setup_logging(opt_foreground);
+	setup_logging(hb.cf, opt_foreground, true);
+	log_start_async();
 	log_info("Configuration validated. Starting heartbeat %s", HB_VERSION_STRING);
 	if (opt_verbose)
 		dump_config();
@@ -474,6 +544,10 @@ static int run_daemon(void)
 	timer_init(&tick_timer, on_tick, NULL);
 	timer_start_periodic(&tick_timer, TICK_MS);
 	sd_notify_state("READY=1");
+	/* Up: the starting command may return; stderr is done with. */
+	log_flush(1000);
+	setup_logging(hb.cf, opt_foreground, false);
+	daemonize_ready();
 	g_main_loop_run(loop);
 	api_stop();
 	pidfile_remove(pidfile);
@@ -551,11 +625,16 @@ static int cmd_reload(void)
 		return rc == EXIT_PERM ? EXIT_PERM : 1;
 	pid = pidfile_read(pidfile, &stale);
 	if (pid > 0) {
+		char marker[256];
+
+		/* Wait for the daemon's report and say it: what changed, what
+		 * waits for a restart and why. */
+		reload_marker(hb.run_dir, marker, sizeof marker);
 		if (kill(pid, SIGHUP) < 0) {
 			perror("heartbeat: kill");
 			return 1;
 		}
-		return 0;
+		return reload_wait_print(hb.run_dir, marker, RELOAD_WAIT_MS);
 	}
 	return -1;   /* not running: start normally */
 }
@@ -598,5 +677,8 @@ int main(int argc, char **argv)
 		return cmd_check();
 	if (opt_reload && (rc = cmd_reload()) >= 0)
 		return rc;
-	return run_daemon();
+	rc = run_daemon();
+	/* the writer thread may still hold the last lines (why we stopped) */
+	log_flush(2000);
+	return rc;
 }

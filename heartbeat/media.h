@@ -34,6 +34,9 @@ struct medium {
 	int fd;                   /* input fd the main loop watches */
 	void *priv;               /* the medium's own state */
 	unsigned long sent, received, send_errors, recv_errors;
+	/* Who sent the last datagram recv returned ("10.250.0.11"), for
+	 * the log line of a dropped packet; empty on a serial line. */
+	char from[64];
 };
 
 /* Fill m for the configured medium and open it. */

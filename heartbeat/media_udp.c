@@ -1,8 +1,10 @@
 /* What the IPv4 UDP media share: interface addresses, the non-blocking send
  * socket, one-datagram receive and teardown.  Socket options and binding that
  * differ per medium stay in media_bcast.c, media_ucast.c and media_mcast.c. */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -120,7 +122,9 @@ int media_udp_send(struct medium *m, const void *buf, size_t len)
 ssize_t media_udp_recv(struct medium *m, void *buf, size_t cap)
 {
 	struct iovec iov = { .iov_base = buf, .iov_len = cap };
-	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
+	struct sockaddr_storage ss;
+	struct msghdr mh = { .msg_name = &ss, .msg_namelen = sizeof ss, .msg_iov = &iov, .msg_iovlen = 1 };
+	char host[INET6_ADDRSTRLEN] = "?";
 	ssize_t n;
 
 	do
@@ -128,6 +132,19 @@ ssize_t media_udp_recv(struct medium *m, void *buf, size_t cap)
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
+	if (ss.ss_family == AF_INET) {
+		const struct sockaddr_in *a = (const struct sockaddr_in *)&ss;
+
+		inet_ntop(AF_INET, &a->sin_addr, host, sizeof host);
+		snprintf(m->from, sizeof m->from, "%s", host);
+	} else if (ss.ss_family == AF_INET6) {
+		const struct sockaddr_in6 *a = (const struct sockaddr_in6 *)&ss;
+
+		inet_ntop(AF_INET6, &a->sin6_addr, host, sizeof host);
+		snprintf(m->from, sizeof m->from, "%s", host);
+	} else {
+		m->from[0] = '\0';
+	}
 	if (mh.msg_flags & MSG_TRUNC) {
 		errno = EMSGSIZE;
 		return -1;

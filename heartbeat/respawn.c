@@ -89,7 +89,7 @@ static void on_child_exit(void *data, const struct spawn_result *res)
 	if (c->cmd->failfast && abnormal) {
 		char *argv[] = { "/bin/sh", "-c",
 				 (char *)(hb.cf->stop_fail_cmd ? hb.cf->stop_fail_cmd : "reboot -nf"), NULL };
-		log_err("CRIT: failfast process %s died: rebooting", c->cmd->cmdline);
+		log_crit("failfast process %s died: rebooting", c->cmd->cmdline);
 		ra_spawn("failfast", "reboot", argv, NULL, 60000, NULL, NULL);
 		return;
 	}

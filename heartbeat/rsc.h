@@ -5,7 +5,13 @@
 #ifndef HB_RSC_H
 #define HB_RSC_H
 #include <stdbool.h>
+#include <glib.h>
 #include "msg.h"
+#include "haresources.h"
+
+/* The original waited for a script forever; a hung one then froze every
+ * takeover.  ha.cf "resource_timeout" changes this. */
+#define RSC_DEFAULT_TIMEOUT_MS (300 * 1000)
 
 void rsc_init(void);
 /* The event handlers (called through the registry; tests call them too). */
@@ -30,4 +36,20 @@ bool rsc_request_standby(const char *type);
 void rsc_partition_healed(int ni);
 /* Graceful shutdown: release what we hold, then call done(). */
 void rsc_shutdown(void (*done)(void));
+/* The node that holds haresources group g as far as we know (us, or a live
+ * peer whose last rsc_hold covers it), NULL if none is known. */
+const char *rsc_group_owner(int g);
+/* No resource job runs or waits and the protocol is settled. */
+bool rsc_stable_now(void);
+/* Whether haresources group g should run here now (see rsc_v1.c). */
+bool rsc_should_hold(int g);
+/* Reload: take the new haresources hr (ownership passes) and the running
+ * config's script settings.  Appends to did what it does, to refused what
+ * waits for a restart and why (rsc_reload.c). */
+void rsc_reload(struct haresources *hr, GString *did, GString *refused);
+/* The HA_* environment of scripts, again from hb.cf (after a reload). */
+void rsc_export_env(void);
+/* Appends ',"resources":{...}' (versioned) to a JSON object being built:
+ * every group, its state here, owner, since when, last failure (rsc_json.c). */
+void rsc_json(GString *s);
 #endif

@@ -6,7 +6,9 @@
  * command (reboot by default): a resource that may still run on this node
  * must not start on the other. */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <glib.h>
 #include "rsc_groups.h"
 #include "ra.h"
@@ -19,6 +21,9 @@ struct group {
 	struct ra_spec *specs;   /* resolved resources; cls < 0 when unresolvable */
 	bool *resolved;
 	bool held;
+	enum rg_state state;
+	long long since;
+	struct rg_failure *failure;   /* the last one, NULL if none */
 };
 
 struct job {
@@ -46,50 +51,164 @@ static struct timer retry_timer;     /* a failed stop is retried 1 s later */
 static void step(void);
 static void retry_stop(void *data);
 
-void rg_init(const struct haresources *hr, const struct rg_settings *s)
+static void free_groups(struct group *gs, int n)
 {
-	struct ra_dirs dirs = { s->resource_dir, NULL, NULL };
-	struct ra_dirs ours = { s->fallback_dir, NULL, NULL };
-	char err[512], err2[512];
 	int g, r;
 
-	for (g = 0; g < ngroups; g++) {
-		for (r = 0; r < groups[g].nres; r++)
-			if (groups[g].resolved[r])
-				ra_spec_free(&groups[g].specs[r]);
-		free(groups[g].specs);
-		free(groups[g].resolved);
+	for (g = 0; g < n; g++) {
+		for (r = 0; r < gs[g].nres; r++)
+			if (gs[g].resolved[r])
+				ra_spec_free(&gs[g].specs[r]);
+		free(gs[g].specs);
+		free(gs[g].resolved);
+		free(gs[g].failure);
 	}
-	free(groups);
-	timer_stop(&retry_timer);
-	timer_init(&retry_timer, retry_stop, NULL);
-	set = *s;
-	ngroups = hr ? hr->ngroups : 0;
-	if (ngroups > RG_MAX_GROUPS) {
-		log_err("haresources has %d groups; only the first %d are managed", ngroups, RG_MAX_GROUPS);
-		ngroups = RG_MAX_GROUPS;
+	free(gs);
+}
+
+/* The group table for hr, every resource resolved as the daemon runs it. */
+static struct group *build_groups(const struct haresources *hr, int *n)
+{
+	struct ra_dirs dirs = { set.resource_dir, NULL, NULL };
+	struct ra_dirs ours = { set.fallback_dir, NULL, NULL };
+	char err[512], err2[512];
+	struct group *gs;
+	int g, r;
+
+	*n = hr ? hr->ngroups : 0;
+	if (*n > RG_MAX_GROUPS) {
+		log_err("haresources has %d groups; only the first %d are managed", *n, RG_MAX_GROUPS);
+		*n = RG_MAX_GROUPS;
 	}
-	groups = calloc((size_t)(ngroups ? ngroups : 1), sizeof *groups);
-	for (g = 0; g < ngroups; g++) {
+	gs = calloc((size_t)(*n ? *n : 1), sizeof *gs);
+	for (g = 0; g < *n; g++) {
 		const struct hr_group *hg = &hr->groups[g];
 
-		groups[g].hg = hg;
-		groups[g].nres = hg->nres;
-		groups[g].specs = calloc((size_t)(hg->nres ? hg->nres : 1), sizeof(struct ra_spec));
-		groups[g].resolved = calloc((size_t)(hg->nres ? hg->nres : 1), sizeof(bool));
+		gs[g].hg = hg;
+		gs[g].nres = hg->nres;
+		gs[g].since = (long long)time(NULL);
+		gs[g].specs = calloc((size_t)(hg->nres ? hg->nres : 1), sizeof(struct ra_spec));
+		gs[g].resolved = calloc((size_t)(hg->nres ? hg->nres : 1), sizeof(bool));
 		for (r = 0; r < hg->nres; r++) {
 			/* The user's scripts first; ours only fill in what is missing. */
-			if (ra_resolve(&hg->res[r], &dirs, &groups[g].specs[r], err, sizeof err) == 0 ||
-			    (s->fallback_dir &&
-			     ra_resolve(&hg->res[r], &ours, &groups[g].specs[r], err2, sizeof err2) == 0))
-				groups[g].resolved[r] = true;
+			if (ra_resolve(&hg->res[r], &dirs, &gs[g].specs[r], err, sizeof err) == 0 ||
+			    (set.fallback_dir &&
+			     ra_resolve(&hg->res[r], &ours, &gs[g].specs[r], err2, sizeof err2) == 0))
+				gs[g].resolved[r] = true;
 			else
 				log_err("%s", err);
 		}
 	}
+	return gs;
+}
+
+void rg_init(const struct haresources *hr, const struct rg_settings *s)
+{
+	free_groups(groups, ngroups);
+	timer_stop(&retry_timer);
+	timer_init(&retry_timer, retry_stop, NULL);
+	set = *s;
+	groups = build_groups(hr, &ngroups);
+}
+
+static bool same_resources(const struct hr_group *a, const struct hr_group *b)
+{
+	int r;
+
+	if (a->nres != b->nres || strcmp(a->node, b->node) != 0)
+		return false;
+	for (r = 0; r < a->nres; r++)
+		if (strcmp(a->res[r].spec, b->res[r].spec) != 0)
+			return false;
+	return true;
+}
+
+int rg_reinit(const struct haresources *hr)
+{
+	struct group *old = groups, *nw;
+	int nold = ngroups, nnew, g, o;
+
+	if (current || queue)
+		return -1;
+	nw = build_groups(hr, &nnew);
+	for (g = 0; g < nnew; g++) {
+		for (o = 0; o < nold; o++) {
+			if (!old[o].hg || !same_resources(old[o].hg, nw[g].hg))
+				continue;
+			nw[g].held = old[o].held;
+			nw[g].state = old[o].state;
+			nw[g].since = old[o].since;
+			nw[g].failure = old[o].failure;
+			old[o].failure = NULL;
+			old[o].hg = NULL;    /* matched once */
+			break;
+		}
+	}
+	groups = nw;
+	ngroups = nnew;
+	free_groups(old, nold);
+	return 0;
+}
+
+void rg_update_settings(unsigned timeout_ms, const char *stop_fail_cmd)
+{
+	set.timeout_ms = timeout_ms;
+	set.stop_fail_cmd = stop_fail_cmd;
 }
 
 int rg_count(void) { return ngroups; }
+enum rg_state rg_state(int g) { return groups[g].state; }
+long long rg_since(int g) { return groups[g].since; }
+const struct rg_failure *rg_last_failure(int g) { return groups[g].failure; }
+int rg_nres(int g) { return groups[g].hg->nres; }
+const char *rg_resource(int g, int r) { return groups[g].hg->res[r].spec; }
+
+const char *rg_state_name(enum rg_state st)
+{
+	static const char *const names[] = { "none", "starting", "held", "stopping", "failed" };
+
+	return (unsigned)st < sizeof names / sizeof names[0] ? names[st] : "none";
+}
+
+static void set_state(struct group *grp, enum rg_state st)
+{
+	if (grp->state != st)
+		grp->since = (long long)time(NULL);
+	grp->state = st;
+}
+
+/* Keep what went wrong for cl_status --json, and say it in one log line
+ * that begins as the original's ("Giving up resources due to failure of X"
+ * for a start) and names the script, the operation and how it ended. */
+static void record_failure(struct group *grp, int r, const char *op, const struct ra_result *res,
+			   const char *why)
+{
+	struct rg_failure *f = grp->failure ? grp->failure : calloc(1, sizeof *f);
+
+	if (!f)
+		return;
+	grp->failure = f;
+	memset(f, 0, sizeof *f);
+	snprintf(f->resource, sizeof f->resource, "%s", grp->hg->res[r].spec);
+	if (grp->resolved[r])
+		snprintf(f->script, sizeof f->script, "%s", grp->specs[r].path);
+	snprintf(f->op, sizeof f->op, "%s", op);
+	f->exit_code = res && res->exited && !res->timed_out ? res->exit_code : -1;
+	if (why)
+		snprintf(f->reason, sizeof f->reason, "%s", why);
+	else if (res->timed_out)
+		snprintf(f->reason, sizeof f->reason, "timed out after %u ms", set.timeout_ms);
+	else if (res->spawn_failed)
+		snprintf(f->reason, sizeof f->reason, "could not be run");
+	else if (res->exited)
+		snprintf(f->reason, sizeof f->reason, "exit %d", res->exit_code);
+	else
+		snprintf(f->reason, sizeof f->reason, "killed by signal %d", res->signo);
+	if (res && res->err)
+		snprintf(f->err, sizeof f->err, "%s", res->err);
+	f->when = (long long)time(NULL);
+	set_state(grp, RG_FAILED);
+}
 const char *rg_key(int g) { return groups[g].hg->res[0].spec; }
 const char *rg_node(int g) { return groups[g].hg->node; }
 bool rg_held(int g) { return groups[g].held; }
@@ -160,8 +279,10 @@ static void next_group(void)
 	current->tries = 0;
 	current->failing = false;
 	if (current->gi < current->n) {
-		const struct hr_group *hg = groups[current->groups[current->gi]].hg;
+		struct group *grp = &groups[current->groups[current->gi]];
+		const struct hr_group *hg = grp->hg;
 		current->ri = current->op == RG_ACQUIRE ? 0 : hg->nres - 1;
+		set_state(grp, current->op == RG_ACQUIRE ? RG_STARTING : RG_STOPPING);
 		log_group(current->op == RG_ACQUIRE ? "Acquiring" : "Releasing", current->groups[current->gi]);
 	}
 	g_idle_add(later_step, NULL);
@@ -171,7 +292,7 @@ static void run_stop_failure(int g, const char *rsc)
 {
 	char *argv[] = { "/bin/sh", "-c", (char *)(set.stop_fail_cmd ? set.stop_fail_cmd : "reboot -nf"), NULL };
 
-	log_err("CRIT: Resource STOP failure of %s (group %s). Reboot required!", rsc, rg_key(g));
+	log_crit("Resource STOP failure of %s (group %s). Reboot required!", rsc, rg_key(g));
 	ra_spawn("stop-failure", "run", argv, NULL, 60000, NULL, NULL);
 }
 
@@ -199,11 +320,13 @@ static void step(void)
 	if (current->op == RG_ACQUIRE && !current->failing) {
 		if (current->ri >= hg->nres) {
 			grp->held = true;
+			set_state(grp, RG_HELD);
 			next_group();
 			return;
 		}
 		if (!grp->resolved[current->ri]) {
-			log_err("CRIT: Giving up resources due to failure of %s (no such resource script)",
+			record_failure(grp, current->ri, "start", NULL, "no such resource script");
+			log_crit("Giving up resources due to failure of %s (no such resource script)",
 				hg->res[current->ri].spec);
 			current->ok = false;
 			current->failing = true;
@@ -217,6 +340,8 @@ static void step(void)
 	/* release (or the release after a failed start) */
 	if (current->ri < 0) {
 		grp->held = false;
+		if (grp->state != RG_FAILED)
+			set_state(grp, RG_NONE);
 		if (current->failing) {
 			/* The original stands down 30 s later; which set depends on
 			 * whether the group is a single local resource. */
@@ -258,7 +383,9 @@ static void on_result(const struct ra_result *res, void *data)
 		if (res->rc == RA_RC_OK) {
 			j->ri++;
 		} else {
-			log_err("CRIT: Giving up resources due to failure of %s", rsc);
+			record_failure(grp, j->ri, "start", res, NULL);
+			log_crit("Giving up resources due to failure of %s (start: %s %s)", rsc,
+				 grp->specs[j->ri].path, grp->failure ? grp->failure->reason : "failed");
 			j->ok = false;
 			j->failing = true;
 			j->ri = grp->hg->nres - 1;
@@ -288,6 +415,7 @@ static void on_result(const struct ra_result *res, void *data)
 	}
 	if (strcmp(j->phase, "stop-status") == 0 || strcmp(j->phase, "status") == 0) {
 		if (res->running) {
+			record_failure(grp, j->ri, "stop", NULL, "stop failed and status says it still runs");
 			run_stop_failure(j->groups[j->gi], rsc);
 			j->ok = false;
 		} else {

@@ -5,6 +5,7 @@
 #define HB_RSC_GROUPS_H
 #include <stdbool.h>
 #include "haresources.h"
+#include "ra.h"
 
 enum rg_op { RG_ACQUIRE, RG_RELEASE };
 
@@ -25,7 +26,34 @@ struct rg_settings {
 	void (*standby_after_failure)(const char *type);
 };
 
+/* Where a group stands on this node, for cl_status --json. */
+enum rg_state { RG_NONE, RG_STARTING, RG_HELD, RG_STOPPING, RG_FAILED };
+
+/* The last operation of a group that failed here. */
+struct rg_failure {
+	char resource[256];       /* as written in haresources */
+	char script[256];         /* what ran (path), empty if nothing could */
+	char op[16];              /* "start", "stop" */
+	int exit_code;            /* -1 when it did not exit (signal, timeout) or never ran */
+	char reason[160];         /* "exit 1", "timed out after 300 s", "no such resource script" */
+	char err[RA_ERR_TAIL + 1];  /* the end of its stderr */
+	long long when;           /* wall-clock seconds */
+};
+
 void rg_init(const struct haresources *hr, const struct rg_settings *s);
+/* A new haresources (reload): groups are matched by preferred node and
+ * resources, and one that is unchanged keeps its state (held, since, last
+ * failure).  Only between jobs: -1 (nothing done) while one runs.  hr must
+ * outlive the table, as for rg_init. */
+int rg_reinit(const struct haresources *hr);
+/* The script settings of a reloaded ha.cf (the strings must stay valid). */
+void rg_update_settings(unsigned timeout_ms, const char *stop_fail_cmd);
+enum rg_state rg_state(int g);
+const char *rg_state_name(enum rg_state st);
+long long rg_since(int g);                      /* when the state was entered */
+const struct rg_failure *rg_last_failure(int g); /* NULL if none since start */
+int rg_nres(int g);
+const char *rg_resource(int g, int r);
 int rg_count(void);
 const char *rg_key(int g);
 const char *rg_node(int g);

@@ -23,9 +23,6 @@ enum rstate { RS_INIT, RS_STARTING, RS_BOTHSTARTING, RS_RSCRCVD, RS_STABLE, RS_S
 enum standby { SB_NOT, SB_ME, SB_OTHER, SB_DONE };
 
 #define RQSTDELAY_MS 10000
-/* The original waited for a script forever; a hung one then froze every
- * takeover.  ha.cf "resource_timeout" changes this. */
-#define RSC_DEFAULT_TIMEOUT_MS (300 * 1000)
 #define STANDBY_REPLY_MS 10000
 #define STANDBY_DEADLINE_MS (3600 * 1000)
 
@@ -130,6 +127,29 @@ const char *rsc_hold_text(void)
 	return hold_text(normal_nodes() > 2 ? held_bits() : rs.i_hold);
 }
 
+const char *rsc_group_owner(int g)
+{
+	int i, bit;
+
+	if (!managing())
+		return NULL;
+	if (rg_held(g))
+		return hb.localname;
+	/* Legacy peers never say what they hold. */
+	if (!nice_fb())
+		return NULL;
+	for (i = 0; i < hb.nnodes; i++) {
+		const struct hb_node *n = &hb.nodes[i];
+
+		if (i == hb.local || n->type != NODE_NORMAL || !node_is_live(n) || !rs.peer_reported[i])
+			continue;
+		bit = strcmp(rg_node(g), n->name) == 0 ? HOLD_LOCAL : HOLD_FOREIGN;
+		if (rs.peer_holds[i] & bit)
+			return n->name;
+	}
+	return NULL;
+}
+
 /* ---- messages ---- */
 
 static void send_resource(const char *info, bool is_stable)
@@ -195,6 +215,29 @@ static bool we_succeed(int dead_ni, int g)
 	}
 	(void)g;
 	return false;
+}
+
+bool rsc_stable_now(void)
+{
+	return !managing() || stable();
+}
+
+/* Is group g one of ours now?  Our own groups while we hold our class; a
+ * peer's group while its preferred node is gone and we are its successor,
+ * or (two nodes, auto_failback off) while we still hold the peer's class. */
+bool rsc_should_hold(int g)
+{
+	int h = nice_fb() && normal_nodes() <= 2 ? rs.i_hold : held_bits();
+	int pi;
+
+	if (!managing())
+		return false;
+	if (rg_is_local(g))
+		return h & HOLD_LOCAL;
+	pi = node_find(rg_node(g));
+	if (pi >= 0 && node_is_live(&hb.nodes[pi]))
+		return normal_nodes() <= 2 && (h & HOLD_FOREIGN);
+	return (h & HOLD_FOREIGN || normal_nodes() > 2) && we_succeed(pi, g);
 }
 
 static int collect(int which, int *out)
@@ -932,7 +975,7 @@ static void standby_after_failure(const char *type)
 		send_ask(hold_from_text(type, HOLD_FOREIGN), "me");
 }
 
-static void export_env(void)
+void rsc_export_env(void)
 {
 	char *f = g_strdup_printf("%s/shellfuncs", hb.ha_dir);
 	int i;
@@ -1018,7 +1061,7 @@ void rsc_init(void)
 	s.stop_fail_cmd = hb.cf->stop_fail_cmd;
 	s.localname = hb.localname;
 	s.standby_after_failure = standby_after_failure;
-	export_env();
+	rsc_export_env();
 	rg_init(hb.haresources, &s);
 	stonith_init();
 	timer_start_periodic(&rs.standby_timer, 1000);

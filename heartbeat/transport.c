@@ -40,7 +40,8 @@ void transport_count_drop(enum drop_reason r, const char *src, int mi, const cha
 		return;
 	}
 	log_warn("Dropped packet from %s on %s: %s%s%s (%lu more since last report)",
-		 src ? src : "?", mi >= 0 ? hb.media[mi].name : "local", drop_names[r],
+		 src ? src : mi >= 0 && hb.media[mi].classic ? "the serial line" : "an unknown sender",
+		 mi >= 0 ? hb.media[mi].name : "local", drop_names[r],
 		 detail ? ": " : "", detail ? detail : "", hb.drops_unlogged[r]);
 	hb.drops_unlogged[r] = 0;
 	hb.last_drop_log_ms[r] = now;
@@ -430,7 +431,9 @@ void transport_receive(int mi, const void *buf, size_t len)
 	hb.media[mi].received++;
 	wd = wire_decode(&hb.keys, buf, len, &m);
 	if (wd != WIRE_OK) {
-		transport_count_drop((enum drop_reason)(wd - 1), NULL, mi, wire_drop_name(wd));
+		/* Nothing in it can be trusted, not even its src: name the address. */
+		transport_count_drop((enum drop_reason)(wd - 1),
+				     hb.media[mi].from[0] ? hb.media[mi].from : NULL, mi, wire_drop_name(wd));
 		return;
 	}
 	t = msg_get(m, "t");

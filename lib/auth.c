@@ -4,6 +4,7 @@
 #include "auth.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <glib.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -199,7 +200,8 @@ int auth_parse(const char *text, size_t len, const char *fname, struct auth_keys
 			bound = (int)n;
 	}
 	if (want < 0) {
-		seterr(err, errlen, "%s:%d: missing \"auth <index>\" line", fname, lineno > 0 ? lineno : 1);
+		seterr(err, errlen, "%s:%d: missing \"auth <index>\" line (expected one naming the key to sign with, e.g. \"auth 1\")",
+		       fname, lineno > 0 ? lineno : 1);
 		goto fail;
 	}
 	if (bound < 0) {
@@ -219,8 +221,9 @@ fail:
 	return -1;
 }
 
-int auth_load_owned(const char *path, unsigned owner, struct auth_keys *out, char *err,
-		    size_t errlen)
+/* Owners allowed: owners[0..nowners-1]; owner_text names them in the message. */
+static int load_owned(const char *path, const unsigned *owners, int nowners,
+		      const char *owner_text, struct auth_keys *out, char *err, size_t errlen)
 {
 	memset(out, 0, sizeof(*out));
 	out->active = -1;
@@ -243,14 +246,17 @@ int auth_load_owned(const char *path, unsigned owner, struct auth_keys *out, cha
 		seterr(err, errlen, "%s: not a regular file", path);
 		goto out;
 	}
-	if (st.st_uid != (uid_t)owner) {
-		why = EACCES;
+	int ok_owner = 0;
+	for (int i = 0; i < nowners; i++)
+		ok_owner |= st.st_uid == (uid_t)owners[i];
+	if (!ok_owner) {
+		why = EPERM;
 		seterr(err, errlen, "%s: owned by uid %u, must be owned by %s (chown %u %s)", path,
-		       (unsigned)st.st_uid, owner == 0 ? "root" : "the daemon user", owner, path);
+		       (unsigned)st.st_uid, owner_text, owners[0], path);
 		goto out;
 	}
 	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
-		why = EACCES;
+		why = EPERM;
 		seterr(err, errlen, "%s: mode %04o lets group or others access the keys; "
 		       "run chmod 600 %s", path, (unsigned)(st.st_mode & 07777), path);
 		goto out;
@@ -284,13 +290,29 @@ out:
 	g_free(buf);
 	close(fd);
 	if (r < 0)
-		errno = why; /* EACCES for an owner/mode refusal, EINVAL for a bad file */
+		errno = why; /* EPERM for an owner/mode refusal, EINVAL for a bad file */
 	return r;
 }
 
+int auth_load_owned(const char *path, unsigned owner, struct auth_keys *out, char *err,
+		    size_t errlen)
+{
+	return load_owned(path, &owner, 1, owner == 0 ? "root" : "the daemon user", out, err,
+			  errlen);
+}
+
+/* 3.0.6 accepts an authkeys file of any owner; we accept root and the
+ * cluster user (packages and hand-made setups use either), nobody else. */
 int auth_load(const char *path, struct auth_keys *out, char *err, size_t errlen)
 {
-	return auth_load_owned(path, 0, out, err, errlen);
+	unsigned owners[2] = { 0, 0 };
+	struct passwd *pw = getpwnam(AUTH_CLUSTER_USER);
+	int n = 1;
+
+	if (pw && pw->pw_uid != 0)
+		owners[n++] = (unsigned)pw->pw_uid;
+	return load_owned(path, owners, n, n > 1 ? "root or " AUTH_CLUSTER_USER : "root", out, err,
+			  errlen);
 }
 
 /* CRC-32 MSB first, polynomial 0x04C11DB7, init 0, final complement, no length. */

@@ -30,9 +30,11 @@ struct auth_keys {
  * with active = -1.  err may be NULL. */
 int auth_parse(const char *text, size_t len, const char *fname, struct auth_keys *out,
 	       char *err, size_t errlen);
-/* Open, refuse if not owned by root or readable/writable by group or others
+#define AUTH_CLUSTER_USER "hacluster"
+
+/* Open, refuse if not owned by root (or AUTH_CLUSTER_USER) or readable/writable by group or others
  * (checked on the open fd), then auth_parse.  Error text names the file and the fix.
- * On failure errno is open's errno, EACCES for an owner/mode refusal, or EINVAL
+ * On failure errno is open's errno, EPERM for an owner/mode refusal (exit 6, as 3.0.6), or EINVAL
  * for a file that does not parse. */
 int auth_load(const char *path, struct auth_keys *out, char *err, size_t errlen);
 /* auth_load with another required owner uid (tests and non-root daemons). */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "conf_int.h"
@@ -32,18 +33,38 @@ static void add_msg(char ***arr, int *n, char *s)
 	*arr = na;
 }
 
-static char *vformat(const struct conf_ctx *x, const char *fmt, va_list ap)
+static char *vformat(const char *fname, int line, const char *fmt, va_list ap)
 {
 	char body[1024], *s = NULL;
 
 	vsnprintf(body, sizeof body, fmt, ap);
-	if (x->line > 0) {
-		if (asprintf(&s, "%s:%d: %s", x->fname, x->line, body) < 0)
+	if (line > 0) {
+		if (asprintf(&s, "%s:%d: %s", fname, line, body) < 0)
 			s = NULL;
-	} else if (asprintf(&s, "%s: %s", x->fname, body) < 0) {
+	} else if (asprintf(&s, "%s: %s", fname, body) < 0) {
 		s = NULL;
 	}
 	return s;
+}
+
+void conf_vmsg(struct conf_errors *e, bool warn, const char *fname, int line, const char *fmt,
+	       va_list ap)
+{
+	char *s = vformat(fname, line, fmt, ap);
+
+	if (warn)
+		add_msg(&e->warn, &e->nwarn, s);
+	else
+		add_msg(&e->msg, &e->n, s);
+}
+
+void conf_msg(struct conf_errors *e, bool warn, const char *fname, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	conf_vmsg(e, warn, fname, line, fmt, ap);
+	va_end(ap);
 }
 
 void conf_err(struct conf_ctx *x, const char *fmt, ...)
@@ -51,7 +72,7 @@ void conf_err(struct conf_ctx *x, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	add_msg(&x->e->msg, &x->e->n, vformat(x, fmt, ap));
+	conf_vmsg(x->e, false, x->fname, x->line, fmt, ap);
 	va_end(ap);
 }
 
@@ -60,7 +81,7 @@ void conf_warn(struct conf_ctx *x, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	add_msg(&x->e->warn, &x->e->nwarn, vformat(x, fmt, ap));
+	conf_vmsg(x->e, true, x->fname, x->line, fmt, ap);
 	va_end(ap);
 }
 
@@ -125,6 +146,22 @@ void conf_set_param(struct hb_config *c, const char *name, const char *value)
 	c->nparams++;
 }
 
+void conf_unset_param(struct hb_config *c, const char *name)
+{
+	int i;
+
+	for (i = 0; i < c->nparams; i++) {
+		if (strcmp(c->params[i].name, name) == 0) {
+			free(c->params[i].name);
+			free(c->params[i].value);
+			memmove(&c->params[i], &c->params[i + 1],
+				(size_t)(c->nparams - i - 1) * sizeof c->params[0]);
+			c->nparams--;
+			return;
+		}
+	}
+}
+
 const char *conf_param(const struct hb_config *c, const char *name)
 {
 	int i;
@@ -181,6 +218,70 @@ static int default_udpport(void)
 	return port > 0 ? port : CONF_DEFAULT_UDPPORT;
 }
 
+/* Edit distance, stopping early: only "one or two typos away" matters. */
+static int distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	int row[64], prev, tmp;
+
+	if (la >= 64 || lb >= 64)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = (int)i;
+		for (j = 1; j <= lb; j++) {
+			int sub = prev + (tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]));
+			int del = row[j] + 1, ins = row[j - 1] + 1;
+
+			tmp = row[j];
+			row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+struct near_miss {
+	const char *exact_case;   /* same name in another case */
+	const char *near;         /* closest within two edits */
+	int best;
+};
+
+static void consider(struct near_miss *nm, const char *cand, const char *name)
+{
+	int k;
+
+	if (strcasecmp(cand, name) == 0)
+		nm->exact_case = cand;
+	else if ((k = distance(name, cand)) < nm->best)
+		nm->best = k, nm->near = cand;
+}
+
+/* Directive names are case-sensitive ("Keepalive" is the commonest typo),
+ * and a near miss is worth naming. */
+static const char *misspelt(const char *name)
+{
+	static char hint[96];
+	struct near_miss nm = { NULL, NULL, 3 };
+	const struct conf_directive *d;
+	const char *cand;
+	int i;
+
+	for (d = conf_directives; d->name; d++)
+		consider(&nm, d->name, name);
+	for (i = 0; (cand = conf_line_directive_name(i)); i++)
+		consider(&nm, cand, name);
+	if (nm.exact_case)
+		snprintf(hint, sizeof hint, " (names are lower case: %s)", nm.exact_case);
+	else if (nm.near && strlen(name) > 3)
+		snprintf(hint, sizeof hint, " (did you mean %s?)", nm.near);
+	else
+		return "";
+	return hint;
+}
+
 /* One line, comment already cut.  Returns nothing: problems go to x->e. */
 static void parse_line(struct conf_ctx *x, char *p)
 {
@@ -210,14 +311,20 @@ static void parse_line(struct conf_ctx *x, char *p)
 	}
 	d = conf_find_directive(name);
 	if (d) {
+		int di = (int)(d - conf_directives);
 		bool any = false;
 
 		for (tok = strtok_r(rest, CONF_DELIMS, &save); tok;
 		     tok = strtok_r(NULL, CONF_DELIMS, &save)) {
 			any = true;
 			x->dname = d->name;
-			if (d->fn(x, tok) == 0 && d->record_as)
-				conf_set_param(x->c, d->record_as, tok);
+			if (d->fn(x, tok) == 0) {
+				if (d->record_as)
+					conf_set_param(x->c, d->record_as, tok);
+				x->dline[di] = x->line;
+			} else {
+				x->dbad[di] = true;
+			}
 		}
 		if (!any)
 			conf_warn(x, "directive [%s] has no value; ignored", name);
@@ -235,7 +342,8 @@ static void parse_line(struct conf_ctx *x, char *p)
 			ld->vfn(x, tok);
 		return;
 	}
-	conf_err(x, "Illegal directive [%.64s]: not a heartbeat 3.0.6 ha.cf directive", name);
+	conf_err(x, "Illegal directive [%.64s]: not a heartbeat 3.0.6 ha.cf directive%s", name,
+		 misspelt(name));
 }
 
 static void apply_defaults(struct conf_ctx *x)
@@ -244,27 +352,31 @@ static void apply_defaults(struct conf_ctx *x)
 	const struct conf_directive *d;
 	char buf[32];
 	int saved_line = x->line;
+	bool bad_dt;
 
 	/* A default that fails is ignored, as in the original; ours never do. */
 	x->line = 0;
 	for (d = conf_directives; d->name; d++) {
-		if (!d->dflt || !d->record_as || conf_param(c, d->record_as))
+		if (!d->dflt || !d->record_as || conf_param(c, d->record_as) ||
+		    x->dbad[d - conf_directives])
 			continue;
 		x->dname = d->name;
 		if (d->fn(x, d->dflt) == 0)
 			conf_set_param(c, d->record_as, d->dflt);
 	}
-	if (!c->deadping_set) {
+	/* Derived from deadtime: not when it (or the value itself) was rejected. */
+	bad_dt = x->dbad[conf_directive_index("deadtime")];
+	if (!c->deadping_set && !bad_dt && !x->dbad[conf_directive_index("deadping")]) {
 		c->deadping_ms = c->deadtime_ms;
 		snprintf(buf, sizeof buf, "%ums", c->deadping_ms);
 		conf_set_param(c, "deadping", buf);
 	}
-	if (!c->warntime_set) {
+	if (!c->warntime_set && !bad_dt && !x->dbad[conf_directive_index("warntime")]) {
 		c->warntime_ms = c->deadtime_ms / 2;
 		snprintf(buf, sizeof buf, "%ums", c->warntime_ms);
 		conf_set_param(c, "warntime", buf);
 	}
-	if (!c->initdead_set) {
+	if (!c->initdead_set && !bad_dt && !x->dbad[conf_directive_index("initdead")]) {
 		if (c->deadtime_ms > 10000)
 			c->initdead_ms = c->deadtime_ms;
 		else if (c->deadtime_ms < 6000)
@@ -306,6 +418,84 @@ static bool has_node(const struct hb_config *c, const char *name)
 	return false;
 }
 
+/* "deadtime 2 = 2000 ms (line 5)", or where the value came from when no line
+ * set it; cross-directive messages show both sides this way. */
+static const char *time_desc(const struct conf_ctx *x, const char *name, unsigned ms, char *buf,
+			     size_t len)
+{
+	int di = conf_directive_index(name);
+	const struct conf_directive *d = di >= 0 ? &conf_directives[di] : NULL;
+
+	if (di >= 0 && x->dline[di] > 0)
+		snprintf(buf, len, "%s %s = %u ms (line %d)", name, conf_param(x->c, name), ms,
+			 x->dline[di]);
+	else if (d && d->dflt)
+		snprintf(buf, len, "%s %u ms (the default)", name, ms);
+	else
+		snprintf(buf, len, "%s %u ms (derived from deadtime)", name, ms);
+	return buf;
+}
+
+static int dline(const struct conf_ctx *x, const char *name)
+{
+	return x->dline[conf_directive_index(name)];
+}
+
+static bool dbad(const struct conf_ctx *x, const char *name)
+{
+	return x->dbad[conf_directive_index(name)];
+}
+
+/* A relation between two timers broken: anchored on the later of their
+ * lines, naming both values with their units. */
+static void pair_msg(struct conf_ctx *x, bool warn, const char *rule, const char *na, unsigned ma,
+		     const char *nb, unsigned mb)
+{
+	char a[160], b[160];
+	int la = dline(x, na), lb = dline(x, nb);
+
+	x->line = la > lb ? la : lb;
+	conf_msg(x->e, warn, x->fname, x->line, "%s: %s, %s", rule, time_desc(x, na, ma, a, sizeof a),
+		 time_desc(x, nb, mb, b, sizeof b));
+	x->line = 0;
+}
+
+/* The relations between the timers.  A timer whose value was rejected is
+ * left out: its error has been reported already. */
+static void timing_checks(struct conf_ctx *x)
+{
+	struct hb_config *c = x->c;
+	char a[160];
+
+	if (!dbad(x, "keepalive") && !dbad(x, "deadtime") &&
+	    (unsigned long long)c->deadtime_ms <= 2ULL * c->keepalive_ms)
+		pair_msg(x, false, "deadtime must be more than twice keepalive", "deadtime", c->deadtime_ms,
+			 "keepalive", c->keepalive_ms);
+	if (!dbad(x, "deadtime") && !dbad(x, "initdead")) {
+		if (c->initdead_ms < c->deadtime_ms) {
+			pair_msg(x, false, "initdead must be at least deadtime", "initdead", c->initdead_ms,
+				 "deadtime", c->deadtime_ms);
+		} else if (c->initdead_ms < 10000) {
+			int la = dline(x, "initdead"), lb = dline(x, "deadtime");
+
+			x->line = la > lb ? la : lb;
+			conf_warn(x, "initdead is less than 10 s: a slow network start may cause a false takeover: %s",
+				  time_desc(x, "initdead", c->initdead_ms, a, sizeof a));
+			x->line = 0;
+		}
+	}
+	if (c->deadping_set && !dbad(x, "keepalive") && !dbad(x, "deadping") &&
+	    (unsigned long long)c->deadping_ms <= 2ULL * c->keepalive_ms)
+		pair_msg(x, false, "deadping must be more than twice keepalive", "deadping", c->deadping_ms,
+			 "keepalive", c->keepalive_ms);
+	/* The original accepts it, so only a warning: "late heartbeat" can then
+	 * never be logged before the node is declared dead. */
+	if (c->warntime_set && !dbad(x, "deadtime") && !dbad(x, "warntime") &&
+	    c->warntime_ms >= c->deadtime_ms)
+		pair_msg(x, true, "warntime should be less than deadtime, or no late heartbeat is reported before the node is declared dead",
+			 "warntime", c->warntime_ms, "deadtime", c->deadtime_ms);
+}
+
 /* The original's start-up refusals, in its order (authkeys is lib/auth's job). */
 static void post_checks(struct conf_ctx *x, const char *localnode)
 {
@@ -323,28 +513,28 @@ static void post_checks(struct conf_ctx *x, const char *localnode)
 	}
 	x->line = 0;
 	if (c->nmedia == 0 && c->npings == 0)
-		conf_err(x, "No heartbeat media defined");
+		conf_err(x, "No heartbeat media defined (expected at least one bcast, mcast, ucast or serial line)");
 	if (c->nnodes == 0 && !any)
-		conf_err(x, "no nodes defined");
-	if (localnode && !any && !has_node(c, localnode))
-		conf_err(x, "Current node [%s] not in configuration!", localnode);
-	if ((unsigned long long)c->deadtime_ms <= 2ULL * c->keepalive_ms)
-		conf_err(x, "Dead time [%u] is too small compared to keeplive [%u]",
-			 c->deadtime_ms, c->keepalive_ms);
-	if (c->initdead_ms < c->deadtime_ms)
-		conf_err(x, "Initial dead time [%u] is smaller than deadtime [%u]",
-			 c->initdead_ms, c->deadtime_ms);
-	else if (c->initdead_ms < 10000)
-		conf_warn(x, "Initial dead time [%u ms] is less than 10 seconds: a slow network start may cause a false takeover",
-			  c->initdead_ms);
-	if (c->deadping_set && (unsigned long long)c->deadping_ms <= 2ULL * c->keepalive_ms)
-		conf_err(x, "Ping dead time [%u] is too small compared to keeplive [%u]",
-			 c->deadping_ms, c->keepalive_ms);
+		conf_err(x, "no nodes defined (expected node lines naming every cluster node, this one included)");
+	if (localnode && !any && !has_node(c, localnode)) {
+		char list[512] = "";
+		size_t used = 0;
+		int k;
+
+		for (k = 0; k < c->nnodes && used < sizeof list - 1; k++)
+			used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", k ? ", " : "",
+						 c->nodes[k]);
+		conf_err(x, "Current node [%s] not in configuration! (the name of this node, from uname -n or nodeinfo, is %s%s%s: expected a line 'node %s')",
+			 localnode, localnode, c->nnodes ? "; ha.cf declares " : "", list, localnode);
+	}
+	timing_checks(x);
 	if (!x->log_set && x->use_logd_set && c->use_logd == 0)
-		conf_err(x, "No log entry found in ha.cf and use_logd is set to off");
+		conf_err(x, "No log entry found in ha.cf and use_logd is set to off (expected logfile, debugfile, logfacility or use_logd yes)");
 	if (!c->crm && c->autojoin != AUTOJOIN_NONE)
 		conf_err(x, "R1 style resource management conflicts with autojoin set: unset autojoin or enable crm");
-	if (c->auto_failback == AF_LEGACY)
+	/* Said only of a configuration that would start, as the original says
+	 * it at start: on a broken (or empty) file it is noise. */
+	if (c->auto_failback == AF_LEGACY && !c->crm && x->e->n == x->nerr_start)
 		conf_warn(x, "Deprecated 'legacy' auto_failback option selected: convert to 'auto_failback on'");
 }
 

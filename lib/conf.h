@@ -4,6 +4,7 @@
 #ifndef HB_CONF_H
 #define HB_CONF_H
 #include <stdbool.h>
+#include <stdarg.h>
 #include <stddef.h>
 
 #define CONF_MAXNODES 100
@@ -25,6 +26,7 @@ struct conf_medium {
 
 struct conf_ping {       /* a ping pseudo-node: "ping ADDR" or "ping_group NAME ADDR..." */
 	char name[CONF_HOSTLEN];
+	int line;            /* ha.cf line it came from */
 	bool group;
 	bool v6;
 	int naddrs;
@@ -74,6 +76,7 @@ struct hb_config {
 	struct conf_ping *pings;
 	char *logfile, *debugfile;
 	int logfacility;          /* syslog facility value, -1 = none */
+	bool logfacility_none;    /* "logfacility none" was written: no syslog at all */
 	int use_logd;             /* -1 unset, 0, 1 */
 	unsigned conn_logd_time_ms;
 	enum af_mode auto_failback;
@@ -127,6 +130,11 @@ int conf_load(const char *path, const char *localnode, struct hb_config *out,
 	      struct conf_errors *errs);
 void conf_free(struct hb_config *c);
 void conf_errors_free(struct conf_errors *e);
+/* Add "fname:line: text" (line 0: "fname: text") as an error, or a warning. */
+void conf_msg(struct conf_errors *e, bool warn, const char *fname, int line, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+void conf_vmsg(struct conf_errors *e, bool warn, const char *fname, int line, const char *fmt,
+	       va_list ap);
 
 /* Time value as ha.cf writes it: "2", "1.5", "500ms", "200000us". -1 if invalid. */
 long conf_parse_time_ms(const char *s);
@@ -134,6 +142,9 @@ long conf_parse_time_ms(const char *s);
 int conf_parse_bool(const char *s);
 /* Recorded value for getparm / HA_ environment, NULL if not recorded. */
 const char *conf_param(const struct hb_config *c, const char *name);
+/* Record (or replace) / forget a value (reload keeps the table current). */
+void conf_set_param(struct hb_config *c, const char *name, const char *value);
+void conf_unset_param(struct hb_config *c, const char *name);
 /* Print "name value" lines of directives with defaults (heartbeat -D). */
 void conf_print_defaults(void);
 #endif

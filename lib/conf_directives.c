@@ -109,8 +109,17 @@ static int get_time(struct conf_ctx *x, const char *name, const char *val, bool 
 	long ms = conf_parse_time_ms(val);
 
 	if (ms < 0 || (ms == 0 && !zero_ok)) {
-		conf_err(x, "%s: invalid time [%.64s] (expected %s seconds, or a number with ms or us)",
-			 name, val, zero_ok ? "a non-negative number of" : "a positive number of");
+		size_t lead = strspn(val, " \t"), num = strspn(val + lead, "0123456789.");
+		const char *u = val + lead + num;
+
+		u += strspn(u, " \t");
+		/* "2s", "10min": units people expect but the original never had. */
+		if (ms < 0 && num > 0 && *u && strncmp(u, "ms", 2) && strncmp(u, "us", 2))
+			conf_err(x, "%s: invalid time [%.64s] (expected %s seconds such as 30 or 1.5, or milliseconds such as 500ms; '%.16s' is not a unit)",
+				 name, val, zero_ok ? "a number of" : "a positive number of", u);
+		else
+			conf_err(x, "%s: invalid time [%.64s] (expected %s seconds such as 30 or 1.5, or milliseconds such as 500ms)",
+				 name, val, zero_ok ? "a number of" : "a positive number of");
 		return -1;
 	}
 	*out = (unsigned)ms;
@@ -249,12 +258,14 @@ static int d_logfacility(struct conf_ctx *x, const char *v)
 	/* "none" is no log entry: without a file the original falls back to logd. */
 	if (strcmp(v, "none") == 0) {
 		x->c->logfacility = -1;
+		x->c->logfacility_none = true;
 		return 0;
 	}
 	for (i = 0; i < sizeof facilities / sizeof facilities[0]; i++) {
 		if (strcmp(v, facilities[i].name) == 0) {
 			x->log_set = true;
 			x->c->logfacility = facilities[i].value;
+			x->c->logfacility_none = false;
 			return 0;
 		}
 	}
@@ -597,6 +608,13 @@ const struct conf_directive conf_directives[] = {
 	{ "resource_timeout", d_resource_timeout, NULL, "resource_timeout", NULL },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
+
+int conf_directive_index(const char *name)
+{
+	const struct conf_directive *d = conf_find_directive(name);
+
+	return d ? (int)(d - conf_directives) : -1;
+}
 
 const struct conf_directive *conf_find_directive(const char *name)
 {

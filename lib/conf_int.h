@@ -11,6 +11,7 @@
 #define CONF_MAXLINE 5120
 #define CONF_DEFAULT_UDPPORT 694
 #define CONF_DEFAULT_BAUD 19200
+#define CONF_NDIR 64           /* room for the ordinary directives */
 
 struct conf_ctx {
 	struct hb_config *c;
@@ -25,6 +26,11 @@ struct conf_ctx {
 	bool af_given;         /* an auto_failback line was read */
 	bool use_logd_set;
 	bool log_set;          /* logfile, debugfile or logfacility given */
+	/* Per ordinary directive (index in conf_directives): the last line that
+	 * set it, and whether a value was rejected.  A rejected value gets no
+	 * default either, so it cannot cause a second, misleading error. */
+	int dline[CONF_NDIR];
+	bool dbad[CONF_NDIR];
 };
 
 /* One value of an option-list directive; returns 0 or reports and returns -1. */
@@ -50,7 +56,6 @@ struct conf_line_directive {
 /* conf.c */
 void conf_err(struct conf_ctx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void conf_warn(struct conf_ctx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void conf_set_param(struct hb_config *c, const char *name, const char *value);
 char *conf_strdup(const char *s);
 void *conf_grow(void *arr, int n, size_t elem);   /* room for element n, or NULL */
 bool conf_parse_int(const char *s, long min, long max, long *out);
@@ -58,8 +63,12 @@ int conf_add_node_name(struct conf_ctx *x, const char *name, bool ping);
 
 /* conf_directives.c */
 const struct conf_directive *conf_find_directive(const char *name);
+/* Index of an ordinary directive in conf_directives, -1 if none. */
+int conf_directive_index(const char *name);
 extern const struct conf_directive conf_directives[];
 
 /* conf_media.c */
 const struct conf_line_directive *conf_find_line_directive(const char *name);
+/* Name of the i-th whole-line directive, NULL past the last. */
+const char *conf_line_directive_name(int i);
 #endif

@@ -5,11 +5,13 @@
  * the media code when it opens them. */
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <errno.h>
 #include <grp.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include "conf_int.h"
 
@@ -96,6 +98,7 @@ static int add_ping(struct conf_ctx *x, const char *name, bool group, bool v6, c
 	c->pings = np;
 	pg = &np[c->npings];
 	snprintf(pg->name, sizeof pg->name, "%s", name);
+	pg->line = x->line;
 	pg->group = group;
 	pg->v6 = v6;
 	pg->addrs = calloc((size_t)naddrs, sizeof *pg->addrs);
@@ -249,8 +252,8 @@ static bool id_list_ok(struct conf_ctx *x, const char *client, const char *list,
 			continue;
 		if (groups ? getgrnam(item) != NULL : getpwnam(item) != NULL)
 			continue;
-		conf_err(x, "apiauth %s: unknown %s [%.64s] (expected a %s name or number)", client,
-			 groups ? "group" : "user", item, groups ? "group" : "user");
+		conf_err(x, "apiauth %s: unknown %s [%.64s] (expected an existing %s name, or a number)",
+			 client, groups ? "group" : "user", item, groups ? "group" : "user");
 		return false;
 	}
 	return true;
@@ -325,7 +328,8 @@ static int add_cmd(struct conf_ctx *x, const char *rest, bool failfast)
 	snprintf(prog, sizeof prog, "%s", cmd);
 	prog[strcspn(prog, " \t")] = '\0';
 	if (access(prog, X_OK) != 0) {
-		conf_err(x, "%s: [%.200s] is not an executable program", x->dname, prog);
+		conf_err(x, "%s: [%.200s] is not an executable program (expected the absolute path of one: %s)",
+			 x->dname, prog, strerror(errno));
 		return -1;
 	}
 	nc = conf_grow(x->c->cmds, x->c->ncmds, sizeof *nc);
@@ -428,4 +432,10 @@ const struct conf_line_directive *conf_find_line_directive(const char *name)
 		if (strcmp(d->name, name) == 0)
 			return d;
 	return NULL;
+}
+
+const char *conf_line_directive_name(int i)
+{
+	return i >= 0 && i < (int)(sizeof line_directives / sizeof line_directives[0]) ?
+		line_directives[i].name : NULL;
 }

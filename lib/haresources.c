@@ -11,37 +11,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <glib.h>
 #include "haresources.h"
 #include "readfile.h"
 
 #define HR_MAXFILE (16 * 1024 * 1024)
-
-static void hr_msg(struct conf_errors *e, bool warn, const char *fname, int line,
-		   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void hr_msg(struct conf_errors *e, bool warn, const char *fname, int line,
-		   const char *fmt, ...)
-{
-	char body[512], *s = NULL, ***arr = warn ? &e->warn : &e->msg, **na;
-	int *n = warn ? &e->nwarn : &e->n;
-	va_list ap;
-	int r;
-
-	va_start(ap, fmt);
-	vsnprintf(body, sizeof body, fmt, ap);
-	va_end(ap);
-	r = line > 0 ? asprintf(&s, "%s:%d: %s", fname, line, body)
-		     : asprintf(&s, "%s: %s", fname, body);
-	if (r < 0)
-		return;
-	na = realloc(*arr, (size_t)(*n + 1) * sizeof *na);
-	if (!na) {
-		free(s);
-		return;
-	}
-	na[(*n)++] = s;
-	*arr = na;
-}
 
 /* The shell glob [0-9]*.[0-9]*.[0-9]*.[0-9]* that ResourceManager uses to
  * spot an IP address: a digit first, then three ".digit" in order. */
@@ -140,7 +114,15 @@ static void parse_group(char *s, int line, const char *fname, const struct hb_co
 	for (p = tok; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
 	if (cf && !known_node(cf, tok)) {
-		hr_msg(errs, false, fname, line, "Bad nodename [%.100s] (expected a node declared in ha.cf)", tok);
+		char list[256] = "";
+		size_t used = 0;
+
+		for (i = 0; i < cf->nnodes && used < sizeof list - 1; i++)
+			used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
+						 cf->nodes[i]);
+		conf_msg(errs, false, fname, line,
+			 "Bad nodename [%.100s] (expected the preferred node first: one of the nodes ha.cf declares: %s)",
+			 tok, list);
 		return;
 	}
 	ng = realloc(out->groups, (size_t)(out->ngroups + 1) * sizeof *ng);
@@ -167,15 +149,54 @@ static void parse_group(char *s, int line, const char *fname, const struct hb_co
 		g->nres++;
 	}
 	if (g->nres == 0) {
-		hr_msg(errs, true, fname, line, "node [%s] has no resources on this line", g->node);
-		return;
+		/* Kept, it would be a group without a name. */
+		conf_msg(errs, true, fname, line, "node [%s] has no resources on this line: line ignored", g->node);
+		free(g->res);
+		free(g->node);
+		out->ngroups--;
 	}
-	/* The first resource names the group everywhere, so it must be unique. */
-	for (i = 0; i < out->ngroups - 1; i++) {
-		if (out->groups[i].nres > 0 && strcmp(out->groups[i].res[0].spec, g->res[0].spec) == 0)
-			hr_msg(errs, true, fname, line, "resource group [%.100s] also starts on line %d",
-			       g->res[0].spec, out->groups[i].line);
+}
+
+/* The same resource in two groups would be started by both (the same
+ * address up twice, one filesystem mounted twice), and a repeated first
+ * resource makes two groups share one name.  "10.0.0.1" and
+ * "IPaddr::10.0.0.1" are the same resource.  MailTo only sends mail, so a
+ * MailTo line in every group is common and only warned about. */
+static void check_duplicates(const struct haresources *h, const char *fname, struct conf_errors *errs)
+{
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	int g, r, a;
+
+	for (g = 0; g < h->ngroups; g++) {
+		const struct hr_group *grp = &h->groups[g];
+
+		for (r = 0; r < grp->nres; r++) {
+			const struct hr_resource *res = &grp->res[r];
+			GString *key = g_string_new(res->type);
+			gpointer prev;
+
+			for (a = 0; a < res->nargs; a++)
+				g_string_append_printf(key, "\037%s", res->args[a]);
+			if (g_hash_table_lookup_extended(seen, key->str, NULL, &prev)) {
+				int pg = GPOINTER_TO_INT(prev);
+				bool mail = strcmp(res->type, "MailTo") == 0;
+
+				if (pg == g)
+					conf_msg(errs, mail, fname, grp->line,
+						 "resource [%.100s] appears twice in this group (expected each resource once)",
+						 res->spec);
+				else
+					conf_msg(errs, mail, fname, grp->line,
+						 "resource [%.100s] is already in the group on line %d (expected each resource in one group only: %s)",
+						 res->spec, h->groups[pg].line,
+						 mail ? "every holder sends its mail" : "both groups would run it");
+				g_string_free(key, TRUE);
+				continue;
+			}
+			g_hash_table_insert(seen, g_string_free(key, FALSE), GINT_TO_POINTER(g));
+		}
 	}
+	g_hash_table_destroy(seen);
 }
 
 /* The comment of one physical line: the text after its '#', without the
@@ -277,6 +298,7 @@ int haresources_parse(const char *text, size_t len, const char *fname,
 		llen = 0;
 	}
 	free(logical);
+	check_duplicates(out, fname, errs);
 	return errs->n > nerr ? -1 : 0;
 }
 
@@ -291,11 +313,11 @@ int haresources_load(const char *path, const struct hb_config *cf,
 	memset(out, 0, sizeof *out);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		hr_msg(errs, false, path, 0, "Cannot open resources file: %s", strerror(errno));
+		conf_msg(errs, false, path, 0, "Cannot open resources file: %s", strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > HR_MAXFILE) {
-		hr_msg(errs, false, path, 0, "not a regular file of at most %d bytes", HR_MAXFILE);
+		conf_msg(errs, false, path, 0, "not a regular file of at most %d bytes", HR_MAXFILE);
 		close(fd);
 		return -1;
 	}

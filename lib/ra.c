@@ -20,6 +20,7 @@ struct ra_run {
 	pid_t pid;
 	GString *line[2];        /* partial output line, stdout and stderr */
 	GString *capture;
+	GString *errtail;        /* stderr, its last RA_ERR_TAIL bytes */
 	unsigned logged, dropped;
 	unsigned timeout_ms;
 	int cancelled;
@@ -69,6 +70,13 @@ static void take_bytes(void *data, int stream, const char *b, size_t n)
 		for (size_t i = 0; i < n && r->capture->len < MAX_CAPTURE; i++)
 			if (b[i])   /* the shell drops NUL bytes too */
 				g_string_append_c(r->capture, b[i]);
+	if (stream == 2) {
+		for (size_t i = 0; i < n; i++)
+			if (b[i])
+				g_string_append_c(r->errtail, b[i]);
+		if (r->errtail->len > RA_ERR_TAIL)
+			g_string_erase(r->errtail, 0, (gssize)(r->errtail->len - RA_ERR_TAIL));
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (b[i] == '\n') {
 			log_line(r, line->str, line->len);
@@ -98,6 +106,7 @@ static void finish(void *data, const struct spawn_result *sr)
 		log_warn("%s %s: %u more output lines not logged", r->label, r->op, r->dropped);
 
 	res.out = r->capture->str;
+	res.err = r->errtail->str;
 	res.elapsed = (g_get_monotonic_time() - r->t0) / 1e6;
 	int status_op = ra_op_is_status(r->op);
 	if (sr->failed) {
@@ -145,6 +154,7 @@ static void finish(void *data, const struct spawn_result *sr)
 	g_string_free(r->line[0], TRUE);
 	g_string_free(r->line[1], TRUE);
 	g_string_free(r->capture, TRUE);
+	g_string_free(r->errtail, TRUE);
 	g_free(r->label);
 	g_free(r->op);
 	g_free(r->name);
@@ -164,6 +174,7 @@ static struct ra_run *start(const char *label, const char *op, enum ra_class cls
 	r->line[0] = g_string_new(NULL);
 	r->line[1] = g_string_new(NULL);
 	r->capture = g_string_new(NULL);
+	r->errtail = g_string_new(NULL);
 	r->timeout_ms = timeout_ms;
 	r->done = done;
 	r->data = data;

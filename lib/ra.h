@@ -8,6 +8,8 @@
 #include <sys/types.h>
 #include "haresources.h"
 
+#define RA_ERR_TAIL 2048   /* stderr kept for the result: the end says why */
+
 enum ra_class { RA_CLASS_HEARTBEAT, RA_CLASS_LSB, RA_CLASS_OCF, RA_CLASS_CMD };
 
 /* Results on the OCF scale, whatever the class; the last three are ours. */
@@ -77,6 +79,7 @@ struct ra_result {
 	int timed_out;
 	int spawn_failed;  /* exec impossible; rc is RA_RC_ERR_INSTALLED */
 	const char *out;   /* captured stdout (NUL-terminated, capped at 64 KiB) */
+	const char *err;   /* the last RA_ERR_TAIL bytes of stderr (NUL-terminated) */
 	double elapsed;    /* seconds */
 };
 

@@ -39,7 +39,7 @@ int main(int argc, char **argv)
 	if (argc - optind != 2)
 		goto usage;
 	g_ptr_array_add(env, NULL);
-	struct log_settings ls = { "ra_run", 1, -1, NULL, NULL, 1 };
+	struct log_settings ls = { .ident = "ra_run", .to_stderr = 1, .facility = -1, .debug = 1 };
 	log_setup(&ls);
 	struct ra_spec s;
 	char err[256];

@@ -4,6 +4,7 @@
 #include "check.h"
 #include "auth.h"
 #include <errno.h>
+#include <pwd.h>
 #include <fcntl.h>
 #include <glib.h>
 #include <stdlib.h>
@@ -132,9 +133,9 @@ struct bad { const char *text, *msg; };
 static void test_parse_errors(void)
 {
 	static const struct bad bad[] = {
-		{ "", "ak:1: missing \"auth <index>\" line" },
-		{ "# only a comment\n\n", "ak:2: missing \"auth <index>\" line" },
-		{ "1 sha1 k\n", "ak:1: missing \"auth <index>\" line" },
+		{ "", "ak:1: missing \"auth <index>\" line (expected one naming the key to sign with, e.g. \"auth 1\")" },
+		{ "# only a comment\n\n", "ak:2: missing \"auth <index>\" line (expected one naming the key to sign with, e.g. \"auth 1\")" },
+		{ "1 sha1 k\n", "ak:1: missing \"auth <index>\" line (expected one naming the key to sign with, e.g. \"auth 1\")" },
 		{ "auth\n1 crc\n", "ak:1: expected \"auth <index>\"" },
 		{ "auth x\n1 crc\n", "ak:1: expected \"auth <index>\"" },
 		{ "authority 1\n", "ak:1: expected \"auth <index>\"" },
@@ -171,7 +172,7 @@ static void test_parse_errors(void)
 	CHECK_INT(auth_parse("auth 1\n1 c\0rc\n", 14, "ak", &k, err, sizeof(err)), -1);
 	CHECK_STR(err, "ak:2: unexpected NUL byte (expected a text line)");
 	CHECK_INT(auth_parse(NULL, 5, NULL, &k, err, sizeof(err)), -1);
-	CHECK_STR(err, "authkeys:1: missing \"auth <index>\" line");
+	CHECK_STR(err, "authkeys:1: missing \"auth <index>\" line (expected one naming the key to sign with, e.g. \"auth 1\")");
 	char small[8];
 	CHECK_INT(auth_parse("", 0, "ak", &k, small, sizeof(small)), -1);
 	CHECK_STR(small, "ak:1: m");
@@ -199,7 +200,7 @@ static void test_load(void)
 	CHECK_INT(auth_load_owned(p, me, &k, err, sizeof(err)), -1);
 	CHECK(strstr(err, p) == err);
 	CHECK(strstr(err, "mode 0644") != NULL);
-	CHECK_INT(errno, EACCES);
+	CHECK_INT(errno, EPERM);
 	CHECK(strstr(err, "chmod 600") != NULL);
 	CHECK_INT(k.active, -1);
 	static const mode_t loose[] = { 0601, 0602, 0604, 0610, 0620, 0640, 0777 };
@@ -222,10 +223,32 @@ static void test_load(void)
 	if (me != 0)
 		CHECK(strstr(err, "must be owned by root") != NULL);
 	auth_clear(&k);
+	/* as 3.0.6: owned by the cluster user (mode 600) is accepted too; any
+	 * other owner is refused (3.0.6 took any owner) */
+	{
+		struct passwd *pw = getpwnam(AUTH_CLUSTER_USER);
+		uid_t hc = pw ? pw->pw_uid : 0, nb;
+
+		pw = getpwnam("nobody");   /* the same static buffer */
+		nb = pw ? pw->pw_uid : 0;
+		if (me != 0 || !hc || !nb) {
+			SKIP("needs root and the users hacluster and nobody");
+		} else {
+			CHECK_INT(chown(p, hc, 0), 0);
+			CHECK_INT(auth_load(p, &k, err, sizeof(err)), 0);
+			auth_clear(&k);
+			CHECK_INT(chown(p, nb, 0), 0);
+			CHECK_INT(auth_load(p, &k, err, sizeof(err)), -1);
+			CHECK(strstr(err, "must be owned by root or hacluster") != NULL);
+			CHECK_INT(errno, EPERM);
+			auth_clear(&k);
+			CHECK_INT(chown(p, 0, 0), 0);
+		}
+	}
 	CHECK_INT(auth_load_owned(p, me + 1, &k, err, sizeof(err)), -1);
 	CHECK(strstr(err, p) == err);
 	CHECK(strstr(err, "owned by uid") != NULL);
-	CHECK_INT(errno, EACCES);
+	CHECK_INT(errno, EPERM);
 	unlink(p);
 	g_free(p);
 

@@ -240,10 +240,10 @@ static void test_lexical(void)
 	CHECK_STR(cf.media[3].dev, "eth3");
 	CHECK_INT(cf.media[3].line, 4);
 	/* directive names are case-sensitive; unknown names are errors */
-	ERR1("Keepalive 1\n", "ha.cf:4: Illegal directive [Keepalive]: not a heartbeat 3.0.6 ha.cf directive");
+	ERR1("Keepalive 1\n", "ha.cf:4: Illegal directive [Keepalive]: not a heartbeat 3.0.6 ha.cf directive (names are lower case: keepalive)");
 	ERR1("normalpoll 1\n", "ha.cf:4: Illegal directive [normalpoll]: not a heartbeat 3.0.6 ha.cf directive");
 	ERR1("hbaping x\n", "ha.cf:4: Illegal directive [hbaping]: not a heartbeat 3.0.6 ha.cf directive");
-	ERR1("node,a\n", "ha.cf:4: Illegal directive [node,a]: not a heartbeat 3.0.6 ha.cf directive");
+	ERR1("node,a\n", "ha.cf:4: Illegal directive [node,a]: not a heartbeat 3.0.6 ha.cf directive (did you mean node?)");
 	/* the historical alias udp means bcast */
 	OK("udp eth5\n");
 	CHECK_INT(cf.nmedia, 2);
@@ -319,27 +319,27 @@ static void test_directives(void)
 	OK("keepalive 1.5\n");
 	CHECK_INT(cf.keepalive_ms, 1500);
 	PARAM("keepalive", "1.5");
-	ERR1("keepalive 0\n", "ha.cf:4: keepalive: invalid time [0] (expected a positive number of seconds, or a number with ms or us)");
-	ERR1("keepalive 2s\n", "ha.cf:4: keepalive: invalid time [2s] (expected a positive number of seconds, or a number with ms or us)");
-	ERR1("keepalive 100usec\n", "ha.cf:4: keepalive: invalid time [100usec] (expected a positive number of seconds, or a number with ms or us)");
+	ERR1("keepalive 0\n", "ha.cf:4: keepalive: invalid time [0] (expected a positive number of seconds such as 30 or 1.5, or milliseconds such as 500ms)");
+	ERR1("keepalive 2s\n", "ha.cf:4: keepalive: invalid time [2s] (expected a positive number of seconds such as 30 or 1.5, or milliseconds such as 500ms; 's' is not a unit)");
+	ERR1("keepalive 100usec\n", "ha.cf:4: keepalive: invalid time [100usec] (expected a positive number of seconds such as 30 or 1.5, or milliseconds such as 500ms)");
 	/* "1 ms" is two values: 1, then "ms" which is no time */
-	ERR1("keepalive 1 ms\n", "ha.cf:4: keepalive: invalid time [ms] (expected a positive number of seconds, or a number with ms or us)");
+	ERR1("keepalive 1 ms\n", "ha.cf:4: keepalive: invalid time [ms] (expected a positive number of seconds such as 30 or 1.5, or milliseconds such as 500ms)");
 
 	OK("deadtime 5\n");
 	CHECK_INT(cf.deadtime_ms, 5000);
-	ERR1("deadtime 1m\n", "ha.cf:4: deadtime: invalid time [1m] (expected a non-negative number of seconds, or a number with ms or us)");
+	ERR1("deadtime 1m\n", "ha.cf:4: deadtime: invalid time [1m] (expected a number of seconds such as 30 or 1.5, or milliseconds such as 500ms; 'm' is not a unit)");
 
 	OK("deadping 5\n");
 	CHECK_INT(cf.deadping_ms, 5000);
-	ERR1("deadping x\n", "ha.cf:4: deadping: invalid time [x] (expected a non-negative number of seconds, or a number with ms or us)");
+	ERR1("deadping x\n", "ha.cf:4: deadping: invalid time [x] (expected a number of seconds such as 30 or 1.5, or milliseconds such as 500ms)");
 
 	OK("warntime 2500ms\n");
 	CHECK_INT(cf.warntime_ms, 2500);
-	ERR1("warntime 0\n", "ha.cf:4: warntime: invalid time [0] (expected a positive number of seconds, or a number with ms or us)");
+	ERR1("warntime 0\n", "ha.cf:4: warntime: invalid time [0] (expected a positive number of seconds such as 30 or 1.5, or milliseconds such as 500ms)");
 
 	OK("initdead 60\n");
 	CHECK_INT(cf.initdead_ms, 60000);
-	ERR1("initdead x\n", "ha.cf:4: initdead: invalid time [x] (expected a non-negative number of seconds, or a number with ms or us)");
+	ERR1("initdead x\n", "ha.cf:4: initdead: invalid time [x] (expected a number of seconds such as 30 or 1.5, or milliseconds such as 500ms)");
 
 	OK("watchdog /dev/watchdog\n");
 	CHECK_STR(cf.watchdog, "/dev/watchdog");
@@ -478,7 +478,7 @@ static void test_directives(void)
 	OK("conn_logd_time 500ms\n");
 	CHECK_INT(cf.conn_logd_time_ms, 500);
 	PARAM("conn_logd_time", "500ms");
-	ERR1("conn_logd_time 0\n", "ha.cf:4: conn_logd_time: invalid time [0] (expected a positive number of seconds, or a number with ms or us)");
+	ERR1("conn_logd_time 0\n", "ha.cf:4: conn_logd_time: invalid time [0] (expected a positive number of seconds such as 30 or 1.5, or milliseconds such as 500ms)");
 
 	OK("use_apphbd on\n");
 	CHECK(conf_param(&cf, "use_apphbd") == NULL);
@@ -598,7 +598,7 @@ static void test_directives(void)
 	PARAM("resource_timeout", "1500ms");
 	OK("resource_timeout 30\n");
 	CHECK_INT(cf.resource_timeout_ms, 30000);
-	ERR1("resource_timeout 2m\n", "ha.cf:4: resource_timeout: invalid time [2m] (expected a non-negative number of seconds, or a number with ms or us)");
+	ERR1("resource_timeout 2m\n", "ha.cf:4: resource_timeout: invalid time [2m] (expected a number of seconds such as 30 or 1.5, or milliseconds such as 500ms; 'm' is not a unit)");
 }
 
 static void test_media(void)
@@ -769,8 +769,8 @@ static void test_builtins(void)
 	ERR1("apiauth foo bar=1\n", "ha.cf:4: apiauth foo: invalid word [bar=1] (expected uid=u1,u2... or gid=g1,g2...)");
 	ERR1("apiauth foo uid=root\napiauth foo gid=root\n", "ha.cf:5: apiauth: client [foo] given more than once");
 	ERR1("apiauth abcdefghijabcdefghijabcdefghijab uid=root\n", "ha.cf:4: apiauth: client name [abcdefghijabcdefghijabcdefghijab] longer than 31 characters");
-	ERR1("apiauth foo uid=root,no-such-user-x\n", "ha.cf:4: apiauth foo: unknown user [no-such-user-x] (expected a user name or number)");
-	ERR1("apiauth foo gid=no-such-group-x\n", "ha.cf:4: apiauth foo: unknown group [no-such-group-x] (expected a group name or number)");
+	ERR1("apiauth foo uid=root,no-such-user-x\n", "ha.cf:4: apiauth foo: unknown user [no-such-user-x] (expected an existing user name, or a number)");
+	ERR1("apiauth foo gid=no-such-group-x\n", "ha.cf:4: apiauth foo: unknown group [no-such-group-x] (expected an existing group name, or a number)");
 
 	OK("respawn root /bin/true --flag  two\nfailfast root /bin/true\n");
 	CHECK_INT(cf.ncmds, 2);
@@ -780,7 +780,7 @@ static void test_builtins(void)
 	CHECK(cf.cmds[1].failfast);
 	ERR1("respawn no-such-user-x /bin/true\n", "ha.cf:4: respawn: user [no-such-user-x] does not exist");
 	ERR1("respawn root bin/true\n", "ha.cf:4: respawn: command [bin/true] must be an absolute path");
-	ERR1("failfast root /nonexistent/prog -x\n", "ha.cf:4: failfast: [/nonexistent/prog] is not an executable program");
+	ERR1("failfast root /nonexistent/prog -x\n", "ha.cf:4: failfast: [/nonexistent/prog] is not an executable program (expected the absolute path of one: No such file or directory)");
 	ERR1("respawn root\n", "ha.cf:4: respawn: expected USER /absolute/path [arguments]");
 
 	OK("stonith null /dev/null\n");
@@ -807,15 +807,15 @@ static void test_post_checks(void)
 	/* each refusal, with its message */
 	CHECK_INT(P("node n1\nlogfacility daemon\n"), -1);
 	CHECK_INT(er.n, 1);
-	HAS_ERR("ha.cf: No heartbeat media defined");
+	HAS_ERR("ha.cf: No heartbeat media defined (expected at least one bcast, mcast, ucast or serial line)");
 	CHECK_INT(P("node n1\nlogfacility daemon\nping 10.0.0.1\n"), 0);   /* ping is a medium */
 	CHECK_INT(P("bcast eth0\nlogfacility daemon\n"), -1);
 	CHECK_INT(er.n, 2);
-	CHECK_STR(er.msg[0], "ha.cf: no nodes defined");
-	CHECK_STR(er.msg[1], "ha.cf: Current node [n1] not in configuration!");
-	CHECK_INT(P("bcast eth0\nnode n2\nlogfacility daemon\n"), -1);
+	CHECK_STR(er.msg[0], "ha.cf: no nodes defined (expected node lines naming every cluster node, this one included)");
+	CHECK_STR(er.msg[1], "ha.cf: Current node [n1] not in configuration! (the name of this node, from uname -n or nodeinfo, is n1: expected a line 'node n1')");
+	CHECK_INT(P("bcast eth0\nnode n2\nnode n3\nlogfacility daemon\n"), -1);
 	CHECK_INT(er.n, 1);
-	HAS_ERR("ha.cf: Current node [n1] not in configuration!");
+	HAS_ERR("ha.cf: Current node [n1] not in configuration! (the name of this node, from uname -n or nodeinfo, is n1; ha.cf declares n2, n3: expected a line 'node n1')");
 	/* autojoin any waives both; then R1 mode refuses autojoin */
 	CHECK_INT(P("bcast eth0\nlogfacility daemon\nautojoin any\ncrm on\n"), 0);
 	CHECK_INT(P("bcast eth0\nlogfacility daemon\nautojoin any\n"), -1);
@@ -830,19 +830,39 @@ static void test_post_checks(void)
 	conf_free(&cf);
 	CHECK_INT(conf_parse("bcast eth0\nnode n1\nlogfacility daemon\n", 37, "ha.cf", "N1", &cf, &er), 0);
 
-	ERR1("keepalive 2\ndeadtime 4\n", "ha.cf: Dead time [4000] is too small compared to keeplive [2000]");
+	/* cross-directive errors: both values with units and lines, anchored on
+	 * the later line; a default says so */
+	ERR1("keepalive 2\ndeadtime 4\n", "ha.cf:5: deadtime must be more than twice keepalive: deadtime 4 = 4000 ms (line 5), keepalive 2 = 2000 ms (line 4)");
+	ERR1("deadtime 4\nkeepalive 2\n", "ha.cf:5: deadtime must be more than twice keepalive: deadtime 4 = 4000 ms (line 4), keepalive 2 = 2000 ms (line 5)");
+	ERR1("keepalive 20\n", "ha.cf:4: deadtime must be more than twice keepalive: deadtime 30000 ms (the default), keepalive 20 = 20000 ms (line 4)");
 	OK("keepalive 2\ndeadtime 4.001\n");
-	ERR1("deadtime 0\n", "ha.cf: Dead time [0] is too small compared to keeplive [1000]");
-	ERR1("keepalive 2\ndeadtime 5\ninitdead 4\n", "ha.cf: Initial dead time [4000] is smaller than deadtime [5000]");
+	ERR1("deadtime 0\n", "ha.cf:4: deadtime must be more than twice keepalive: deadtime 0 = 0 ms (line 4), keepalive 1000 ms (the default)");
+	ERR1("keepalive 2\ndeadtime 5\ninitdead 4\n", "ha.cf:6: initdead must be at least deadtime: initdead 4 = 4000 ms (line 6), deadtime 5 = 5000 ms (line 5)");
+	ERR1("initdead 20\n", "ha.cf:4: initdead must be at least deadtime: initdead 20 = 20000 ms (line 4), deadtime 30000 ms (the default)");
 	OK("keepalive 2\ndeadtime 5\ninitdead 5\n");
-	HAS_WARN("ha.cf: Initial dead time [5000 ms] is less than 10 seconds: a slow network start may cause a false takeover");
-	ERR1("keepalive 2\ndeadtime 5\ndeadping 4\n", "ha.cf: Ping dead time [4000] is too small compared to keeplive [2000]");
+	HAS_WARN("ha.cf:6: initdead is less than 10 s: a slow network start may cause a false takeover: initdead 5 = 5000 ms (line 6)");
+	OK("keepalive 2\ndeadtime 5\n");   /* derived initdead 12 s: no warning */
+	CHECK_INT(er.nwarn, 1);   /* the legacy one only */
+	ERR1("keepalive 2\ndeadtime 5\ndeadping 4\n", "ha.cf:6: deadping must be more than twice keepalive: deadping 4 = 4000 ms (line 6), keepalive 2 = 2000 ms (line 4)");
+	/* warntime at or above deadtime: accepted (as the original), warned */
+	OK("warntime 40\ndeadtime 20\n");
+	HAS_WARN("ha.cf:5: warntime should be less than deadtime, or no late heartbeat is reported before the node is declared dead: warntime 40 = 40000 ms (line 4), deadtime 20 = 20000 ms (line 5)");
+	OK("warntime 30\n");
+	HAS_WARN("ha.cf:4: warntime should be less than deadtime, or no late heartbeat is reported before the node is declared dead: warntime 30 = 30000 ms (line 4), deadtime 30000 ms (the default)");
+	OK("warntime 29\n");
+	CHECK_INT(er.nwarn, 1);
+	/* a rejected value gets no default: one error, not a second wrong one */
+	ERR1("keepalive 20\ndeadtime 10min\n", "ha.cf:5: deadtime: invalid time [10min] (expected a number of seconds such as 30 or 1.5, or milliseconds such as 500ms; 'min' is not a unit)");
+	ERR1("keepalive 2s\ndeadtime 3\n", "ha.cf:4: keepalive: invalid time [2s] (expected a positive number of seconds such as 30 or 1.5, or milliseconds such as 500ms; 's' is not a unit)");
+	ERR1("deadtime 3x\ninitdead 1\n", "ha.cf:4: deadtime: invalid time [3x] (expected a number of seconds such as 30 or 1.5, or milliseconds such as 500ms; 'x' is not a unit)");
+	ERR1("initdead x\n", "ha.cf:4: initdead: invalid time [x] (expected a number of seconds such as 30 or 1.5, or milliseconds such as 500ms)");
+	CHECK(conf_param(&cf, "initdead") == NULL);
 	OK("keepalive 2\ndeadtime 5\ndeadping 4.5\n");
 
 	/* use_logd off needs some log destination; logfacility none is none */
 	CHECK_INT(P("node n1\nbcast eth0\nuse_logd off\n"), -1);
 	CHECK_INT(er.n, 1);
-	HAS_ERR("ha.cf: No log entry found in ha.cf and use_logd is set to off");
+	HAS_ERR("ha.cf: No log entry found in ha.cf and use_logd is set to off (expected logfile, debugfile, logfacility or use_logd yes)");
 	CHECK_INT(P("node n1\nbcast eth0\nuse_logd off\nlogfacility none\n"), -1);
 	CHECK_INT(P("node n1\nbcast eth0\nuse_logd off\nlogfile /dev/null\n"), 0);
 	CHECK_INT(P("node n1\nbcast eth0\nuse_logd off\ndebugfile /tmp/x\n"), 0);
@@ -874,13 +894,13 @@ static void test_post_checks(void)
 	CHECK_INT(P("keepalive 2\ndeadtime 4\ninitdead 3\ndeadping 1\nuse_logd off\nautojoin other\n"), -1);
 	CHECK_INT(er.n, 8);
 	if (er.n == 8) {
-		CHECK_STR(er.msg[0], "ha.cf: No heartbeat media defined");
-		CHECK_STR(er.msg[1], "ha.cf: no nodes defined");
-		CHECK_STR(er.msg[2], "ha.cf: Current node [n1] not in configuration!");
-		CHECK_STR(er.msg[3], "ha.cf: Dead time [4000] is too small compared to keeplive [2000]");
-		CHECK_STR(er.msg[4], "ha.cf: Initial dead time [3000] is smaller than deadtime [4000]");
-		CHECK_STR(er.msg[5], "ha.cf: Ping dead time [1000] is too small compared to keeplive [2000]");
-		CHECK_STR(er.msg[6], "ha.cf: No log entry found in ha.cf and use_logd is set to off");
+		CHECK_STR(er.msg[0], "ha.cf: No heartbeat media defined (expected at least one bcast, mcast, ucast or serial line)");
+		CHECK_STR(er.msg[1], "ha.cf: no nodes defined (expected node lines naming every cluster node, this one included)");
+		CHECK_STR(er.msg[2], "ha.cf: Current node [n1] not in configuration! (the name of this node, from uname -n or nodeinfo, is n1: expected a line 'node n1')");
+		CHECK_STR(er.msg[3], "ha.cf:2: deadtime must be more than twice keepalive: deadtime 4 = 4000 ms (line 2), keepalive 2 = 2000 ms (line 1)");
+		CHECK_STR(er.msg[4], "ha.cf:3: initdead must be at least deadtime: initdead 3 = 3000 ms (line 3), deadtime 4 = 4000 ms (line 2)");
+		CHECK_STR(er.msg[5], "ha.cf:4: deadping must be more than twice keepalive: deadping 1 = 1000 ms (line 4), keepalive 2 = 2000 ms (line 1)");
+		CHECK_STR(er.msg[6], "ha.cf: No log entry found in ha.cf and use_logd is set to off (expected logfile, debugfile, logfacility or use_logd yes)");
 		CHECK_STR(er.msg[7], "ha.cf: R1 style resource management conflicts with autojoin set: unset autojoin or enable crm");
 	}
 }
@@ -891,21 +911,20 @@ static void test_many_errors(void)
 	CHECK_INT(P("keepalive 2s\nfoo bar\nnode A\nbaud 1234\nlogfacility bogus\nudpport 700\nbcast eth0\nhopfudge 300\n"), -1);
 	CHECK_INT(er.n, 6);
 	if (er.n == 6) {
-		CHECK_STR(er.msg[0], "ha.cf:1: keepalive: invalid time [2s] (expected a positive number of seconds, or a number with ms or us)");
+		CHECK_STR(er.msg[0], "ha.cf:1: keepalive: invalid time [2s] (expected a positive number of seconds such as 30 or 1.5, or milliseconds such as 500ms; 's' is not a unit)");
 		CHECK_STR(er.msg[1], "ha.cf:2: Illegal directive [foo]: not a heartbeat 3.0.6 ha.cf directive");
 		CHECK_STR(er.msg[2], "ha.cf:4: baud: invalid rate [1234] (expected 9600, 19200, 38400, 57600, 115200, 230400 or 460800)");
 		CHECK_STR(er.msg[3], "ha.cf:5: Log facility(bogus) not valid (expected none, auth, authpriv, cron, daemon, ftp, kern, lpr, mail, news, syslog, user, uucp or local0..local7)");
 		CHECK_STR(er.msg[4], "ha.cf:8: hopfudge: invalid value [300] (expected an integer from 0 to 255)");
 		/* post-parse errors follow the line errors */
-		CHECK_STR(er.msg[5], "ha.cf: Current node [n1] not in configuration!");
+		CHECK_STR(er.msg[5], "ha.cf: Current node [n1] not in configuration! (the name of this node, from uname -n or nodeinfo, is n1; ha.cf declares a: expected a line 'node n1')");
 	}
 	/* the good lines were still applied */
 	CHECK_INT(cf.udpport, 700);
 	CHECK_INT(cf.nmedia, 1);
 	CHECK_STR(cf.nodes[0], "a");
-	/* a bad value keeps the default, and is not recorded */
-	CHECK_INT(cf.keepalive_ms, 1000);
-	PARAM("keepalive", "1000ms");
+	/* a bad value is not recorded, and gets no default either */
+	CHECK(conf_param(&cf, "keepalive") == NULL);
 	/* errors accumulate across calls until freed */
 	{
 		struct hb_config c2;

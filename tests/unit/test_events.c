@@ -179,7 +179,7 @@ static void test_node_table(void)
 
 int main(void)
 {
-	struct log_settings ls = { "test_events", 0, -1, NULL, NULL, 0 };
+	struct log_settings ls = { .ident = "test_events", .facility = -1 };
 
 	log_setup(&ls);
 	test_registry();

@@ -165,8 +165,8 @@ static void test_nodes(void)
 	CHECK_INT(P("n9 10.0.0.1\nn1 a\nNX b\n", &cf), -1);
 	CHECK_INT(er.n, 2);
 	if (er.n == 2) {
-		CHECK_STR(er.msg[0], "haresources:1: Bad nodename [n9] (expected a node declared in ha.cf)");
-		CHECK_STR(er.msg[1], "haresources:3: Bad nodename [nx] (expected a node declared in ha.cf)");
+		CHECK_STR(er.msg[0], "haresources:1: Bad nodename [n9] (expected the preferred node first: one of the nodes ha.cf declares: n1, n2)");
+		CHECK_STR(er.msg[1], "haresources:3: Bad nodename [nx] (expected the preferred node first: one of the nodes ha.cf declares: n1, n2)");
 	}
 	CHECK_INT(hr.ngroups, 1);
 	CHECK_STR(hr.groups[0].node, "n1");
@@ -181,7 +181,7 @@ static void test_nodes(void)
 
 		CHECK_INT(haresources_parse("zz a\n", 5, "hr2", &cf, &h2, &ce), -1);
 		CHECK_INT(ce.n, 1);
-		CHECK_STR(ce.msg[0], "hr2:1: Bad nodename [zz] (expected a node declared in ha.cf)");
+		CHECK_STR(ce.msg[0], "hr2:1: Bad nodename [zz] (expected the preferred node first: one of the nodes ha.cf declares: n1, n2)");
 		haresources_free(&h2);
 	}
 	conf_free(&cf);
@@ -190,16 +190,40 @@ static void test_nodes(void)
 
 static void test_warnings(void)
 {
-	CHECK_INT(P("n1\n", NULL), 0);
+	/* a node without resources would make a group without a name: dropped */
+	CHECK_INT(P("n1\nn2 b\n", NULL), 0);
 	CHECK_INT(hr.ngroups, 1);
-	CHECK_INT(hr.groups[0].nres, 0);
+	CHECK_STR(hr.groups[0].node, "n2");
 	CHECK_INT(er.nwarn, 1);
 	if (er.nwarn)
-		CHECK_STR(er.warn[0], "haresources:1: node [n1] has no resources on this line");
-	CHECK_INT(P("n1 10.0.0.1 a\nn2 10.0.0.1 b\n", NULL), 0);
+		CHECK_STR(er.warn[0], "haresources:1: node [n1] has no resources on this line: line ignored");
+}
+
+static void test_duplicates(void)
+{
+	/* the same resource in two groups: both would run it */
+	CHECK_INT(P("n1 10.0.0.1 a\nn2 10.0.0.1 b\n", NULL), -1);
+	CHECK_INT(er.n, 1);
+	if (er.n)
+		CHECK_STR(er.msg[0], "haresources:2: resource [10.0.0.1] is already in the group on line 1 (expected each resource in one group only: both groups would run it)");
+	/* anywhere in the group, and the IP shorthand is IPaddr */
+	CHECK_INT(P("n1 a Filesystem::/dev/sdb1::/data\nn2 b IPaddr::10.0.0.9\n\nn2 c \\\n  Filesystem::/dev/sdb1::/data 10.0.0.9\n", NULL), -1);
+	CHECK_INT(er.n, 2);
+	if (er.n == 2) {
+		CHECK_STR(er.msg[0], "haresources:4: resource [Filesystem::/dev/sdb1::/data] is already in the group on line 1 (expected each resource in one group only: both groups would run it)");
+		CHECK_STR(er.msg[1], "haresources:4: resource [10.0.0.9] is already in the group on line 2 (expected each resource in one group only: both groups would run it)");
+	}
+	/* twice in one group */
+	CHECK_INT(P("n1 a b a\n", NULL), -1);
+	if (er.n)
+		CHECK_STR(er.msg[0], "haresources:1: resource [a] appears twice in this group (expected each resource once)");
+	/* different arguments are different resources */
+	CHECK_INT(P("n1 a Filesystem::/dev/sdb1::/data\nn2 b Filesystem::/dev/sdb2::/data2\n", NULL), 0);
+	/* MailTo in every group is usual: a warning only */
+	CHECK_INT(P("n1 a MailTo::root\nn2 b MailTo::root\n", NULL), 0);
 	CHECK_INT(er.nwarn, 1);
 	if (er.nwarn)
-		CHECK_STR(er.warn[0], "haresources:2: resource group [10.0.0.1] also starts on line 1");
+		CHECK_STR(er.warn[0], "haresources:2: resource [MailTo::root] is already in the group on line 1 (expected each resource in one group only: every holder sends its mail)");
 }
 
 static void test_files(void)
@@ -242,6 +266,7 @@ int main(void)
 	test_continuation_and_comments();
 	test_nodes();
 	test_warnings();
+	test_duplicates();
 	test_files();
 	haresources_free(&hr);
 	conf_errors_free(&er);

@@ -170,6 +170,7 @@ struct waiter {
 	int done;
 	struct ra_result res;
 	char *out;
+	char err[RA_ERR_TAIL + 1];
 };
 
 static void on_done(const struct ra_result *res, void *data)
@@ -179,6 +180,8 @@ static void on_done(const struct ra_result *res, void *data)
 	w->res = *res;
 	w->out = g_strdup(res->out);
 	w->res.out = w->out;
+	g_strlcpy(w->err, res->err ? res->err : "", sizeof w->err);
+	w->res.err = w->err;
 	g_main_loop_quit(w->loop);
 }
 
@@ -375,6 +378,8 @@ static void test_runner(void)
 	/* stdout and stderr logged line by line with resource and op */
 	r = run("Talk", "start", 5000, NULL, &w);
 	CHECK_INT(r.rc, RA_RC_OK);
+	CHECK_STR(w.out, "line one\nno newline");
+	CHECK_STR(w.err, "to stderr\n");   /* stderr kept apart, for the failure report */
 	g_free(w.out);
 	char *log = log_text();
 	CHECK(strstr(log, "info: Talk start: line one\n") != NULL);
@@ -585,7 +590,7 @@ int main(void)
 	g_mkdir_with_parents(rdir, 0755);
 	g_mkdir_with_parents(idir, 0755);
 	g_mkdir_with_parents(odir, 0755);
-	struct log_settings ls = { "test_ra", 0, -1, logpath, NULL, 0 };
+	struct log_settings ls = { .ident = "test_ra", .facility = -1, .logfile = logpath };
 	log_setup(&ls);
 
 	write_script(rdir, "Hb", "case \"$1\" in running) echo 'INFO: Hb Running OK'; exit 1;;"

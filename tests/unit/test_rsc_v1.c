@@ -302,6 +302,27 @@ static void test_hanging_start(void)
 	CHECK(PUMP(!marker("a") && fx_find("resource", "info", "req_our_resources()"), 8000));
 	CHECK(!marker("c"));
 	CHECK(!marker("hang"));
+	/* and it shows: failed, with what failed and how, in --json too */
+	CHECK(PUMP(!rg_busy(), 3000));
+	CHECK_INT(rg_state(0), RG_FAILED);
+	if (rg_last_failure(0)) {
+		CHECK_STR(rg_last_failure(0)->resource, "tm::hang");
+		CHECK_STR(rg_last_failure(0)->op, "start");
+		CHECK_STR(rg_last_failure(0)->reason, "timed out after 1000 ms");
+		CHECK_INT(rg_last_failure(0)->exit_code, -1);
+	} else {
+		CHECK(rg_last_failure(0) != NULL);
+	}
+	{
+		GString *js = g_string_new("{\"x\":1");
+
+		rsc_json(js);
+		CHECK(strstr(js->str, ",\"resources\":{\"version\":1,\"managed_by\":\"haresources\"") != NULL);
+		CHECK(strstr(js->str, "\"key\":\"tm::a\",\"preferred\":\"n1\",\"state\":\"failed\",\"owner\":null") != NULL);
+		CHECK(strstr(js->str, "\"last_failure\":{\"resource\":\"tm::hang\"") != NULL);
+		CHECK(strstr(js->str, "\"operation\":\"start\",\"exit_code\":null,\"reason\":\"timed out after 1000 ms\"") != NULL);
+		g_string_free(js, TRUE);
+	}
 	/* 30 s after a failed start the original ran "hb_standby foreign" (a
 	 * group of more than one resource) */
 	CHECK_INT(fx_count("ask_resources"), 0);
@@ -435,7 +456,7 @@ static void test_rc_scripts(void)
 
 int main(void)
 {
-	struct log_settings ls = { "test", 0, -1, NULL, NULL, 0 };
+	struct log_settings ls = { .ident = "test", .facility = -1 };
 	char *tmp = g_dir_make_tmp("hbrsc.XXXXXX", NULL);
 
 	log_setup(&ls);

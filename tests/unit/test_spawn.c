@@ -297,7 +297,7 @@ static void test_timeout_and_cancel(void)
 
 int main(int argc, char **argv)
 {
-	struct log_settings ls = { "test_spawn", 0, -1, NULL, NULL, 0 };
+	struct log_settings ls = { .ident = "test_spawn", .facility = -1 };
 	char *dir = g_path_get_dirname(argv[0]);
 	char *abs = g_canonicalize_filename(dir, NULL);
 

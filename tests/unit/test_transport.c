@@ -379,7 +379,7 @@ static void test_hostile(void)
 
 int main(void)
 {
-	struct log_settings ls = { "test", 0, -1, NULL, NULL, 0 };
+	struct log_settings ls = { .ident = "test", .facility = -1 };
 
 	log_setup(&ls);
 	test_start();

@@ -1,0 +1,2 @@
+# lib/json.c: JSON string escaping for status output.
+LIBHB_SRCS += lib/json.c
