@@ -153,6 +153,7 @@ static void parse_group(char *s, int line, const char *fname, const struct hb_co
 		conf_msg(errs, true, fname, line, "node [%s] has no resources on this line: line ignored", g->node);
 		free(g->res);
 		free(g->node);
+		free(g->tag);
 		out->ngroups--;
 	}
 }
