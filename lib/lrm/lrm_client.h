@@ -12,7 +12,7 @@
 
 #define LRM_DEFAULT_SOCK "/run/heartbeat/crm/lrmd.sock"
 #define LRM_SOCK_ENV "HA_LRMD_SOCK"        /* overrides the default path when sock is NULL */
-#define LRM_OUTPUT_MAX 4096                /* agent stdout kept in an event (the end is cut) */
+#define LRM_OUTPUT_MAX 65536               /* agent stdout kept in an event (meta-data fits; more is cut) */
 #define LRM_REQ_TIMEOUT_MS 5000            /* default wait for a request's answer */
 
 /* op_status, as Pacemaker's lrm_rsc_op op-status. */
