@@ -359,6 +359,7 @@ static gboolean on_hup(gpointer data)
 		conf_apply_live(hb.cf, cf);
 		setup_logging(hb.cf, opt_foreground, false);
 		apply_timing();
+		watchdog_apply_timing();
 		rsc_export_env();
 		rsc_reload(hr, did, refused);
 		reload_report(hb.run_dir, &d, did, refused, NULL);
@@ -495,7 +496,12 @@ static int run_daemon(void)
 	if (hb.cf->auto_failback == AF_LEGACY && !hb.cf->crm)
 		log_info("Deprecated 'legacy' auto_failback option selected.");
 	make_dirs();
-	if (pidfile_write(pidfile) < 0)
+	rc = pidfile_write(pidfile);
+	if (rc == -2) {
+		log_err("Heartbeat not started: another heartbeat holds the lock on %s.", pidfile);
+		return 1;
+	}
+	if (rc < 0)
 		log_warn("cannot write pid file %s: %s", pidfile, strerror(errno));
 	if (identity_generation(hb.var_lib, hb.cf->hbgen_time, &hb.generation, err, sizeof err) < 0 ||
 	    identity_uuid(hb.var_lib, hb.cf->uuid_from_nodename, hb.localname, hb.uuid, err, sizeof err) < 0) {
@@ -533,6 +539,7 @@ static int run_daemon(void)
 	/* Each module subscribes to the membership events here; the order is
 	 * the order they hear them (clients first, then resources, ipfail). */
 	api_init();
+	api_config(hb.cf);
 	ping_start();
 	watchdog_open();
 	respawn_init();
