@@ -32,6 +32,8 @@
  * daemon that no longer fits its locked memory). */
 #define API_MAX_OUTQ (256 * 1024)
 #define API_MAX_OUTQ_ALL (1024 * 1024)
+#define API_MAX_INQ_ALL (1024 * 1024)   /* unprocessed input of all clients */
+#define API_KEEP_BUF (64 * 1024)        /* a drained buffer bigger than this is given back */
 #define API_MAX_PENDING 16      /* connected, not yet signed on */
 #define API_MAX_CLIENTS 64      /* all connections */
 #define API_SIGNON_MS 5000      /* sign-on deadline after connecting */
@@ -61,6 +63,7 @@ static char sock_path[4096];
 static struct api_client *clients;
 static unsigned long client_gen;
 static size_t outq_all;          /* bytes queued to all clients */
+static size_t inq_all;           /* bytes received, not yet a whole message */
 static struct timer accept_pause;
 static uint64_t last_refusal_log_ms;
 
@@ -90,6 +93,16 @@ static int flush_out(struct api_client *c)
 	return 0;
 }
 
+/* A GString keeps its largest size: a drained one that once held a big
+ * message is given back, so idle clients cost little. */
+static void shrink(GString **b)
+{
+	if ((*b)->len == 0 && (*b)->allocated_len > API_KEEP_BUF) {
+		g_string_free(*b, TRUE);
+		*b = g_string_new(NULL);
+	}
+}
+
 static gboolean on_writable(gint fd, GIOCondition cond, gpointer data)
 {
 	struct api_client *c = data;
@@ -101,6 +114,7 @@ static gboolean on_writable(gint fd, GIOCondition cond, gpointer data)
 	}
 	if (c->out->len > 0)
 		return G_SOURCE_CONTINUE;
+	shrink(&c->out);
 	c->out_src = 0;
 	return G_SOURCE_REMOVE;
 }
@@ -187,6 +201,7 @@ static void client_drop(struct api_client *c, const char *why)
 		g_source_remove(c->out_src);
 	timer_stop(&c->signon_deadline);
 	outq_all -= c->out->len;
+	inq_all -= c->in->len;
 	close(c->fd);
 	g_string_free(c->in, TRUE);
 	g_string_free(c->out, TRUE);
@@ -681,6 +696,16 @@ static gboolean on_readable(gint fd, GIOCondition cond, gpointer data)
 		return G_SOURCE_REMOVE;
 	}
 	g_string_append_len(c->in, buf, n);
+	inq_all += (size_t)n;
+	/* Input waiting for the rest of its message is capped across clients
+	 * too: 64 clients each half-way through a 256 KiB message would not
+	 * fit the daemon's locked memory. */
+	if (inq_all > API_MAX_INQ_ALL) {
+		log_warn("API client %s (pid %d): too much unprocessed input: dropping it", c->id, (int)c->pid);
+		c->in_src = 0;
+		client_drop(c, "input over the limit");
+		return G_SOURCE_REMOVE;
+	}
 	/* Before sign-on only the small sign-on request may come: a stranger
 	 * cannot make us buffer a quarter megabyte per connection. */
 	if (!c->signed_on && c->in->len > API_MAX_SIGNON_BYTES) {
@@ -701,11 +726,13 @@ static gboolean on_readable(gint fd, GIOCondition cond, gpointer data)
 			return G_SOURCE_REMOVE;
 		}
 		g_string_erase(c->in, 0, used);
+		inq_all -= (size_t)used;
 		if (m) {
 			client_message(c, m);
 			msg_free(m);
 		}
 	}
+	shrink(&c->in);
 	return G_SOURCE_CONTINUE;
 }
 

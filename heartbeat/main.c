@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <malloc.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -387,6 +389,26 @@ static gboolean on_usr2(gpointer data)
 	return G_SOURCE_CONTINUE;
 }
 
+/* With "realtime on" we mlockall(), and under a locked-memory limit (8 MiB
+ * is common in containers) that needs the whole address space to fit, not
+ * just what is resident.  Two things would blow it: glibc gives each thread
+ * that allocates an arena of its own (64 MiB reserved each), and threads
+ * we do not create ourselves (glib's worker, which dispatches signals and
+ * child exits) get the 8 MiB default stack.  One arena does for our two
+ * small threads; none of them recurses deeply. */
+#define THREAD_STACK (256 * 1024)
+static void small_footprint(void)
+{
+	pthread_attr_t a;
+
+	mallopt(M_ARENA_MAX, 1);
+	if (pthread_attr_init(&a) == 0) {
+		pthread_attr_setstacksize(&a, THREAD_STACK);
+		pthread_setattr_default_np(&a);
+		pthread_attr_destroy(&a);
+	}
+}
+
 static void go_realtime(void)
 {
 	struct sched_param sp = { 0 };
@@ -471,6 +493,7 @@ static int run_daemon(void)
 	pid_t pid;
 	int rc;
 
+	small_footprint();
 	rc = load_config(&cf, &hb.keys, &hares, true);
 	if (rc) {
 		fprintf(stderr, "heartbeat: Configuration error, heartbeat not started.\n");

@@ -607,6 +607,39 @@ static void test_limits(void)
 	closed = tc_closed(fds[0]);
 	CHECK(closed);
 	close(fds[0]);
+	/* half-sent messages are capped across clients: five clients each
+	 * 240 KB into a 250 KB message pass 1 MiB, and the fifth is dropped */
+	{
+		int part[5];
+		char *chunk = g_malloc0(240008);
+		uint32_t hdr[2] = { 250000, API_MAGIC };
+
+		memcpy(chunk, hdr, 8);
+		for (i = 0; i < 5; i++) {
+			size_t off = 0;
+
+			int tries;
+
+			part[i] = signon(NULL, res, sizeof res);
+			/* non-blocking: the daemon reads only when we pump */
+			fcntl(part[i], F_SETFL, O_NONBLOCK);
+			for (tries = 0; off < 240008 && tries < 1000; tries++) {
+				ssize_t w = write(part[i], chunk + off, 240008 - off);
+
+				if (w > 0)
+					off += (size_t)w;
+				else if (errno != EAGAIN)
+					break;
+				pump();
+			}
+		}
+		CHECK(!tc_closed(part[3]));
+		CHECK(tc_closed(part[4]));
+		for (i = 0; i < 5; i++)
+			close(part[i]);
+		g_free(chunk);
+		pump();
+	}
 	/* 64 connections at most: casual clients may share a name, so 70 of
 	 * them sign on until the cap refuses the rest */
 	{
