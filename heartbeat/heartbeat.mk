@@ -42,3 +42,7 @@ UNIT_TESTS += tests/unit/test_events
 tests/unit/test_events: tests/unit/test_events.o $(FIXTURE_OBJS) lib/libhb.a
 	$(LINK) tests/unit/test_events.o $(FIXTURE_OBJS) $(HB_LIBS)
 tests/unit/test_transport.o tests/unit/test_rsc_v1.o tests/unit/test_events.o tests/unit/daemon_fixture.o: CPPFLAGS += -Iheartbeat -Itests/unit
+UNIT_TESTS += tests/unit/test_api
+tests/unit/test_api: tests/unit/test_api.o $(FIXTURE_OBJS) lib/libhb.a
+	$(LINK) tests/unit/test_api.o $(FIXTURE_OBJS) $(HB_LIBS)
+tests/unit/test_api.o: CPPFLAGS += -Iheartbeat -Itests/unit
