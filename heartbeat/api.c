@@ -416,6 +416,9 @@ static char *status_json(void)
 	for (i = 0; i < hb.nnodes; i++) {
 		struct hb_node *n = &hb.nodes[i];
 
+		if (n->type == NODE_DELETED)
+			continue;
+
 		g_string_append(s, i ? ",{\"name\":" : "{\"name\":");
 		json_str(s, n->name);
 		g_string_append_printf(s, ",\"type\":\"%s\",\"status\":", node_type_name(n));
@@ -478,13 +481,21 @@ static void do_request(struct api_client *c, const struct hb_msg *m)
 	}
 	r = reply_for(rt);
 	if (strcmp(rt, "nodelist") == 0) {
-		for (i = 0; i < hb.nnodes; i++) {
-			struct hb_msg *x = reply_for(rt);
+		int last = -1;
 
+		for (i = 0; i < hb.nnodes; i++)
+			if (hb.nodes[i].type != NODE_DELETED)
+				last = i;
+		for (i = 0; i <= last; i++) {
+			struct hb_msg *x;
+
+			if (hb.nodes[i].type == NODE_DELETED)
+				continue;
+			x = reply_for(rt);
 			msg_add(x, "node", hb.nodes[i].name);
 			msg_add(x, "nodetype", node_type_name(&hb.nodes[i]));
 			msg_add(x, "st", node_status_name(&hb.nodes[i]));
-			msg_add(x, "result", i == hb.nnodes - 1 ? "OK" : API_MORE);
+			msg_add(x, "result", i == last ? "OK" : API_MORE);
 			queue_out(c, x);
 			msg_free(x);
 		}

@@ -440,7 +440,7 @@ static int init_nodes(void)
 {
 	/* Room for every node there can be, allocated once: with autojoin
 	 * the table grows at run time up to the limit. */
-	int cap = hb.cf->autojoin == AUTOJOIN_NONE ? hb.cf->nnodes + hb.cf->npings + 1 : CONF_MAXNODES;
+	int cap = CONF_MAXNODES;   /* hb_addnode and autojoin add nodes at run time */
 	int i;
 
 	if (nodes_init(cap) < 0)
@@ -454,6 +454,7 @@ static int init_nodes(void)
 		return -1;
 	memcpy(hb.nodes[hb.local].uuid, hb.uuid, 16);
 	hb.nodes[hb.local].has_uuid = true;
+	node_admin_load();
 	return 0;
 }
 
