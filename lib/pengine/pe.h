@@ -81,7 +81,10 @@ struct pe_coloc {
 };
 
 enum pe_task { PE_START, PE_STOP, PE_MONITOR, PE_PROBE, PE_RUNNING, PE_STOPPED,
-	       PE_START_P, PE_STOP_P, PE_FENCE, PE_CLEAR_FAILCOUNT };
+	       PE_START_P, PE_STOP_P, PE_FENCE, PE_CLEAR_FAILCOUNT,
+	       PE_CANCEL,           /* cancel a recurring op no longer wanted */
+	       PE_DELETE,           /* forget the history of an orphan */
+	       PE_SHUTDOWN };       /* do_shutdown of a node that leaves */
 
 struct pe_action {
 	int id;
@@ -95,6 +98,9 @@ struct pe_action {
 	GPtrArray *before;        /* struct pe_order * where this is "first" */
 	int done;                 /* printing order helper */
 	int rank;
+	const char *fence_action; /* PE_FENCE: reboot (default), off */
+	const char *cancel_op;    /* PE_CANCEL: the op cancelled ("monitor") */
+	int cancel_call_id;       /* PE_CANCEL: its call-id */
 };
 
 enum {
@@ -152,6 +158,12 @@ void pe_print_transition(struct pe_ws *ws, FILE *out);
 /* Actions that will run, each after its inputs (stable). Caller frees the array. */
 GPtrArray *pe_sorted_actions(struct pe_ws *ws);
 int pe_write_graph_xml(struct pe_ws *ws, const char *path);
+int pe_write_graph_stream(struct pe_ws *ws, FILE *f);
+/* Graph vocabulary: "start", "monitor", "stonith"...; the operation key
+ * ("rsc_monitor_10000", "stonith-n1-reboot"; caller frees); the timeout in ms. */
+const char *pe_task_name(const struct pe_action *a);
+char *pe_action_key(const struct pe_action *a);
+long long pe_action_timeout(struct pe_ws *ws, const struct pe_action *a);
 int pe_write_graph_dot(struct pe_ws *ws, const char *path);
 
 /* Injections on the model before pe_run (crm_simulate -d/-u/-i). */

@@ -7,9 +7,6 @@
 #include <string.h>
 #include "pengine/pe.h"
 
-static const char *const task_names[] = {
-	"start", "stop", "monitor", "monitor", "running", "stopped", "start", "stop", "stonith", "clear_failcount"
-};
 
 static struct pe_action *new_action(struct pe_ws *ws, enum pe_task t, struct pe_rsc *r, struct pe_node *n)
 {
@@ -332,7 +329,7 @@ static char *adesc(struct pe_action *a)
 {
 	if (!a->rsc)
 		return g_strdup("fencing");
-	return g_strdup_printf("%s %s", a->rsc->id, task_names[a->task]);
+	return g_strdup_printf("%s %s", a->rsc->id, pe_task_name(a));
 }
 
 /* Actions of unmanaged resources never become required. */
