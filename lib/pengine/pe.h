@@ -150,6 +150,12 @@ void pe_actions(struct pe_ws *ws);
 struct pe_node *pe_find_node(struct pe_ws *ws, const char *uname);
 struct pe_rsc *pe_find_rsc(struct pe_ws *ws, const char *id);
 int pe_node_can_run(const struct pe_node *n);
+/* Names compared with their numbers as numbers (node2 < node10). */
+int pe_natural_cmp(const char *a, const char *b);
+/* A new ordering "first then then" with PE_ORD_* flags. */
+void pe_order_actions(struct pe_ws *ws, struct pe_action *first, struct pe_action *then, int flags);
+/* Probes ordered before the stops and starts that depend on what they find. */
+void pe_order_probes(struct pe_ws *ws);
 
 /* Output. */
 void pe_print_status(struct pe_ws *ws, FILE *out, int revised);

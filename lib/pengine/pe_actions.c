@@ -37,6 +37,11 @@ static void order(struct pe_ws *ws, struct pe_action *f, struct pe_action *t, in
 	g_ptr_array_add(t->after, o);
 }
 
+void pe_order_actions(struct pe_ws *ws, struct pe_action *f, struct pe_action *t, int flags)
+{
+	order(ws, f, t, flags);
+}
+
 static void set_reason(struct pe_action *a, const char *fmt, const char *x, const char *y)
 {
 	if (a->reason)
@@ -460,15 +465,37 @@ static int propagate(struct pe_ws *ws)
 	return changed;
 }
 
+static int cmp_node_name(gconstpointer a, gconstpointer b)
+{
+	const struct pe_node *x = *(struct pe_node *const *)a, *y = *(struct pe_node *const *)b;
+	return pe_natural_cmp(x->uname, y->uname);
+}
+
+/* Fencing one node at a time (concurrent-fencing=false, the default), in
+ * node-name order, the DC last: it must stay to run the others. */
 static void fencing(struct pe_ws *ws)
 {
-	for (guint i = 0; i < ws->nodes->len; i++) {
-		struct pe_node *n = g_ptr_array_index(ws->nodes, i);
+	GPtrArray *byname = g_ptr_array_new();
+	for (guint i = 0; i < ws->nodes->len; i++)
+		g_ptr_array_add(byname, g_ptr_array_index(ws->nodes, i));
+	g_ptr_array_sort(byname, cmp_node_name);
+	const char *cf = cib_nv_get(&ws->cib->options, "concurrent-fencing");
+	int serial = !(cf && cib_is_true(cf));
+	const char *dc = ws->cib->dc_uuid;
+	struct pe_action *last = NULL, *dc_fence = NULL;
+	for (guint i = 0; i < byname->len; i++) {
+		struct pe_node *n = g_ptr_array_index(byname, i);
 		if (!n->unclean || !ws->stonith_enabled)
 			continue;
 		n->fence = 1;
 		struct pe_action *f = new_action(ws, PE_FENCE, NULL, n);
 		f->optional = 0;
+		if (dc && n->id && !strcmp(dc, n->id)) {
+			dc_fence = f;
+		} else if (serial) {
+			order(ws, last, f, 0);
+			last = f;
+		}
 		for (guint k = 0; k < ws->prims->len; k++) {
 			struct pe_rsc *r = g_ptr_array_index(ws->prims, k);
 			for (guint q = 0; q < r->stops->len; q++) {
@@ -480,6 +507,9 @@ static void fencing(struct pe_ws *ws)
 			}
 		}
 	}
+	if (dc_fence && serial)
+		order(ws, last, dc_fence, 0);
+	g_ptr_array_free(byname, TRUE);
 }
 
 static void monitors(struct pe_ws *ws)
@@ -551,6 +581,7 @@ void pe_actions(struct pe_ws *ws)
 		}
 	}
 	monitors(ws);
+	pe_order_probes(ws);
 	(void)any_prim;
 	(void)find_act;
 	g_hash_table_destroy(colls);
