@@ -101,6 +101,7 @@ struct pe_action {
 	const char *fence_action; /* PE_FENCE: reboot (default), off */
 	const char *cancel_op;    /* PE_CANCEL: the op cancelled ("monitor") */
 	int cancel_call_id;       /* PE_CANCEL: its call-id */
+	const struct cib_lrm_rsc *lrm; /* PE_DELETE of an orphan: its history (rsc NULL) */
 };
 
 enum {
@@ -114,6 +115,25 @@ enum {
 struct pe_order {
 	struct pe_action *first, *then;
 	int flags;
+};
+
+/* Facts of the history that call for housekeeping actions (cancel, delete,
+ * clear_failcount), noted while unpacking. */
+enum pe_note_kind {
+	PE_NOTE_RECURRING,      /* a recurring op is active on node */
+	PE_NOTE_AGENT_CHANGED,  /* history is of another class/provider/type */
+	PE_NOTE_FC_EXPIRED,     /* the fail count on node has expired */
+	PE_NOTE_ORPHAN_HISTORY  /* an inactive orphan's history on node */
+};
+
+struct pe_note {
+	enum pe_note_kind kind;
+	struct pe_rsc *rsc;             /* NULL for orphan history */
+	const struct cib_lrm_rsc *lrm;  /* the history entry */
+	struct pe_node *node;
+	const char *op;                 /* RECURRING: operation name */
+	long long interval_ms;
+	int call_id;
 };
 
 struct pe_ws {
@@ -130,6 +150,7 @@ struct pe_ws {
 	GPtrArray *orders;
 	GHashTable *by_id;        /* instance id -> pe_rsc (incl. groups/clones) */
 	GHashTable *known;        /* "uname\nbase-id" of every lrm_resource */
+	GPtrArray *notes;         /* struct pe_note * */
 	GString *log;             /* allocation scores (-s) */
 	int show_scores;
 };
@@ -154,6 +175,10 @@ int pe_node_can_run(const struct pe_node *n);
 int pe_natural_cmp(const char *a, const char *b);
 /* A new ordering "first then then" with PE_ORD_* flags. */
 void pe_order_actions(struct pe_ws *ws, struct pe_action *first, struct pe_action *then, int flags);
+/* A new action (optional, runnable) in the working set. */
+struct pe_action *pe_new_action(struct pe_ws *ws, enum pe_task t, struct pe_rsc *r, struct pe_node *n);
+/* cancel, delete, clear_failcount and do_shutdown from the history's notes. */
+void pe_housekeeping(struct pe_ws *ws);
 /* Probes ordered before the stops and starts that depend on what they find. */
 void pe_order_probes(struct pe_ws *ws);
 

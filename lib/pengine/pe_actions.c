@@ -37,6 +37,11 @@ static void order(struct pe_ws *ws, struct pe_action *f, struct pe_action *t, in
 	g_ptr_array_add(t->after, o);
 }
 
+struct pe_action *pe_new_action(struct pe_ws *ws, enum pe_task t, struct pe_rsc *r, struct pe_node *n)
+{
+	return new_action(ws, t, r, n);
+}
+
 void pe_order_actions(struct pe_ws *ws, struct pe_action *f, struct pe_action *t, int flags)
 {
 	order(ws, f, t, flags);
@@ -581,6 +586,7 @@ void pe_actions(struct pe_ws *ws)
 		}
 	}
 	monitors(ws);
+	pe_housekeeping(ws);
 	pe_order_probes(ws);
 	(void)any_prim;
 	(void)find_act;

@@ -52,6 +52,12 @@ char *pe_action_key(const struct pe_action *a)
 	if (a->task == PE_CANCEL)
 		/* The key of the operation cancelled. */
 		return g_strdup_printf("%s_%s_%lld", a->rsc->id, a->cancel_op ? a->cancel_op : "monitor", a->interval_ms);
+	if (!a->rsc)
+		/* The delete of an orphan's history: the history's id. */
+		return g_strdup_printf("%s_%s_0", a->lrm ? a->lrm->id : "?", pe_task_name(a));
+	if (a->task == PE_CLEAR_FAILCOUNT)
+		/* Fail counts belong to the configured resource, not the instance. */
+		return g_strdup_printf("%s_%s_0", a->rsc->base, pe_task_name(a));
 	long long iv = a->task == PE_MONITOR ? a->interval_ms : 0;
 	return g_strdup_printf("%s_%s_%lld", a->rsc->id, pe_task_name(a), iv);
 }
@@ -304,6 +310,16 @@ static void write_action(struct pe_ws *ws, FILE *f, const struct pe_action *a, c
 			xattr(f, "provider", c->provider);
 		if (c->type)
 			xattr(f, "type", c->type);
+		fputs("/>\n", f);
+	} else if (!r && a->lrm) {
+		fprintf(f, "%s<primitive", in);
+		xattr(f, "id", a->lrm->id);
+		if (a->lrm->cls)
+			xattr(f, "class", a->lrm->cls);
+		if (a->lrm->provider)
+			xattr(f, "provider", a->lrm->provider);
+		if (a->lrm->type)
+			xattr(f, "type", a->lrm->type);
 		fputs("/>\n", f);
 	}
 	action_attributes(ws, f, a, in);

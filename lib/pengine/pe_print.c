@@ -431,6 +431,19 @@ void pe_print_transition(struct pe_ws *ws, FILE *out)
 		case PE_MONITOR:
 			fprintf(out, "  * Resource action: %-15s monitor=%lld on %s\n", a->rsc->id, a->interval_ms, a->node->uname);
 			break;
+		case PE_CANCEL:
+			fprintf(out, "  * Resource action: %-15s cancel=%lld on %s\n", a->rsc->id, a->interval_ms, a->node->uname);
+			break;
+		case PE_DELETE:
+			fprintf(out, "  * Resource action: %-15s delete on %s\n", a->rsc ? a->rsc->id : a->lrm->id,
+				a->node->uname);
+			break;
+		case PE_CLEAR_FAILCOUNT:
+			fprintf(out, "  * Cluster action:  clear_failcount for %s on %s\n", a->rsc->base, a->node->uname);
+			break;
+		case PE_SHUTDOWN:
+			fprintf(out, "  * Cluster action:  do_shutdown on %s\n", a->node->uname);
+			break;
 		default:
 			break;
 		}
