@@ -53,6 +53,7 @@ struct pe_rsc {
 	int own_cfg;              /* orphan with a made-up cib_rsc (freed with it) */
 	int norphans;             /* clone: orphan instances made so far */
 	int pending_start;
+	struct pe_node *pending_start_on; /* a start in flight there */
 	int def_changed;          /* op-digest differs: restart */
 	GPtrArray *failed_ops;    /* char * "op key on node" for printing */
 
@@ -93,6 +94,7 @@ struct pe_action {
 	struct pe_node *node;     /* NULL for pseudo */
 	long long interval_ms;
 	int optional, runnable, pseudo;
+	int reissue;              /* a start in flight issued again: no stop */
 	char *reason;             /* "due to ..." */
 	GPtrArray *after;         /* struct pe_order * where this is "then" */
 	GPtrArray *before;        /* struct pe_order * where this is "first" */

@@ -139,6 +139,10 @@ static void prim_actions(struct pe_ws *ws, struct pe_rsc *r)
 	}
 	if (managed && r->next && (!on_node(r, r->next) || r->failed || r->running->len > 1 || r->def_changed))
 		r->start->optional = 0;
+	/* A start still in flight where it stays is issued again (with its
+	 * monitors): its result is not known. */
+	if (managed && r->next && r->pending_start_on == r->next && r->start->runnable && r->start->optional)
+		r->start->optional = 0, r->start->reissue = 1;
 	if (!managed)
 		r->start->optional = 1;
 }
@@ -447,7 +451,7 @@ static int propagate(struct pe_ws *ws)
 			if (st->node != r->next)
 				continue;
 			/* Restart: a required start where it already runs needs a stop. */
-			if (!s->optional && st->optional) {
+			if (!s->optional && st->optional && !s->reissue) {
 				st->optional = 0;
 				if (!st->reason && s->reason)
 					st->reason = g_strdup(s->reason);

@@ -346,6 +346,7 @@ static int definition_changed(struct pe_rsc *r, GPtrArray *ops)
 struct hist {
 	int active, failed, pending, block, fence, stop_target, hard_ban, fatal_ban, start_failed;
 	int expired_failure;
+	int pending_start;        /* the newest op is a start still running */
 };
 
 static int is_probe(const struct cib_lrm_op *o)
@@ -365,6 +366,7 @@ static void replay(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, GPtrAr
 		if (o->op_status == -1) {
 			if (!strcmp(task, "start") || !strcmp(task, "stop"))
 				h->active = 1, h->pending = 1;
+			h->pending_start = !strcmp(task, "start");
 			continue;
 		}
 		int failure = 0, hard = 0, fatal = 0;
@@ -663,6 +665,8 @@ static void unpack_history(struct pe_ws *ws)
 					r->target_stopped = 1;
 				if (h.pending)
 					r->pending_start = 1;
+				if (h.pending_start)
+					r->pending_start_on = n;
 			}
 		}
 		/* Fail counts and migration-threshold, for every primitive. */
