@@ -257,6 +257,9 @@ static void read_ops(struct rd *r, struct cib_rsc *rs, xmlNodePtr ops)
 		o->interval_ms = cib_parse_interval(attr(src, "interval"));
 		o->on_fail = g_strdup(attr2(src, "on-fail"));
 		o->role = g_strdup(attr(src, "role"));
+		const char *to = attr(src, "timeout"), *sd = attr2(src, "start-delay");
+		o->timeout_ms = to ? cib_parse_interval(to) : -1;
+		o->start_delay_ms = sd ? cib_parse_interval(sd) : -1;
 		const char *en = attr(src, "enabled"), *dis = attr(src, "disabled");
 		o->enabled = en ? cib_is_true(en) : !(dis && cib_is_true(dis));
 		if (!o->name) {
