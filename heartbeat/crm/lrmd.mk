@@ -23,3 +23,6 @@ FUZZ_LRMD_SRCS = tests/fuzz/fuzz_lrmd.c $(LRMD_CORE_SRCS) lib/lrm/lrm_proto.c li
 tests/fuzz/fuzz_lrmd: $(FUZZ_LRMD_SRCS) heartbeat/crm/lrmd.h lib/lrm/lrm_proto.h
 	$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(CPPFLAGS) -Iheartbeat/crm -o $@ \
 		$(FUZZ_LRMD_SRCS) $(GLIB_LIBS)
+FUZZ_TARGETS += tests/fuzz/corpus-lrmd/.seeded
+tests/fuzz/corpus-lrmd/.seeded: $(wildcard tests/data/lrm/fuzz/*)
+	mkdir -p tests/fuzz/corpus-lrmd && cp tests/data/lrm/fuzz/* tests/fuzz/corpus-lrmd/ && touch $@
