@@ -10,7 +10,9 @@ heartbeat/crm/lrmd: $(LRMD_SRCS:.c=.o) lib/libhb.a
 HA_DAEMONS += heartbeat/crm/lrmd
 MANS += heartbeat/crm/lrmd.8
 
-UNIT_TESTS += tests/unit/test_lrmd_proto tests/unit/test_lrmd_queue
+UNIT_TESTS += tests/unit/test_lrmd_proto tests/unit/test_lrmd_queue tests/unit/test_lrm_client
+tests/unit/test_lrm_client: tests/unit/test_lrm_client.o $(LRMD_CORE_SRCS:.c=.o) lib/libhb.a
+	$(LINK) tests/unit/test_lrm_client.o $(LRMD_CORE_SRCS:.c=.o) $(HB_LIBS)
 tests/unit/test_lrmd_proto: tests/unit/test_lrmd_proto.o $(LRMD_CORE_SRCS:.c=.o) lib/libhb.a
 	$(LINK) tests/unit/test_lrmd_proto.o $(LRMD_CORE_SRCS:.c=.o) $(HB_LIBS)
 tests/unit/test_lrmd_queue: tests/unit/test_lrmd_queue.o $(LRMD_CORE_SRCS:.c=.o) lib/libhb.a
