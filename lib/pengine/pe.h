@@ -145,6 +145,10 @@ struct pe_node *pe_find_node(struct pe_ws *ws, const char *uname);
 struct pe_rsc *pe_find_rsc(struct pe_ws *ws, const char *id);
 int pe_node_can_run(const struct pe_node *n);
 
+/* The op-digest of a primitive's parameters, as the controller records it
+ * and the engine compares it (g_free). */
+char *pe_params_digest(const struct cib_nvlist *params);
+
 /* Output. */
 void pe_print_status(struct pe_ws *ws, FILE *out, int revised);
 void pe_print_summary(struct pe_ws *ws, FILE *out);
