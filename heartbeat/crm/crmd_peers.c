@@ -200,9 +200,8 @@ void election_start_timer(void)
 	peers_say_hello(NULL, true);
 }
 
-static void peer_left(struct crm_peer *p, const char *why)
+static void peer_left(struct crm_peer *p, const char *why, bool was_member)
 {
-	bool was_member = peer_member(p);
 	bool was_dc = crmd.dc && !strcmp(crmd.dc, p->uname);
 	p->crmd_up = false;
 	p->claims_dc = false;
@@ -228,9 +227,10 @@ void peers_node_status(const char *node, const char *status)
 	crm_debug("crmd: node %s is %s", node, status ? status : "?");
 	if (active == p->hb_active)
 		return;
+	bool was_member = peer_member(p);
 	p->hb_active = active;
 	if (!active)
-		peer_left(p, status);
+		peer_left(p, status, was_member);
 	/* an active node is a member once its crmd says hello */
 }
 
@@ -240,7 +240,7 @@ void peers_client_status(const char *node, const char *status)
 	if (!p || p == peer_me())
 		return;
 	if (status && (!strcmp(status, "leave") || !strcmp(status, "offline")))
-		peer_left(p, "its crmd left");
+		peer_left(p, "its crmd left", peer_member(p));
 	else if (status && !strcmp(status, "join"))
 		peers_say_hello(node, true);
 }
