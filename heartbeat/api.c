@@ -255,7 +255,7 @@ static void do_signon(struct api_client *c, const struct hb_msg *m)
 	msg_addf(r, "keepalive", "%x", hb.cf->keepalive_ms);
 	msg_add(r, "node", hb.localname);
 	msg_add(r, "hbversion", HB_VERSION " (heartbeat-ng)");
-	msg_add(r, "pacemaker", hb.cf->crm ? (hb.cf->crm_value ? hb.cf->crm_value : "true") : "false");
+	msg_add(r, "pacemaker", hb.cf->crm ? "true" : "false");
 	msg_addf(r, "logfacility", "%d", hb.cf->logfacility);
 	queue_out(c, r);
 	msg_free(r);
