@@ -22,6 +22,7 @@
 #include "rsc.h"
 #include "events.h"
 #include "routes.h"
+#include "crm_children.h"
 #include "config.h"
 
 #define API_MAX_OUTQ (4 * 1024 * 1024)   /* a client that stops reading is dropped */
@@ -206,6 +207,17 @@ static bool authorized(const char *client, uid_t uid, gid_t gid)
 		if (strcmp(client, builtin[i][0]) == 0) {
 			uids = builtin[i][1];
 			gids = builtin[i][2];
+			found = true;
+		}
+	/* With crm on, the original adds implicit apiauth lines for the CRM's
+	 * clients: the cluster user's (crmd, cib, attrd) and root's. */
+	static const char *const crm_builtin[][2] = {
+		{ "crmd", HA_CLUSTER_USER }, { "cib", HA_CLUSTER_USER }, { "attrd", HA_CLUSTER_USER },
+		{ "stonithd", "root" }, { "pingd", "root" },
+	};
+	for (i = 0; !found && hb.cf->crm && i < (int)(sizeof crm_builtin / sizeof crm_builtin[0]); i++)
+		if (strcmp(client, crm_builtin[i][0]) == 0) {
+			uids = crm_builtin[i][1];
 			found = true;
 		}
 	if (!found && strcmp(client, "default") != 0)
