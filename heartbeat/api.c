@@ -23,6 +23,7 @@
 #include "events.h"
 #include "routes.h"
 #include "timer.h"
+#include "crm_children.h"
 #include "config.h"
 
 /* The socket is mode 0777: any local user may connect, so everything a
@@ -303,6 +304,14 @@ void api_config(const struct hb_config *cf)
 		auth_add(cf->apiauth[i].client, cf->apiauth[i].uids, cf->apiauth[i].gids);
 	for (i = 0; i < (int)(sizeof builtin / sizeof builtin[0]); i++)
 		auth_add(builtin[i][0], builtin[i][1], builtin[i][2]);
+	/* With crm on, the original adds implicit apiauth lines for the CRM's
+	 * clients: the cluster user's (crmd, cib, attrd) and root's. */
+	static const char *const crm_builtin[][2] = {
+		{ "crmd", HA_CLUSTER_USER }, { "cib", HA_CLUSTER_USER }, { "attrd", HA_CLUSTER_USER },
+		{ "stonithd", "root" }, { "pingd", "root" },
+	};
+	for (i = 0; cf->crm && i < (int)(sizeof crm_builtin / sizeof crm_builtin[0]); i++)
+		auth_add(crm_builtin[i][0], crm_builtin[i][1], NULL);
 }
 
 static bool id_in(const GArray *a, guint id)

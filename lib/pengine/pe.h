@@ -184,6 +184,10 @@ void pe_housekeeping(struct pe_ws *ws);
 /* Probes ordered before the stops and starts that depend on what they find. */
 void pe_order_probes(struct pe_ws *ws);
 
+/* The op-digest of a primitive's parameters, as the controller records it
+ * and the engine compares it (g_free). */
+char *pe_params_digest(const struct cib_nvlist *params);
+
 /* Output. */
 void pe_print_status(struct pe_ws *ws, FILE *out, int revised);
 void pe_print_summary(struct pe_ws *ws, FILE *out);
