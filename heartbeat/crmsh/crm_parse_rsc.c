@@ -235,6 +235,7 @@ struct crm_obj *crm_parse_container(char **w, enum crm_kind kind, char **err)
 	for (; w[i] && !set_tag(w[i]); i++) {
 		if (strchr(w[i], '=')) {
 			char *msg = g_strdup_printf("syntax in %s: Expected resource near <%s>", word, w[i]);
+			g_ptr_array_set_free_func(m, g_free);
 			g_ptr_array_free(m, TRUE);
 			crm_ids_free(ids);
 			return fail(o, err, msg);
