@@ -179,6 +179,9 @@ void dispatch_message(int ni, struct hb_msg *m, bool from_self);
 /* api.c */
 /* Subscribe to the events clients are told of; the socket opens at comm-up. */
 void api_init(void);
+/* Resolve apiauth's users and groups (and the built-in entries') to
+ * numbers: at start, never at sign-on. */
+void api_config(const struct hb_config *cf);
 int api_start(const char *path);
 void api_stop(void);
 void api_deliver(const struct hb_msg *m);       /* to the clients that want it */
@@ -195,6 +198,8 @@ void respawn_stop(void);
 /* watchdog.c: written to with each of our heartbeats */
 void watchdog_open(void);
 void watchdog_close(void);
+/* the timeout follows the deadtime (after a reload) */
+void watchdog_apply_timing(void);
 
 /* notify.c: rc.d scripts for message types we do not handle */
 void notify_message(const struct hb_msg *m);

@@ -61,6 +61,9 @@ static const struct route routes[] = {
 	{ "delnode", ROUTE_NO_SCRIPT | ROUTE_DAEMON_ONLY, { node_admin_message } },
 	{ "setweight", ROUTE_NO_SCRIPT | ROUTE_DAEMON_ONLY, { node_admin_message } },
 	{ "setsite", ROUTE_NO_SCRIPT | ROUTE_DAEMON_ONLY, { node_admin_message } },
+	/* the v2 controllers (crm_hello, crm_dc, crm_cib_*, crm_rsc_op,
+	 * crm_op_result: heartbeat/crm/crmd.h), client to client: no script */
+	{ "crm_", ROUTE_PREFIX | ROUTE_NO_SCRIPT, { 0 } },
 	/* ipfail (built in, or Debian's ipfail client on the peer) */
 	{ "num_ping_nodes", ROUTE_PEERS_ONLY, { on_ipfail } },
 	{ "you_are_dead", ROUTE_PEERS_ONLY, { on_ipfail } },
