@@ -155,4 +155,8 @@ int cib_is_true(const char *s);
  * in the document, and write it atomically (temp, fsync, rename, fsync dir). */
 void cib_bump(xmlDocPtr doc, int config_change);
 int cib_write_atomic(xmlDocPtr doc, const char *path, char **err);
+/* The same, then PATH.sig (md5 of the file) likewise: the controller's copy. */
+int cib_write_signed(xmlDocPtr doc, const char *path, char **err);
+/* PATH when PATH.sig vouches for it; NULL with *err saying why otherwise. */
+xmlDocPtr cib_read_signed(const char *path, char **err);
 #endif

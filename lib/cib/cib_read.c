@@ -67,7 +67,9 @@ static void collect_ids(struct rd *r, xmlNodePtr n, int depth)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		const char *id = attr(n, "id");
-		if (id && !attr(n, "id-ref")) {
+		/* A resource set's <resource_ref id=X> names a resource; it
+		 * defines no id of its own. */
+		if (id && !attr(n, "id-ref") && !is_el(n, "resource_ref")) {
 			if (g_hash_table_contains(r->ids, id) && !is_el(n, "node"))
 				cib_diag_add(r->c, CIB_ERROR, "%s id=\"%s\": duplicate id (also used by a <%s>)",
 					     (const char *)n->name, id,

@@ -191,6 +191,10 @@ const char *pe_node_attr(struct pe_ws *ws, const struct pe_node *n, const char *
 int pe_rule_cmp(const char *l, const char *r, enum cib_expr_type t, enum cib_expr_op op);
 int pe_rule_eval(struct pe_ws *ws, const struct cib_rule *ru, const struct pe_node *n, int *score);
 
+/* The op-digest of a primitive's parameters, as the controller records it
+ * and the engine compares it (g_free). */
+char *pe_params_digest(const struct cib_nvlist *params);
+
 /* Output. */
 void pe_print_status(struct pe_ws *ws, FILE *out, int revised);
 void pe_print_summary(struct pe_ws *ws, FILE *out);

@@ -289,10 +289,10 @@ static int fail_count(struct pe_ws *ws, struct pe_rsc *r, struct cib_node_state 
 
 /* The parameter digest Pacemaker records as op-digest: md5 of the
  * parameters element as its XML writer prints it (attributes sorted). */
-static char *param_digest(struct pe_rsc *r)
+char *pe_params_digest(const struct cib_nvlist *params)
 {
 	GString *x = g_string_new(" <parameters");
-	GPtrArray *items = r->cfg->params.items;
+	GPtrArray *items = params->items;
 	GPtrArray *sorted = g_ptr_array_new();
 	for (guint i = 0; items && i < items->len; i++)
 		g_ptr_array_add(sorted, g_ptr_array_index(items, i));
@@ -323,6 +323,11 @@ static char *param_digest(struct pe_rsc *r)
 	char *d = g_compute_checksum_for_string(G_CHECKSUM_MD5, x->str, (gssize)x->len);
 	g_string_free(x, TRUE);
 	return d;
+}
+
+static char *param_digest(struct pe_rsc *r)
+{
+	return pe_params_digest(&r->cfg->params);
 }
 
 /* Did the definition change since the op that made it active here? */
