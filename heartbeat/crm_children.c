@@ -75,11 +75,13 @@ enum crm_mode crm_mode_of(bool crm, const char *value)
 	return CRM_FAILFAST;   /* yes, on, true, y, 1, valgrind */
 }
 
-const char *crm_daemon_dir(void)
+const char *crm_daemon_dir(const struct hb_config *cf)
 {
 	const char *d = getenv(CRM_DAEMON_DIR_ENV);
 
-	return d && *d ? d : HA_LIBEXECDIR;
+	if (d && *d)
+		return d;
+	return cf && cf->crm_daemon_dir ? cf->crm_daemon_dir : HA_LIBEXECDIR;
 }
 
 const struct crm_child_def *crm_child_defs(size_t *n)
@@ -100,7 +102,7 @@ void crm_children_check(const struct hb_config *cf, struct conf_errors *errs)
 	if (m == CRM_OFF || m == CRM_CCM_ONLY)
 		return;
 	for (size_t i = 0; i < NDEFS; i++) {
-		char *p = g_strdup_printf("%s/%s", crm_daemon_dir(), defs[i].name);
+		char *p = g_strdup_printf("%s/%s", crm_daemon_dir(cf), defs[i].name);
 		if (access(p, X_OK) < 0)
 			conf_msg(errs, true, "ha.cf", 0,
 				 "crm %s: %s is missing (%s): heartbeat will run without it and log an error; "
@@ -280,7 +282,7 @@ static void crm_start(const struct event *e, void *data)
 	for (size_t i = 0; i < NDEFS; i++) {
 		struct child *c = &children[i];
 		c->def = &defs[i];
-		c->path = g_strdup_printf("%s/%s", crm_daemon_dir(), defs[i].name);
+		c->path = g_strdup_printf("%s/%s", crm_daemon_dir(hb.cf), defs[i].name);
 		timer_init(&c->restart, restart_later, c);
 		if (resolve_user(c) < 0) {
 			c->given_up = true;
