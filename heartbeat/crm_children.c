@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include <syslog.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <glib.h>
@@ -274,11 +275,31 @@ static void start_child(struct child *c)
 			 c->set_user ? c->def->user : "ourselves");
 }
 
+/* <rundir>/crm as the package's tmpfiles makes it (hacluster:haclient
+ * 0750): lrmd's socket (root's) and crmd's (the cluster user's) both live
+ * there, so lrmd must not be the one to create it root-owned. */
+static void make_crm_dir(void)
+{
+	char path[4200];
+	struct passwd *pw = getuid() == 0 ? getpwnam(HA_CLUSTER_USER) : NULL;
+	struct group *g = getuid() == 0 ? getgrnam("haclient") : NULL;
+
+	snprintf(path, sizeof path, "%s/crm", hb.run_dir);
+	if (mkdir(path, 0750) < 0) {
+		if (errno != EEXIST)
+			log_warn("crm: cannot create %s: %s", path, g_strerror(errno));
+		return;
+	}
+	if (pw && chown(path, pw->pw_uid, g ? g->gr_gid : pw->pw_gid) < 0)
+		log_warn("crm: chown %s: %s", path, g_strerror(errno));
+}
+
 static void crm_start(const struct event *e, void *data)
 {
 	if (started)
 		return;
 	started = true;
+	make_crm_dir();
 	for (size_t i = 0; i < NDEFS; i++) {
 		struct child *c = &children[i];
 		c->def = &defs[i];
