@@ -296,7 +296,7 @@ static void make_crm_dir(void)
 
 static void crm_start(const struct event *e, void *data)
 {
-	if (started)
+	if (started || hb.shutting_down)
 		return;
 	started = true;
 	make_crm_dir();

@@ -31,6 +31,7 @@ struct lrmd_op {
 	uint64_t t_queued, t_started;
 	time_t last_run;
 	bool queued, running, cancelled, reported;
+	bool silent;              /* cancelled without an event (forget of a one-shot op) */
 	int last_rc;
 	enum lrm_op_status last_status;
 	time_t last_rc_change;

@@ -260,7 +260,8 @@ void lrmd_op_done(struct lrmd_op *o, int rc, enum lrm_op_status st, const char *
 	o->last_rc = rc;
 	o->last_status = st;
 	if (o->cancelled) {
-		report_cancelled(o);
+		if (!o->silent)
+			report_cancelled(o);
 	} else if (changed || !o->interval_ms) {
 		/* a recurring op reports its first result and every change, as lrmd did */
 		fill_event(&ev, o, rc, st, output);
@@ -284,8 +285,7 @@ static void op_cancel(struct lrmd_op *o, bool report)
 {
 	if (o->running) {
 		o->cancelled = true;   /* reported and freed by lrmd_op_done */
-		if (!report)
-			o->reported = true;
+		o->silent = !report;
 		return;
 	}
 	if (o->queued) {

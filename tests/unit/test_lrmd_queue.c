@@ -228,8 +228,11 @@ static void test_max_children(void)
 	CHECK_INT(nstarted, 5);
 	CHECK_STR(started[4]->op, "stop");
 	CHECK_INT(evs[2].queue_time_ms, 40);  /* c waited for the slot */
+	int before = nev;
 	lrmd_forget("d");                      /* running: freed when it ends */
 	lrmd_op_done(started[3], 0, LRM_OP_DONE, "");
+	CHECK_INT(nev, before);                /* a forgotten one-shot op ends quietly */
+	CHECK(lrmd_find("d") == NULL);
 	lrmd_op_done(started[4], 0, LRM_OP_DONE, "");
 	CHECK_INT(lrmd_nrunning(), 0);
 	CHECK_INT(lrmd_nops(), 0);
