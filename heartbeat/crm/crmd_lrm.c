@@ -18,6 +18,22 @@ static GHashTable *recurring;  /* rsc -> GPtrArray of "op:interval" */
 
 static void on_event(struct lrm_conn *c, const struct lrm_event *ev, void *data);
 
+static void remember_recurring(const char *rsc, const char *op, unsigned interval)
+{
+	GPtrArray *l = g_hash_table_lookup(recurring, rsc);
+	if (!l) {
+		l = g_ptr_array_new_with_free_func(g_free);
+		g_hash_table_insert(recurring, g_strdup(rsc), l);
+	}
+	char *k = g_strdup_printf("%s:%u", op, interval);
+	for (guint i = 0; i < l->len; i++)
+		if (!strcmp(g_ptr_array_index(l, i), k)) {
+			g_free(k);
+			return;
+		}
+	g_ptr_array_add(l, k);
+}
+
 static void try_connect(void *data)
 {
 	(void)data;
@@ -31,6 +47,16 @@ static void try_connect(void *data)
 		return;
 	}
 	crm_info("crmd: connected to lrmd");
+	/* after a restart of ours: the recurring ops lrmd still runs, so a
+	 * later stop cancels them */
+	struct lrm_rsc_info *rl = NULL;
+	int n = lrm_list(conn, &rl);
+	for (int i = 0; i < n; i++)
+		for (size_t k = 0; k < rl[i].nops; k++)
+			if (rl[i].ops[k].recurring_active)
+				remember_recurring(rl[i].rsc_id, rl[i].ops[k].op, rl[i].ops[k].interval_ms);
+	if (n > 0)
+		lrm_rsc_info_free_all(rl, (size_t)n);
 	lrm_attach(conn, NULL, on_event, NULL);
 }
 
@@ -165,12 +191,7 @@ void lrm_local_on_op(const struct hb_msg *m)
 		msg_add(r, "call_id", "-1");
 		deliver(r);
 	} else if (interval > 0) {
-		GPtrArray *l = g_hash_table_lookup(recurring, rsc);
-		if (!l) {
-			l = g_ptr_array_new_with_free_func(g_free);
-			g_hash_table_insert(recurring, g_strdup(rsc), l);
-		}
-		g_ptr_array_add(l, g_strdup_printf("%s:%u", op, interval));
+		remember_recurring(rsc, op, interval);
 	}
 	g_array_free(params, TRUE);
 	g_free(ud);

@@ -141,13 +141,17 @@ void status_update_nodes(void)
 			set(n, "uname", p->uname);
 			set(n, "type", "normal");
 		}
+		/* A node whose heartbeat runs but whose crmd does not (restarting)
+		 * still runs what its lrmd runs: it stays expected, so the
+		 * engine never takes its resources for stopped meanwhile. */
 		bool m = peer_member(p);
 		xmlNodePtr ns = status_node_state(next, p);
 		set(ns, "ha", p->hb_active ? "active" : "dead");
 		set(ns, "in_ccm", p->hb_active ? "true" : "false");
 		set(ns, "crmd", m ? "online" : "offline");
-		set(ns, "join", m ? "member" : "down");
-		set(ns, "expected", m ? "member" : "down");
+		set(ns, "join", m ? "member" : p->hb_active ? "pending" : "down");
+		const char *was = cib_xml_attr(ns, "expected");
+		set(ns, "expected", m || (p->hb_active && was && !strcmp(was, "member")) ? "member" : "down");
 	}
 	xmlNodePtr root = xmlDocGetRootElement(next);
 	crmd.have_quorum = peers_members() * 2 > peers_configured();
