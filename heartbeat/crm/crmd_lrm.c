@@ -196,3 +196,17 @@ void lrm_local_on_op(const struct hb_msg *m)
 	g_array_free(params, TRUE);
 	g_free(ud);
 }
+
+/* crm_resource -C: lrmd forgets the resource (its recurring ops cancelled)
+ * before the DC drops its history, so the re-probe finds a clean slate. */
+void lrm_local_on_forget(const struct hb_msg *m)
+{
+	const char *node = msg_get(m, "node"), *rsc = msg_get(m, "rsc");
+	if (!rsc || (node && strcmp(node, crmd.me)))
+		return;
+	g_hash_table_remove(recurring, rsc);
+	if (conn && lrm_forget(conn, rsc) < 0)
+		crm_debug("crmd: lrmd does not know %s: %s", rsc, lrm_errmsg(conn));
+	else
+		crm_info("crmd: %s forgotten by lrmd (cleanup)", rsc);
+}
