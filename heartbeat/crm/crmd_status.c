@@ -216,7 +216,7 @@ xmlNodePtr status_record_op(xmlDocPtr doc, struct crm_peer *p, const struct hb_m
 	char *key = g_strdup_printf("%s_%s_%s", rsc, op, iv);
 	xmlNodePtr o = child(r, "lrm_rsc_op", "id", key, true);
 	const char *rc = msg_get(m, "rc"), *st = msg_get(m, "op_status"), *tkey = msg_get(m, "tkey");
-	const char *prev_rc = cib_xml_attr(o, "rc-code");
+	char *prev_rc = g_strdup(cib_xml_attr(o, "rc-code"));   /* set() below frees the attribute */
 	set(o, "operation", op);
 	set(o, "crm-debug-origin", "do_update_resource");
 	set(o, "crm_feature_set", "3.0.1");
@@ -241,6 +241,7 @@ xmlNodePtr status_record_op(xmlDocPtr doc, struct crm_peer *p, const struct hb_m
 	set(o, "queue-time", msg_get(m, "queue_time") ? msg_get(m, "queue_time") : "0");
 	if (msg_get(m, "digest"))
 		set(o, "op-digest", msg_get(m, "digest"));
+	g_free(prev_rc);
 	g_free(key);
 	return o;
 }
