@@ -155,7 +155,13 @@ static char **child_env(void)
 	char **env = g_get_environ();
 	char dbg[16];
 
-	env = g_environ_setenv(env, "HA_logfacility", facility_name(hb.cf->logfacility), TRUE);
+	int fac = hb.cf->logfacility;
+
+	/* heartbeat's own rule: no log directive at all means syslog's daemon
+	 * facility, an explicit "logfacility none" means none */
+	if (fac < 0 && !hb.cf->logfile && !hb.cf->debugfile && !hb.cf->logfacility_none)
+		fac = LOG_DAEMON;
+	env = g_environ_setenv(env, "HA_logfacility", facility_name(fac), TRUE);
 	if (hb.cf->logfile)
 		env = g_environ_setenv(env, "HA_logfile", hb.cf->logfile, TRUE);
 	if (hb.cf->debugfile)
@@ -212,6 +218,13 @@ static void on_child_exit(void *data, const struct spawn_result *res)
 	log_warn("crm: managed %s process %d %s %d", c->def->name, (int)pid,
 		 WIFSIGNALED(st) ? "killed by signal" : "exited with return code",
 		 WIFSIGNALED(st) ? WTERMSIG(st) : WEXITSTATUS(st));
+	if (WIFEXITED(st) && WEXITSTATUS(st) == CRM_EXIT_NO_RESTART) {
+		/* as respawn's exit 100: the child says restarting cannot help
+		 * (lrmd: another lrmd, left from an earlier heartbeat, serves) */
+		log_err("crm: %s exited with %d: not restarting it", c->def->name, CRM_EXIT_NO_RESTART);
+		c->given_up = true;
+		return;
+	}
 	if (crm_child_failfast(mode, c->def)) {
 		failfast(c);
 		return;

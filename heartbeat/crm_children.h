@@ -14,6 +14,8 @@
 /* What a failfast death runs when ha.cf has no stop_failure_cmd. */
 #define CRM_REBOOT_DEFAULT "reboot -nf"
 #define HA_CLUSTER_USER "hacluster"
+/* A child exiting with this is neither restarted nor failfast (respawn's 100). */
+#define CRM_EXIT_NO_RESTART 100
 
 enum crm_mode {
 	CRM_OFF,

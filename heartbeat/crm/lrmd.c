@@ -89,7 +89,8 @@ int main(int argc, char **argv)
 	lrmd_rsc_init(&lrmd_ra_backend, lrmd_ipc_broadcast);
 	if (lrmd_ipc_start(sock, why, sizeof why) < 0) {
 		log_err("lrmd: %s", why);
-		return 1;
+		/* 100: heartbeat must not respawn us while another lrmd serves */
+		return strstr(why, "another lrmd") ? 100 : 1;
 	}
 	g_unix_signal_add(SIGTERM, on_term, "TERM");
 	g_unix_signal_add(SIGINT, on_term, "INT");

@@ -52,6 +52,7 @@ struct lrmd_rsc {
 	GList *ops;               /* every live op of this resource */
 	GPtrArray *hist;          /* struct lrmd_hist * */
 	bool forgotten;           /* lrm_forget while an op ran: freed when it ends */
+	bool stonith_started;     /* stonith class: a device has no state of its own */
 };
 
 struct lrmd_backend {
@@ -85,7 +86,8 @@ void lrmd_rsc_shutdown(void);
 /* ---- lrmd_exec.c: the agent runner over lib/ra ---- */
 extern const struct lrmd_backend lrmd_ra_backend;
 /* Directories (env overrides, for tests): OCF_ROOT, HA_LRMD_LSB_DIR,
- * HA_LRMD_HB_DIR; and the SIGTERM-to-SIGKILL grace, HA_LRMD_KILL_GRACE_MS. */
+ * HA_LRMD_HB_DIR; the stonith command, HB_STONITH_CMD; and the
+ * SIGTERM-to-SIGKILL grace, HA_LRMD_KILL_GRACE_MS. */
 void lrmd_exec_init(void);
 /* The child's extra environment for op (NULL-terminated; g_strfreev). */
 char **lrmd_exec_env(const struct lrmd_op *op);

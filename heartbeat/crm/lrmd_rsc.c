@@ -215,6 +215,11 @@ void lrmd_op_done(struct lrmd_op *o, int rc, enum lrm_op_status st, const char *
 		g_free(h->user_data);
 		h->user_data = g_strdup(o->user_data);
 	}
+	if (!o->cancelled && (changed || !o->interval_ms))
+		log_msg(rc == 0 || (rc == 7 && !strcmp(o->op, "monitor")) ? LOG_LVL_INFO : LOG_LVL_WARN,
+			"lrmd: operation %s[%d] on %s (interval %u ms): %s, rc %d (%s), %u ms",
+			o->op, o->call_id, r->id, o->interval_ms, lrm_op_status_str(st), rc,
+			lrm_rc_str(rc), exec_ms);
 	o->last_rc = rc;
 	o->last_status = st;
 	if (o->cancelled) {

@@ -30,6 +30,8 @@ struct cib_op {
 	char *on_fail;           /* NULL = default */
 	char *role;
 	int enabled;
+	long long timeout_ms;    /* -1 = not given (op_defaults, then 20s) */
+	long long start_delay_ms; /* -1 = not given */
 };
 
 enum cib_rsc_kind { CIB_PRIMITIVE, CIB_GROUP, CIB_CLONE };
