@@ -4,6 +4,7 @@
  * the queue cap, queue and exec times. */
 #include <stdlib.h>
 #include "check.h"
+#include "log.h"
 #include "clock.h"
 #include "timer.h"
 #include "heartbeat/crm/lrmd.h"
@@ -206,6 +207,38 @@ static void test_limits(void)
 	CHECK(strstr(why, "too many") != NULL);
 }
 
+static void test_max_children(void)
+{
+	reset();
+	lrmd_set_max_children(2);
+	submit("a", "start", 0, 0);
+	submit("b", "start", 0, 0);
+	submit("c", "start", 0, 0);
+	submit("d", "start", 0, 0);
+	submit("a", "stop", 0, 0);
+	CHECK_INT(nstarted, 2);               /* a and b; c, d (and a's stop) wait */
+	CHECK_INT(lrmd_nrunning(), 2);
+	timer_fake_advance(40);
+	lrmd_op_done(started[0], 0, LRM_OP_DONE, "");   /* a done: c (waiting longest) goes */
+	CHECK_INT(nstarted, 3);
+	CHECK_STR(started[2]->rsc->id, "c");
+	lrmd_op_done(started[1], 0, LRM_OP_DONE, "");   /* then d, before a's stop */
+	CHECK_STR(started[3]->rsc->id, "d");
+	lrmd_op_done(started[2], 0, LRM_OP_DONE, "");
+	CHECK_INT(nstarted, 5);
+	CHECK_STR(started[4]->op, "stop");
+	CHECK_INT(evs[2].queue_time_ms, 40);  /* c waited for the slot */
+	int before = nev;
+	lrmd_forget("d");                      /* running: freed when it ends */
+	lrmd_op_done(started[3], 0, LRM_OP_DONE, "");
+	CHECK_INT(nev, before);                /* a forgotten one-shot op ends quietly */
+	CHECK(lrmd_find("d") == NULL);
+	lrmd_op_done(started[4], 0, LRM_OP_DONE, "");
+	CHECK_INT(lrmd_nrunning(), 0);
+	CHECK_INT(lrmd_nops(), 0);
+	lrmd_set_max_children(0);
+}
+
 static void test_list(void)
 {
 	struct hb_msg *m = msg_new();
@@ -233,6 +266,7 @@ static void test_list(void)
 
 int main(void)
 {
+	log_set_stderr(0);
 	timer_fake_start(&now);
 	lrmd_rsc_init(&fake, sink);
 	test_one_at_a_time();
@@ -241,6 +275,7 @@ int main(void)
 	test_start_delay();
 	test_replace_and_forget();
 	test_limits();
+	test_max_children();
 	test_list();
 	reset();
 	return T_DONE();
