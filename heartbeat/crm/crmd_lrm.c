@@ -162,6 +162,20 @@ void lrm_local_on_op(const struct hb_msg *m)
 	if (!rsc || !op)
 		return;
 	unsigned interval = iv ? (unsigned)atol(iv) : 0;
+	if (!strcmp(op, "cancel")) {
+		const char *cop = msg_get(m, "cancel_op") ? msg_get(m, "cancel_op") : "monitor";
+		if (conn && lrm_cancel(conn, rsc, cop, interval) < 0)
+			crm_debug("crmd: cancel %s_%s_%u: %s", rsc, cop, interval, lrm_errmsg(conn));
+		GPtrArray *l = g_hash_table_lookup(recurring, rsc);
+		char *k = g_strdup_printf("%s:%u", cop, interval);
+		for (guint i = 0; l && i < l->len; i++)
+			if (!strcmp(g_ptr_array_index(l, i), k)) {
+				g_ptr_array_remove_index(l, i);
+				break;
+			}
+		g_free(k);
+		return;
+	}
 	char *ud = g_strdup_printf("%s|%s", msg_get(m, "tkey") ? msg_get(m, "tkey") : "",
 				   msg_get(m, "digest") ? msg_get(m, "digest") : "");
 	if (!strcmp(op, "stop"))
