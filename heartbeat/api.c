@@ -23,6 +23,7 @@
 #include "events.h"
 #include "routes.h"
 #include "timer.h"
+#include "crm_children.h"
 #include "config.h"
 
 /* The socket is mode 0777: any local user may connect, so everything a
@@ -304,6 +305,14 @@ void api_config(const struct hb_config *cf)
 		auth_add(cf->apiauth[i].client, cf->apiauth[i].uids, cf->apiauth[i].gids);
 	for (i = 0; i < (int)(sizeof builtin / sizeof builtin[0]); i++)
 		auth_add(builtin[i][0], builtin[i][1], builtin[i][2]);
+	/* With crm on, the original adds implicit apiauth lines for the CRM's
+	 * clients: the cluster user's (crmd, cib, attrd) and root's. */
+	static const char *const crm_builtin[][2] = {
+		{ "crmd", HA_CLUSTER_USER }, { "cib", HA_CLUSTER_USER }, { "attrd", HA_CLUSTER_USER },
+		{ "stonithd", "root" }, { "pingd", "root" },
+	};
+	for (i = 0; cf->crm && i < (int)(sizeof crm_builtin / sizeof crm_builtin[0]); i++)
+		auth_add(crm_builtin[i][0], crm_builtin[i][1], NULL);
 }
 
 static bool id_in(const GArray *a, guint id)
@@ -373,7 +382,7 @@ static void do_signon(struct api_client *c, const struct hb_msg *m)
 	msg_addf(r, "keepalive", "%x", hb.cf->keepalive_ms);
 	msg_add(r, "node", hb.localname);
 	msg_add(r, "hbversion", HB_VERSION " (heartbeat-ng)");
-	msg_add(r, "pacemaker", hb.cf->crm ? (hb.cf->crm_value ? hb.cf->crm_value : "true") : "false");
+	msg_add(r, "pacemaker", hb.cf->crm ? "true" : "false");
 	msg_addf(r, "logfacility", "%d", hb.cf->logfacility);
 	queue_out(c, r);
 	msg_free(r);
@@ -416,6 +425,9 @@ static char *status_json(void)
 			       status_word(hb.status), hb.generation, hb.seq);
 	for (i = 0; i < hb.nnodes; i++) {
 		struct hb_node *n = &hb.nodes[i];
+
+		if (n->type == NODE_DELETED)
+			continue;
 
 		g_string_append(s, i ? ",{\"name\":" : "{\"name\":");
 		json_str(s, n->name);
@@ -479,13 +491,21 @@ static void do_request(struct api_client *c, const struct hb_msg *m)
 	}
 	r = reply_for(rt);
 	if (strcmp(rt, "nodelist") == 0) {
-		for (i = 0; i < hb.nnodes; i++) {
-			struct hb_msg *x = reply_for(rt);
+		int last = -1;
 
+		for (i = 0; i < hb.nnodes; i++)
+			if (hb.nodes[i].type != NODE_DELETED)
+				last = i;
+		for (i = 0; i <= last; i++) {
+			struct hb_msg *x;
+
+			if (hb.nodes[i].type == NODE_DELETED)
+				continue;
+			x = reply_for(rt);
 			msg_add(x, "node", hb.nodes[i].name);
 			msg_add(x, "nodetype", node_type_name(&hb.nodes[i]));
 			msg_add(x, "st", node_status_name(&hb.nodes[i]));
-			msg_add(x, "result", i == hb.nnodes - 1 ? "OK" : API_MORE);
+			msg_add(x, "result", i == last ? "OK" : API_MORE);
 			queue_out(c, x);
 			msg_free(x);
 		}

@@ -19,6 +19,7 @@
 #include "config.h"
 #include "daemon.h"
 #include "haresources.h"
+#include "crm_children.h"
 #include "log.h"
 #include "clock.h"
 #include "timer.h"
@@ -180,6 +181,11 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 		if (!rc)
 			rc = e == EACCES ? EXIT_PERM : EXIT_CONFIG;   /* cannot read it: 4; refused: 6 */
 	}
+	if (print && cf->crm) {
+		crm_children_check(cf, &errs);
+		report_all(print, &errs);
+		conf_errors_free(&errs);
+	}
 	if (hrp && !cf->crm && !opt_nomanage) {
 		/* Node names are checked only against an ha.cf that declares some. */
 		hr = calloc(1, sizeof *hr);
@@ -267,7 +273,7 @@ static void on_exit_timer(void *data)
 	g_main_loop_quit(loop);
 }
 
-static void released_all(void)
+static void children_stopped(void)
 {
 	struct hb_msg *m = msg_new();
 
@@ -279,6 +285,13 @@ static void released_all(void)
 	watchdog_close();
 	log_info("%s Heartbeat shutdown complete.", hb.localname);
 	timer_once(1000, on_exit_timer, NULL);
+}
+
+/* The CRM goes first, while messaging still works: crmd may need it to
+ * hand its resources over. */
+static void released_all(void)
+{
+	crm_children_stop(children_stopped);
 }
 
 static void emergency_exit(void *data)
@@ -440,7 +453,7 @@ static int init_nodes(void)
 {
 	/* Room for every node there can be, allocated once: with autojoin
 	 * the table grows at run time up to the limit. */
-	int cap = hb.cf->autojoin == AUTOJOIN_NONE ? hb.cf->nnodes + hb.cf->npings + 1 : CONF_MAXNODES;
+	int cap = CONF_MAXNODES;   /* hb_addnode and autojoin add nodes at run time */
 	int i;
 
 	if (nodes_init(cap) < 0)
@@ -454,6 +467,7 @@ static int init_nodes(void)
 		return -1;
 	memcpy(hb.nodes[hb.local].uuid, hb.uuid, 16);
 	hb.nodes[hb.local].has_uuid = true;
+	node_admin_load();
 	return 0;
 }
 
@@ -566,6 +580,7 @@ static int run_daemon(void)
 	ping_start();
 	watchdog_open();
 	respawn_init();
+	crm_children_init();
 	rsc_init();
 	ipfail_init();
 	membership_start();

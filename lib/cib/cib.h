@@ -30,6 +30,8 @@ struct cib_op {
 	char *on_fail;           /* NULL = default */
 	char *role;
 	int enabled;
+	long long timeout_ms;    /* -1 = not given (op_defaults, then 20s) */
+	long long start_delay_ms; /* -1 = not given */
 };
 
 enum cib_rsc_kind { CIB_PRIMITIVE, CIB_GROUP, CIB_CLONE };
@@ -148,4 +150,8 @@ int cib_is_true(const char *s);
  * in the document, and write it atomically (temp, fsync, rename, fsync dir). */
 void cib_bump(xmlDocPtr doc, int config_change);
 int cib_write_atomic(xmlDocPtr doc, const char *path, char **err);
+/* The same, then PATH.sig (md5 of the file) likewise: the controller's copy. */
+int cib_write_signed(xmlDocPtr doc, const char *path, char **err);
+/* PATH when PATH.sig vouches for it; NULL with *err saying why otherwise. */
+xmlDocPtr cib_read_signed(const char *path, char **err);
 #endif

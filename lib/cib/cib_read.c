@@ -67,7 +67,9 @@ static void collect_ids(struct rd *r, xmlNodePtr n, int depth)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		const char *id = attr(n, "id");
-		if (id && !attr(n, "id-ref")) {
+		/* A resource set's <resource_ref id=X> names a resource; it
+		 * defines no id of its own. */
+		if (id && !attr(n, "id-ref") && !is_el(n, "resource_ref")) {
 			if (g_hash_table_contains(r->ids, id) && !is_el(n, "node"))
 				cib_diag_add(r->c, CIB_ERROR, "%s id=\"%s\": duplicate id (also used by a <%s>)",
 					     (const char *)n->name, id,
@@ -257,6 +259,9 @@ static void read_ops(struct rd *r, struct cib_rsc *rs, xmlNodePtr ops)
 		o->interval_ms = cib_parse_interval(attr(src, "interval"));
 		o->on_fail = g_strdup(attr2(src, "on-fail"));
 		o->role = g_strdup(attr(src, "role"));
+		const char *to = attr(src, "timeout"), *sd = attr2(src, "start-delay");
+		o->timeout_ms = to ? cib_parse_interval(to) : -1;
+		o->start_delay_ms = sd ? cib_parse_interval(sd) : -1;
 		const char *en = attr(src, "enabled"), *dis = attr(src, "disabled");
 		o->enabled = en ? cib_is_true(en) : !(dis && cib_is_true(dis));
 		if (!o->name) {
