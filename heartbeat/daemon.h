@@ -63,7 +63,10 @@ struct hb_node {
 	unsigned long seq_floor;     /* last seq before we declared it dead */
 	unsigned long status_ts;
 	int nmissing;
-	struct missing_seq missing[MISSING_MAX];
+	/* MISSING_MAX entries, allocated by node_add: the table has room for
+	 * CONF_MAXNODES nodes, and with "realtime on" every page of it is
+	 * locked, so the 8 KB each is spent only on nodes that exist. */
+	struct missing_seq *missing;
 	int ack_trigger;
 	unsigned long their_ackseq;  /* how far it has acknowledged our messages */
 	/* links, indexed like hb.media */
@@ -137,6 +140,8 @@ int identity_uuid(const char *var_lib, bool from_nodename, const char *name, uns
 /* The node table for at most cap nodes (the configured and ping nodes, or
  * CONF_MAXNODES when autojoin may add more).  Once, before node_add. */
 int nodes_init(int cap);
+/* Free the table (tests, between cases). */
+void nodes_free(void);
 int node_find(const char *name);
 int node_find_uuid(const unsigned char uuid[16]);
 int node_add(const char *name, enum node_type type);

@@ -32,7 +32,7 @@ void fx_teardown(void)
 	events_reset();
 	for (i = 0; i < HIST_MAX; i++)
 		msg_free(hb.hist[i].msg);
-	free(hb.nodes);
+	nodes_free();
 	auth_clear(&hb.keys);
 	if (hb.cf)
 		conf_free(&fx_cf);
