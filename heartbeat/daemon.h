@@ -33,7 +33,15 @@ struct hb_link {
 	uint64_t last_ms;
 	uint64_t max_gap_ms;
 	unsigned long packets;
+	/* loss against the node's best link (every packet goes out on every
+	 * medium): counted per window of LOSS_WINDOW packets on the best one */
+	unsigned win;
+	unsigned loss_pct;       /* in the last whole window */
+	bool lossy;              /* said in the log; said again when it recovers */
 };
+#define LOSS_WINDOW 50
+#define LOSS_LOSSY_PCT 20        /* a link losing this much is reported */
+#define LOSS_OK_PCT 5            /* ... and reported recovered under this */
 
 struct missing_seq {
 	unsigned long seq;
