@@ -299,17 +299,23 @@ static void crm_start(const struct event *e, void *data)
 	if (started || hb.shutting_down)
 		return;
 	started = true;
+	for (size_t i = 0; i < NDEFS; i++)
+		if (!children[i].given_up)
+			start_child(&children[i]);
+}
+
+/* The children's users are looked up at start, not at comm-up: NSS (LDAP,
+ * NIS) may take its time, and comm-up is on the heartbeat path. */
+static void crm_prepare(void)
+{
 	make_crm_dir();
 	for (size_t i = 0; i < NDEFS; i++) {
 		struct child *c = &children[i];
 		c->def = &defs[i];
 		c->path = g_strdup_printf("%s/%s", crm_daemon_dir(hb.cf), defs[i].name);
 		timer_init(&c->restart, restart_later, c);
-		if (resolve_user(c) < 0) {
+		if (resolve_user(c) < 0)
 			c->given_up = true;
-			continue;
-		}
-		start_child(c);
 	}
 }
 
@@ -327,6 +333,7 @@ void crm_children_init(void)
 		log_info("crm ccm-only: no CRM process is started");
 		return;
 	}
+	crm_prepare();
 	events_subscribe(EV_COMM_UP, crm_start, NULL);
 }
 

@@ -47,3 +47,7 @@ UNIT_TESTS += tests/unit/test_api
 tests/unit/test_api: tests/unit/test_api.o $(FIXTURE_OBJS) lib/libhb.a
 	$(LINK) tests/unit/test_api.o $(FIXTURE_OBJS) $(HB_LIBS)
 tests/unit/test_api.o: CPPFLAGS += -Iheartbeat -Itests/unit
+UNIT_TESTS += tests/unit/test_pidfile
+tests/unit/test_pidfile: tests/unit/test_pidfile.o heartbeat/pidfile.o
+	$(LINK) tests/unit/test_pidfile.o heartbeat/pidfile.o
+tests/unit/test_pidfile.o: CPPFLAGS += -Iheartbeat -Itests/unit
