@@ -273,6 +273,7 @@ void transport_tick(uint64_t now)
 			msg_addf(m, "firstseq", "%lu", ms->seq);
 			msg_addf(m, "lastseq", "%lu", ms->seq);
 			transport_send(m, false);
+			hb.rexmit_requests++;
 			ms->next_req_ms = now + delay_max;
 		}
 	}
@@ -324,6 +325,7 @@ static void handle_rexmit(struct hb_node *n, const struct hb_msg *m, uint64_t no
 		if (h->last_rexmit_ms && now - h->last_rexmit_ms < REXMIT_MIN_INTERVAL_MS)
 			continue;
 		h->last_rexmit_ms = now;
+		hb.rexmit_sent++;
 		send_on_media(h->msg);
 	}
 }
@@ -361,6 +363,10 @@ static int lookup_sender(const struct hb_msg *m, const char *src, int mi)
 	if (ni < 0)
 		ni = node_find(src);
 	if (ni < 0) {
+		if (node_admin_is_deleted(src)) {
+			transport_count_drop(DROP_UNKNOWN_NODE, src, mi, "deleted by hb_delnode");
+			return -1;
+		}
 		if (hb.cf->autojoin == AUTOJOIN_NONE) {
 			transport_count_drop(DROP_UNKNOWN_NODE, src, mi, "not in ha.cf (autojoin none)");
 			return -1;
