@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include <syslog.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <glib.h>
@@ -75,11 +76,13 @@ enum crm_mode crm_mode_of(bool crm, const char *value)
 	return CRM_FAILFAST;   /* yes, on, true, y, 1, valgrind */
 }
 
-const char *crm_daemon_dir(void)
+const char *crm_daemon_dir(const struct hb_config *cf)
 {
 	const char *d = getenv(CRM_DAEMON_DIR_ENV);
 
-	return d && *d ? d : HA_LIBEXECDIR;
+	if (d && *d)
+		return d;
+	return cf && cf->crm_daemon_dir ? cf->crm_daemon_dir : HA_LIBEXECDIR;
 }
 
 const struct crm_child_def *crm_child_defs(size_t *n)
@@ -100,7 +103,7 @@ void crm_children_check(const struct hb_config *cf, struct conf_errors *errs)
 	if (m == CRM_OFF || m == CRM_CCM_ONLY)
 		return;
 	for (size_t i = 0; i < NDEFS; i++) {
-		char *p = g_strdup_printf("%s/%s", crm_daemon_dir(), defs[i].name);
+		char *p = g_strdup_printf("%s/%s", crm_daemon_dir(cf), defs[i].name);
 		if (access(p, X_OK) < 0)
 			conf_msg(errs, true, "ha.cf", 0,
 				 "crm %s: %s is missing (%s): heartbeat will run without it and log an error; "
@@ -272,15 +275,35 @@ static void start_child(struct child *c)
 			 c->set_user ? c->def->user : "ourselves");
 }
 
+/* <rundir>/crm as the package's tmpfiles makes it (hacluster:haclient
+ * 0750): lrmd's socket (root's) and crmd's (the cluster user's) both live
+ * there, so lrmd must not be the one to create it root-owned. */
+static void make_crm_dir(void)
+{
+	char path[4200];
+	struct passwd *pw = getuid() == 0 ? getpwnam(HA_CLUSTER_USER) : NULL;
+	struct group *g = getuid() == 0 ? getgrnam("haclient") : NULL;
+
+	snprintf(path, sizeof path, "%s/crm", hb.run_dir);
+	if (mkdir(path, 0750) < 0) {
+		if (errno != EEXIST)
+			log_warn("crm: cannot create %s: %s", path, g_strerror(errno));
+		return;
+	}
+	if (pw && chown(path, pw->pw_uid, g ? g->gr_gid : pw->pw_gid) < 0)
+		log_warn("crm: chown %s: %s", path, g_strerror(errno));
+}
+
 static void crm_start(const struct event *e, void *data)
 {
-	if (started)
+	if (started || hb.shutting_down)
 		return;
 	started = true;
+	make_crm_dir();
 	for (size_t i = 0; i < NDEFS; i++) {
 		struct child *c = &children[i];
 		c->def = &defs[i];
-		c->path = g_strdup_printf("%s/%s", crm_daemon_dir(), defs[i].name);
+		c->path = g_strdup_printf("%s/%s", crm_daemon_dir(hb.cf), defs[i].name);
 		timer_init(&c->restart, restart_later, c);
 		if (resolve_user(c) < 0) {
 			c->given_up = true;

@@ -177,8 +177,16 @@ struct hb_msg *lrmd_handle_request(const struct hb_msg *m)
 			return reply_new(m, -1, "no such resource");
 		return reply_new(m, 0, NULL);
 	} else if (!strcmp(t, LRM_T_LIST)) {
-		struct hb_msg *r = reply_new(m, 0, NULL);
-		lrmd_list(r);
+		const char *from = msg_get(m, "offset");
+		unsigned off = 0;
+		size_t next;
+		struct hb_msg *r;
+		if (from && !lrm_proto_uint(from, 1000000000u, &off))
+			return reply_new(m, -1, "bad offset");
+		r = reply_new(m, 0, NULL);
+		next = lrmd_list(r, off, LRMD_LIST_PAGE);
+		if (next)
+			msg_addf(r, "next", "%zu", next);
 		return r;
 	}
 	snprintf(why, sizeof why, "unknown request [%.64s]", t);
