@@ -56,6 +56,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	g_string_free(errs, TRUE);
+	if (c.logfile && !check) {
+		ls.logfile = c.logfile;
+		log_setup(&ls);
+	}
 	if (gnutls_global_init() < 0) {
 		fprintf(stderr, "mgmtd: GnuTLS did not start\n");
 		return 1;

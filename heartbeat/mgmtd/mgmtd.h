@@ -21,6 +21,7 @@ struct mgmt_conf {
 	char *pam_service;        /* hbmgmtd */
 	char *pam_confdir;        /* NULL: /etc/pam.d (tests point it elsewhere) */
 	char *www;                /* the static page's directory */
+	char *logfile;            /* NULL: syslog (and stderr) only */
 	char *metrics_address;    /* NULL: /metrics on the main port; else plain HTTP here */
 	int metrics_port;
 	bool metrics_login;       /* /metrics needs a session */
@@ -106,6 +107,13 @@ char *mgmt_metrics_text(void);
 bool mgmt_status_crm(void);
 /* The local node's name as heartbeat said it (cached; "" before). */
 void mgmt_status_local(char *buf, size_t len);
+
+/* ---- mgmt_deadline.c: request headers within conn_timeout seconds ---- */
+void mgmt_deadline_start(int seconds);
+void mgmt_deadline_stop(void);
+void *mgmt_deadline_open(int fd);
+void mgmt_deadline_request(void *t, bool in_request);
+void mgmt_deadline_close(void *t);
 
 /* ---- mgmt_http.c ---- */
 bool mgmt_http_start(const struct mgmt_conf *c, const char *cert_pem, const char *key_pem,
