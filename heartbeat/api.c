@@ -22,9 +22,25 @@
 #include "rsc.h"
 #include "events.h"
 #include "routes.h"
+#include "timer.h"
+#include "crm_children.h"
 #include "config.h"
 
-#define API_MAX_OUTQ (4 * 1024 * 1024)   /* a client that stops reading is dropped */
+/* The socket is mode 0777: any local user may connect, so everything a
+ * client can make us hold is capped.  A client that stops reading is
+ * dropped when its queue passes API_MAX_OUTQ, or when all clients' queues
+ * together pass API_MAX_OUTQ_ALL (a few slow readers cannot add up to a
+ * daemon that no longer fits its locked memory: with "realtime on" and an
+ * 8 MiB RLIMIT_MEMLOCK, an allocation over the limit would abort). */
+#define API_MAX_OUTQ (256 * 1024)
+#define API_MAX_OUTQ_ALL (512 * 1024)
+#define API_MAX_INQ_ALL (512 * 1024)    /* unprocessed input of all clients */
+#define API_KEEP_BUF (64 * 1024)        /* a drained buffer bigger than this is given back */
+#define API_MAX_PENDING 16      /* connected, not yet signed on */
+#define API_MAX_CLIENTS 64      /* all connections */
+#define API_SIGNON_MS 5000      /* sign-on deadline after connecting */
+#define API_MAX_SIGNON_BYTES 4096
+#define API_ACCEPT_PAUSE_MS 500 /* out of fds: stop accepting this long */
 
 struct api_client {
 	int fd;
@@ -32,6 +48,8 @@ struct api_client {
 	GString *in, *out;
 	bool signed_on;
 	bool casual;
+	bool doomed;             /* shut down, waiting for its read watch to free it */
+	struct timer signon_deadline;
 	pid_t pid;
 	uid_t uid;
 	gid_t gid;
@@ -46,6 +64,19 @@ static guint listen_src;
 static char sock_path[4096];
 static struct api_client *clients;
 static unsigned long client_gen;
+static size_t outq_all;          /* bytes queued to all clients */
+static size_t inq_all;           /* bytes received, not yet a whole message */
+static struct timer accept_pause;
+static uint64_t last_refusal_log_ms;
+
+/* apiauth resolved to numbers when the configuration is loaded
+ * (api_config): sign-on runs on the heartbeat path, where a user or group
+ * lookup could wait on NSS (LDAP, NIS) for as long as it likes. */
+struct auth_rule {
+	char *client;
+	GArray *uids, *gids;     /* of guint */
+};
+static GPtrArray *auth_table;
 
 static void client_drop(struct api_client *c, const char *why);
 
@@ -59,8 +90,19 @@ static int flush_out(struct api_client *c)
 		if (n < 0)
 			return errno == EAGAIN || errno == EINTR ? 0 : -1;
 		g_string_erase(c->out, 0, n);
+		outq_all -= (size_t)n;
 	}
 	return 0;
+}
+
+/* A GString keeps its largest size: a drained one that once held a big
+ * message is given back, so idle clients cost little. */
+static void shrink(GString **b)
+{
+	if ((*b)->len == 0 && (*b)->allocated_len > API_KEEP_BUF) {
+		g_string_free(*b, TRUE);
+		*b = g_string_new(NULL);
+	}
 }
 
 static gboolean on_writable(gint fd, GIOCondition cond, gpointer data)
@@ -74,30 +116,49 @@ static gboolean on_writable(gint fd, GIOCondition cond, gpointer data)
 	}
 	if (c->out->len > 0)
 		return G_SOURCE_CONTINUE;
+	shrink(&c->out);
 	c->out_src = 0;
 	return G_SOURCE_REMOVE;
 }
 
+/* Stop serving c: the read watch sees the shutdown and frees it (freeing
+ * here would pull the client out from under our caller).  What it has
+ * queued is released at once, so the memory cap holds. */
+static void client_doom(struct api_client *c)
+{
+	c->doomed = true;
+	shutdown(c->fd, SHUT_RDWR);
+	outq_all -= c->out->len;
+	g_string_truncate(c->out, 0);
+	if (c->out_src) {
+		g_source_remove(c->out_src);
+		c->out_src = 0;
+	}
+}
+
 static void queue_out(struct api_client *c, const struct hb_msg *m)
 {
-	GString *body = g_string_new(NULL);
+	GString *body;
 
+	if (c->doomed)
+		return;
+	body = g_string_new(NULL);
 	if (api_frame_msg(m, body) < 0) {
 		g_string_free(body, TRUE);
 		return;
 	}
-	if (c->out->len + body->len > API_MAX_OUTQ) {
+	if (c->out->len + body->len > API_MAX_OUTQ || outq_all + body->len > API_MAX_OUTQ_ALL) {
 		g_string_free(body, TRUE);
-		log_warn("API client %s (pid %d) is not reading: dropping it", c->id, (int)c->pid);
-		/* The read watch sees the shutdown and frees it: freeing here would
-		 * pull the client out from under our caller. */
-		shutdown(c->fd, SHUT_RDWR);
+		log_warn("API client %s (pid %d) is not reading (%zu bytes queued): dropping it",
+			 c->id, (int)c->pid, c->out->len);
+		client_doom(c);
 		return;
 	}
 	g_string_append_len(c->out, body->str, body->len);
+	outq_all += body->len;
 	g_string_free(body, TRUE);
 	if (flush_out(c) < 0)
-		shutdown(c->fd, SHUT_RDWR);
+		client_doom(c);
 	else if (c->out->len > 0 && !c->out_src)
 		c->out_src = g_unix_fd_add(c->fd, G_IO_OUT, on_writable, c);
 	if (c->signal > 0 && c->pid > 0)
@@ -140,6 +201,9 @@ static void client_drop(struct api_client *c, const char *why)
 		g_source_remove(c->in_src);
 	if (c->out_src)
 		g_source_remove(c->out_src);
+	timer_stop(&c->signon_deadline);
+	outq_all -= c->out->len;
+	inq_all -= c->in->len;
 	close(c->fd);
 	g_string_free(c->in, TRUE);
 	g_string_free(c->out, TRUE);
@@ -155,64 +219,127 @@ static struct hb_msg *reply_for(const char *reqtype)
 	return r;
 }
 
-/* apiauth: uid in the uid list or gid in the gid list.  The built-in entry
- * for casual clients is "anon uid=root gid=haclient" as in 3.0.6. */
-static bool id_in_list(const char *list, unsigned id, bool is_gid)
+/* One apiauth list ("root,hacluster" or "0,haclient") as numbers.  A name
+ * that does not resolve now is left out and said once: it cannot sign on. */
+static GArray *resolve_list(const char *client, const char *list, bool is_gid)
 {
+	GArray *a = g_array_new(FALSE, FALSE, sizeof(guint));
 	char **items;
-	bool found = false;
 	int i;
 
 	if (!list)
-		return false;
+		return a;
 	items = g_strsplit(list, ",", -1);
-	for (i = 0; items[i] && !found; i++) {
-		char *end;
-		unsigned long v = strtoul(items[i], &end, 10);
+	for (i = 0; items[i]; i++) {
+		char *end, *name = g_strstrip(items[i]);
+		unsigned long v = strtoul(name, &end, 10);
+		guint id;
 
-		if (*items[i] && !*end) {
-			found = v == id;
+		if (!*name)
+			continue;
+		if (!*end) {
+			id = (guint)v;
 		} else if (is_gid) {
-			struct group *g = getgrnam(items[i]);
-			found = g && g->gr_gid == id;
+			struct group *g = getgrnam(name);
+
+			if (!g) {
+				log_warn("apiauth %s: no such group %s", client, name);
+				continue;
+			}
+			id = g->gr_gid;
 		} else {
-			struct passwd *p = getpwnam(items[i]);
-			found = p && p->pw_uid == id;
+			struct passwd *p = getpwnam(name);
+
+			if (!p) {
+				log_warn("apiauth %s: no such user %s", client, name);
+				continue;
+			}
+			id = p->pw_uid;
 		}
+		g_array_append_val(a, id);
 	}
 	g_strfreev(items);
-	return found;
+	return a;
 }
 
-static bool authorized(const char *client, uid_t uid, gid_t gid)
+static void auth_entry_free(gpointer p)
 {
-	const char *uids = NULL, *gids = NULL;
-	bool found = false;
-	int i;
+	struct auth_rule *e = p;
 
-	for (i = 0; i < hb.cf->napiauth; i++)
-		if (strcmp(hb.cf->apiauth[i].client, client) == 0) {
-			uids = hb.cf->apiauth[i].uids;
-			gids = hb.cf->apiauth[i].gids;
-			found = true;
-		}
-	/* The original's built-in entries, unless ha.cf names the client. */
+	g_free(e->client);
+	g_array_free(e->uids, TRUE);
+	g_array_free(e->gids, TRUE);
+	g_free(e);
+}
+
+static void auth_add(const char *client, const char *uids, const char *gids)
+{
+	struct auth_rule *e;
+	guint i;
+
+	for (i = 0; i < auth_table->len; i++)
+		if (strcmp(((struct auth_rule *)auth_table->pdata[i])->client, client) == 0)
+			return;          /* the first (ha.cf's own) entry wins */
+	e = g_new0(struct auth_rule, 1);
+	e->client = g_strdup(client);
+	e->uids = resolve_list(client, uids, false);
+	e->gids = resolve_list(client, gids, true);
+	g_ptr_array_add(auth_table, e);
+}
+
+void api_config(const struct hb_config *cf)
+{
+	/* The original's built-in entries, for clients ha.cf does not name. */
 	static const char *const builtin[][3] = {
 		{ "ipfail", "hacluster", NULL }, { "ccm", "hacluster", NULL },
 		{ "ping", NULL, "haclient" }, { "lha-snmpagent", "root", NULL },
 		{ "anon", "root", "haclient" },
 	};
-	for (i = 0; !found && i < (int)(sizeof builtin / sizeof builtin[0]); i++)
-		if (strcmp(client, builtin[i][0]) == 0) {
-			uids = builtin[i][1];
-			gids = builtin[i][2];
-			found = true;
-		}
-	if (!found && strcmp(client, "default") != 0)
-		return authorized("default", uid, gid);
-	if (!found)
-		return false;
-	return id_in_list(uids, uid, false) || id_in_list(gids, gid, true);
+	int i;
+
+	if (auth_table)
+		g_ptr_array_free(auth_table, TRUE);
+	auth_table = g_ptr_array_new_with_free_func(auth_entry_free);
+	/* the last ha.cf line for a client is the one that counts */
+	for (i = cf->napiauth - 1; i >= 0; i--)
+		auth_add(cf->apiauth[i].client, cf->apiauth[i].uids, cf->apiauth[i].gids);
+	for (i = 0; i < (int)(sizeof builtin / sizeof builtin[0]); i++)
+		auth_add(builtin[i][0], builtin[i][1], builtin[i][2]);
+	/* With crm on, the original adds implicit apiauth lines for the CRM's
+	 * clients: the cluster user's (crmd, cib, attrd) and root's. */
+	static const char *const crm_builtin[][2] = {
+		{ "crmd", HA_CLUSTER_USER }, { "cib", HA_CLUSTER_USER }, { "attrd", HA_CLUSTER_USER },
+		{ "stonithd", "root" }, { "pingd", "root" },
+	};
+	for (i = 0; cf->crm && i < (int)(sizeof crm_builtin / sizeof crm_builtin[0]); i++)
+		auth_add(crm_builtin[i][0], crm_builtin[i][1], NULL);
+}
+
+static bool id_in(const GArray *a, guint id)
+{
+	guint i;
+
+	for (i = 0; i < a->len; i++)
+		if (g_array_index(a, guint, i) == id)
+			return true;
+	return false;
+}
+
+/* apiauth: uid in the uid list or gid in the gid list; a client without an
+ * entry of its own goes by "default", and without that it is refused. */
+static bool authorized(const char *client, uid_t uid, gid_t gid)
+{
+	guint i;
+
+	if (!auth_table)
+		api_config(hb.cf);
+	for (i = 0; i < auth_table->len; i++) {
+		const struct auth_rule *e = auth_table->pdata[i];
+
+		if (strcmp(e->client, client) == 0)
+			return id_in(e->uids, uid) || id_in(e->gids, gid);
+	}
+	return strcmp(client, "default") != 0 && authorized("default", uid, gid);
 }
 
 static void do_signon(struct api_client *c, const struct hb_msg *m)
@@ -255,7 +382,7 @@ static void do_signon(struct api_client *c, const struct hb_msg *m)
 	msg_addf(r, "keepalive", "%x", hb.cf->keepalive_ms);
 	msg_add(r, "node", hb.localname);
 	msg_add(r, "hbversion", HB_VERSION " (heartbeat-ng)");
-	msg_add(r, "pacemaker", hb.cf->crm ? (hb.cf->crm_value ? hb.cf->crm_value : "true") : "false");
+	msg_add(r, "pacemaker", hb.cf->crm ? "true" : "false");
 	msg_addf(r, "logfacility", "%d", hb.cf->logfacility);
 	queue_out(c, r);
 	msg_free(r);
@@ -265,6 +392,7 @@ static void do_signon(struct api_client *c, const struct hb_msg *m)
 		return;
 	}
 	c->signed_on = true;
+	timer_stop(&c->signon_deadline);
 	c->pid = (pid_t)pid;
 	c->uid = cred.uid;
 	c->gid = cred.gid;
@@ -297,6 +425,9 @@ static char *status_json(void)
 			       status_word(hb.status), hb.generation, hb.seq);
 	for (i = 0; i < hb.nnodes; i++) {
 		struct hb_node *n = &hb.nodes[i];
+
+		if (n->type == NODE_DELETED)
+			continue;
 
 		g_string_append(s, i ? ",{\"name\":" : "{\"name\":");
 		json_str(s, n->name);
@@ -361,13 +492,21 @@ static void do_request(struct api_client *c, const struct hb_msg *m)
 	}
 	r = reply_for(rt);
 	if (strcmp(rt, "nodelist") == 0) {
-		for (i = 0; i < hb.nnodes; i++) {
-			struct hb_msg *x = reply_for(rt);
+		int last = -1;
 
+		for (i = 0; i < hb.nnodes; i++)
+			if (hb.nodes[i].type != NODE_DELETED)
+				last = i;
+		for (i = 0; i <= last; i++) {
+			struct hb_msg *x;
+
+			if (hb.nodes[i].type == NODE_DELETED)
+				continue;
+			x = reply_for(rt);
 			msg_add(x, "node", hb.nodes[i].name);
 			msg_add(x, "nodetype", node_type_name(&hb.nodes[i]));
 			msg_add(x, "st", node_status_name(&hb.nodes[i]));
-			msg_add(x, "result", i == hb.nnodes - 1 ? "OK" : API_MORE);
+			msg_add(x, "result", i == last ? "OK" : API_MORE);
 			queue_out(c, x);
 			msg_free(x);
 		}
@@ -579,6 +718,23 @@ static gboolean on_readable(gint fd, GIOCondition cond, gpointer data)
 		return G_SOURCE_REMOVE;
 	}
 	g_string_append_len(c->in, buf, n);
+	inq_all += (size_t)n;
+	/* Input waiting for the rest of its message is capped across clients
+	 * too (room for two whole 256 KiB messages): 64 clients each half-way
+	 * through one would not fit the daemon's locked memory. */
+	if (inq_all > API_MAX_INQ_ALL) {
+		log_warn("API client %s (pid %d): too much unprocessed input: dropping it", c->id, (int)c->pid);
+		c->in_src = 0;
+		client_drop(c, "input over the limit");
+		return G_SOURCE_REMOVE;
+	}
+	/* Before sign-on only the small sign-on request may come: a stranger
+	 * cannot make us buffer a quarter megabyte per connection. */
+	if (!c->signed_on && c->in->len > API_MAX_SIGNON_BYTES) {
+		c->in_src = 0;
+		client_drop(c, "oversized sign-on");
+		return G_SOURCE_REMOVE;
+	}
 	for (;;) {
 		struct hb_msg *m = NULL;
 		int used = api_unframe(c->in->str, c->in->len, &m);
@@ -592,12 +748,63 @@ static gboolean on_readable(gint fd, GIOCondition cond, gpointer data)
 			return G_SOURCE_REMOVE;
 		}
 		g_string_erase(c->in, 0, used);
+		inq_all -= (size_t)used;
 		if (m) {
 			client_message(c, m);
 			msg_free(m);
 		}
 	}
+	shrink(&c->in);
 	return G_SOURCE_CONTINUE;
+}
+
+static void on_signon_deadline(void *data)
+{
+	struct api_client *c = data;
+
+	log_warn("API client did not sign on within %d ms: dropped", API_SIGNON_MS);
+	client_drop(c, "no sign-on");
+}
+
+static gboolean on_accept(gint fd, GIOCondition cond, gpointer data);
+
+static void accept_resume(void *data)
+{
+	if (listen_fd >= 0 && !listen_src)
+		listen_src = g_unix_fd_add(listen_fd, G_IO_IN, on_accept, NULL);
+}
+
+/* Room for one more connection: the oldest one not signed on (or, over the
+ * total cap, the oldest casual one) makes way.  False: refuse the new one. */
+static bool make_room(void)
+{
+	struct api_client *c, *oldest_pending = NULL;
+	int pending = 0, all = 0;
+
+	/* the list is newest first: the last match is the oldest */
+	for (c = clients; c; c = c->next) {
+		all++;
+		if (!c->signed_on && !c->doomed) {
+			pending++;
+			oldest_pending = c;
+		}
+	}
+	if (pending >= API_MAX_PENDING || (all >= API_MAX_CLIENTS && oldest_pending)) {
+		client_drop(oldest_pending, "too many connections not signed on");
+		return true;
+	}
+	return all < API_MAX_CLIENTS;
+}
+
+static void log_refusal(const char *what)
+{
+	uint64_t now = clock_ms();
+
+	/* at most one line a minute: a flood must not become a log flood */
+	if (last_refusal_log_ms && now - last_refusal_log_ms < 60000)
+		return;
+	last_refusal_log_ms = now;
+	log_warn("API socket: %s", what);
 }
 
 static gboolean on_accept(gint fd, GIOCondition cond, gpointer data)
@@ -605,13 +812,30 @@ static gboolean on_accept(gint fd, GIOCondition cond, gpointer data)
 	int cfd = accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
 	struct api_client *c;
 
-	if (cfd < 0)
+	if (cfd < 0) {
+		if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+			/* The connection stays in the backlog and the socket stays
+			 * readable: without a pause this would spin at realtime
+			 * priority until an fd frees up. */
+			log_refusal("out of file descriptors: not accepting for a moment");
+			listen_src = 0;
+			timer_start(&accept_pause, API_ACCEPT_PAUSE_MS);
+			return G_SOURCE_REMOVE;
+		}
 		return G_SOURCE_CONTINUE;
+	}
+	if (!make_room()) {
+		log_refusal("too many clients: connection refused");
+		close(cfd);
+		return G_SOURCE_CONTINUE;
+	}
 	c = g_new0(struct api_client, 1);
 	c->fd = cfd;
 	c->in = g_string_new(NULL);
 	c->out = g_string_new(NULL);
 	c->in_src = g_unix_fd_add(cfd, G_IO_IN | G_IO_HUP | G_IO_ERR, on_readable, c);
+	timer_init(&c->signon_deadline, on_signon_deadline, c);
+	timer_start(&c->signon_deadline, API_SIGNON_MS);
 	c->next = clients;
 	clients = c;
 	return G_SOURCE_CONTINUE;
@@ -640,6 +864,7 @@ int api_start(const char *path)
 		return -1;
 	}
 	chmod(path, 0777);
+	timer_init(&accept_pause, accept_resume, NULL);
 	listen_src = g_unix_fd_add(listen_fd, G_IO_IN, on_accept, NULL);
 	return 0;
 }
@@ -649,11 +874,17 @@ void api_stop(void)
 	while (clients)
 		client_drop(clients, "daemon stopping");
 	if (listen_fd >= 0) {
-		g_source_remove(listen_src);
+		timer_stop(&accept_pause);
+		if (listen_src)
+			g_source_remove(listen_src);
+		listen_src = 0;
 		close(listen_fd);
 		unlink(sock_path);
 		listen_fd = -1;
 	}
+	if (auth_table)
+		g_ptr_array_free(auth_table, TRUE);
+	auth_table = NULL;
 }
 
 static bool client_online(const char *id)

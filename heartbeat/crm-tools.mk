@@ -7,7 +7,7 @@ CRM_VIEW_OBJS = heartbeat/crm_view.o heartbeat/crm_view_ops.o heartbeat/crm_view
 CRM_TOOL_OBJS = heartbeat/crm_tool.o
 CRM_MON_OBJS = heartbeat/crm_mon.o heartbeat/crm_mon_text.o heartbeat/crm_mon_xml.o heartbeat/crm_mon_json.o
 CRM_RESOURCE_OBJS = heartbeat/crm_resource.o heartbeat/crm_resource_attr.o heartbeat/crm_resource_move.o \
-	heartbeat/crm_resource_force.o
+	heartbeat/crm_resource_force.o heartbeat/crm_resource_find.o
 CRM_ATTR_ALIASES = crm_standby crm_failcount crm_master
 PROGRAMS += heartbeat/crm_mon heartbeat/cibadmin heartbeat/crm_resource heartbeat/crm_attribute \
 	heartbeat/crm_node heartbeat/crmadmin $(addprefix heartbeat/,$(CRM_ATTR_ALIASES))

@@ -21,6 +21,10 @@ struct rsc_opts {
 
 struct view_rsc *rsc_find_or_clone(struct view *v, const char *id);
 void rsc_prims(struct view_rsc *r, GPtrArray *out);
+/* crm_resource_find.c: -L (every resource, "NO resources configured")
+ * and -W (where RSC runs). */
+int rsc_list(struct view *v);
+int rsc_locate(struct view *v, const char *id, int quiet);
 
 /* crm_resource_attr.c */
 int rsc_get_param(struct rsc_opts *o);

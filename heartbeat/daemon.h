@@ -17,7 +17,9 @@
 #define MISSING_MAX 500         /* outstanding missing seqs per peer */
 #define GAP_RESET 250           /* a bigger jump resets tracking */
 
-enum node_type { NODE_NORMAL, NODE_PING };
+/* NODE_DELETED: removed by hb_delnode; the slot stays (pointers into the
+ * table stay valid) but lookups and listings skip it. */
+enum node_type { NODE_NORMAL, NODE_PING, NODE_DELETED };
 
 /* A node's status; the wire words are "init", "up", "active", "dead" and
  * "ping" (node_status_name).  A peer may send another word: ST_OTHER keeps
@@ -47,6 +49,7 @@ struct hb_node {
 	bool has_uuid;
 	unsigned dt_ms;          /* the deadtime it advertises (its own for us) */
 	bool heard;              /* any packet since we started (or since declared dead) */
+	uint64_t added_ms;       /* added at run time (hb_addnode, cache): deadtime counts from here */
 	uint64_t last_ms;        /* last accepted or duplicate packet */
 	uint64_t max_gap_ms;
 	unsigned long packets;
@@ -178,6 +181,9 @@ void dispatch_message(int ni, struct hb_msg *m, bool from_self);
 /* api.c */
 /* Subscribe to the events clients are told of; the socket opens at comm-up. */
 void api_init(void);
+/* Resolve apiauth's users and groups (and the built-in entries') to
+ * numbers: at start, never at sign-on. */
+void api_config(const struct hb_config *cf);
 int api_start(const char *path);
 void api_stop(void);
 void api_deliver(const struct hb_msg *m);       /* to the clients that want it */
@@ -194,9 +200,18 @@ void respawn_stop(void);
 /* watchdog.c: written to with each of our heartbeats */
 void watchdog_open(void);
 void watchdog_close(void);
+/* the timeout follows the deadtime (after a reload) */
+void watchdog_apply_timing(void);
 
 /* notify.c: rc.d scripts for message types we do not handle */
 void notify_message(const struct hb_msg *m);
+
+/* node_admin.c: addnode, delnode, setweight, setsite; hostcache files */
+bool node_admin_message(int ni, const struct hb_msg *m, bool from_self);
+void node_admin_load(void);                     /* at start, after the configured nodes */
+bool node_admin_is_deleted(const char *name);
+const char *node_admin_deleted_list(GString *out);  /* "a b " or " " (repnodes) */
+void node_admin_apply_deleted(const char *list);    /* a peer's delnodelist */
 
 /* fifo.c */
 int fifo_start(const char *path);

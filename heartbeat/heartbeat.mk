@@ -1,9 +1,10 @@
 # heartbeat/: the daemon and cl_status.
 HEARTBEAT_SRCS = heartbeat/main.c heartbeat/identity.c heartbeat/nodes.c heartbeat/transport.c \
 	heartbeat/membership.c heartbeat/dispatch.c heartbeat/rsc_v1.c heartbeat/rsc_groups.c heartbeat/rsc_stonith.c \
-	heartbeat/fifo.c heartbeat/ping.c heartbeat/ipfail.c heartbeat/respawn.c heartbeat/watchdog.c heartbeat/notify.c heartbeat/api.c \
+	heartbeat/fifo.c heartbeat/ping.c heartbeat/ipfail.c heartbeat/respawn.c heartbeat/crm_children.c heartbeat/watchdog.c heartbeat/notify.c heartbeat/api.c \
 	heartbeat/pidfile.c heartbeat/sdnotify.c heartbeat/stonith_check.c heartbeat/events.c heartbeat/routes.c \
-	heartbeat/config_check.c heartbeat/daemonize.c heartbeat/rsc_json.c heartbeat/rsc_reload.c heartbeat/reload.c
+	heartbeat/config_check.c heartbeat/daemonize.c heartbeat/rsc_json.c heartbeat/rsc_reload.c heartbeat/reload.c \
+	heartbeat/node_admin.c
 CL_STATUS_SRCS = heartbeat/cl_status.c
 
 PROGRAMS += heartbeat/heartbeat heartbeat/cl_status
@@ -42,3 +43,7 @@ UNIT_TESTS += tests/unit/test_events
 tests/unit/test_events: tests/unit/test_events.o $(FIXTURE_OBJS) lib/libhb.a
 	$(LINK) tests/unit/test_events.o $(FIXTURE_OBJS) $(HB_LIBS)
 tests/unit/test_transport.o tests/unit/test_rsc_v1.o tests/unit/test_events.o tests/unit/daemon_fixture.o: CPPFLAGS += -Iheartbeat -Itests/unit
+UNIT_TESTS += tests/unit/test_api
+tests/unit/test_api: tests/unit/test_api.o $(FIXTURE_OBJS) lib/libhb.a
+	$(LINK) tests/unit/test_api.o $(FIXTURE_OBJS) $(HB_LIBS)
+tests/unit/test_api.o: CPPFLAGS += -Iheartbeat -Itests/unit

@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <malloc.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -17,6 +19,7 @@
 #include "config.h"
 #include "daemon.h"
 #include "haresources.h"
+#include "crm_children.h"
 #include "log.h"
 #include "clock.h"
 #include "timer.h"
@@ -178,6 +181,11 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 		if (!rc)
 			rc = e == EACCES ? EXIT_PERM : EXIT_CONFIG;   /* cannot read it: 4; refused: 6 */
 	}
+	if (print && cf->crm) {
+		crm_children_check(cf, &errs);
+		report_all(print, &errs);
+		conf_errors_free(&errs);
+	}
 	if (hrp && !cf->crm && !opt_nomanage) {
 		/* Node names are checked only against an ha.cf that declares some. */
 		hr = calloc(1, sizeof *hr);
@@ -265,7 +273,7 @@ static void on_exit_timer(void *data)
 	g_main_loop_quit(loop);
 }
 
-static void released_all(void)
+static void children_stopped(void)
 {
 	struct hb_msg *m = msg_new();
 
@@ -277,6 +285,13 @@ static void released_all(void)
 	watchdog_close();
 	log_info("%s Heartbeat shutdown complete.", hb.localname);
 	timer_once(1000, on_exit_timer, NULL);
+}
+
+/* The CRM goes first, while messaging still works: crmd may need it to
+ * hand its resources over. */
+static void released_all(void)
+{
+	crm_children_stop(children_stopped);
 }
 
 static void emergency_exit(void *data)
@@ -359,6 +374,7 @@ static gboolean on_hup(gpointer data)
 		conf_apply_live(hb.cf, cf);
 		setup_logging(hb.cf, opt_foreground, false);
 		apply_timing();
+		watchdog_apply_timing();
 		rsc_export_env();
 		rsc_reload(hr, did, refused);
 		reload_report(hb.run_dir, &d, did, refused, NULL);
@@ -384,6 +400,26 @@ static gboolean on_usr2(gpointer data)
 	log_set_debug_level(log_debug_level() - 1);
 	log_info("debug level now %d", log_debug_level());
 	return G_SOURCE_CONTINUE;
+}
+
+/* With "realtime on" we mlockall(), and under a locked-memory limit (8 MiB
+ * is common in containers) that needs the whole address space to fit, not
+ * just what is resident.  Two things would blow it: glibc gives each thread
+ * that allocates an arena of its own (64 MiB reserved each), and threads
+ * we do not create ourselves (glib's worker, which dispatches signals and
+ * child exits) get the 8 MiB default stack.  One arena does for our two
+ * small threads; none of them recurses deeply. */
+#define THREAD_STACK (256 * 1024)
+static void small_footprint(void)
+{
+	pthread_attr_t a;
+
+	mallopt(M_ARENA_MAX, 1);
+	if (pthread_attr_init(&a) == 0) {
+		pthread_attr_setstacksize(&a, THREAD_STACK);
+		pthread_setattr_default_np(&a);
+		pthread_attr_destroy(&a);
+	}
 }
 
 static void go_realtime(void)
@@ -417,7 +453,7 @@ static int init_nodes(void)
 {
 	/* Room for every node there can be, allocated once: with autojoin
 	 * the table grows at run time up to the limit. */
-	int cap = hb.cf->autojoin == AUTOJOIN_NONE ? hb.cf->nnodes + hb.cf->npings + 1 : CONF_MAXNODES;
+	int cap = CONF_MAXNODES;   /* hb_addnode and autojoin add nodes at run time */
 	int i;
 
 	if (nodes_init(cap) < 0)
@@ -431,6 +467,7 @@ static int init_nodes(void)
 		return -1;
 	memcpy(hb.nodes[hb.local].uuid, hb.uuid, 16);
 	hb.nodes[hb.local].has_uuid = true;
+	node_admin_load();
 	return 0;
 }
 
@@ -470,6 +507,7 @@ static int run_daemon(void)
 	pid_t pid;
 	int rc;
 
+	small_footprint();
 	rc = load_config(&cf, &hb.keys, &hares, true);
 	if (rc) {
 		fprintf(stderr, "heartbeat: Configuration error, heartbeat not started.\n");
@@ -495,7 +533,12 @@ static int run_daemon(void)
 	if (hb.cf->auto_failback == AF_LEGACY && !hb.cf->crm)
 		log_info("Deprecated 'legacy' auto_failback option selected.");
 	make_dirs();
-	if (pidfile_write(pidfile) < 0)
+	rc = pidfile_write(pidfile);
+	if (rc == -2) {
+		log_err("Heartbeat not started: another heartbeat holds the lock on %s.", pidfile);
+		return 1;
+	}
+	if (rc < 0)
 		log_warn("cannot write pid file %s: %s", pidfile, strerror(errno));
 	if (identity_generation(hb.var_lib, hb.cf->hbgen_time, &hb.generation, err, sizeof err) < 0 ||
 	    identity_uuid(hb.var_lib, hb.cf->uuid_from_nodename, hb.localname, hb.uuid, err, sizeof err) < 0) {
@@ -533,9 +576,11 @@ static int run_daemon(void)
 	/* Each module subscribes to the membership events here; the order is
 	 * the order they hear them (clients first, then resources, ipfail). */
 	api_init();
+	api_config(hb.cf);
 	ping_start();
 	watchdog_open();
 	respawn_init();
+	crm_children_init();
 	rsc_init();
 	ipfail_init();
 	membership_start();

@@ -245,10 +245,10 @@ void membership_tick(uint64_t now)
 		struct hb_node *n = &hb.nodes[i];
 		unsigned thr = threshold_ms(n);
 
-		if (i == hb.local)
+		if (i == hb.local || n->type == NODE_DELETED)
 			continue;
 		if (n->st != ST_DEAD) {
-			uint64_t since = n->heard ? n->last_ms : hb.start_ms;
+			uint64_t since = n->heard ? n->last_ms : MAX(hb.start_ms, n->added_ms);
 
 			if (now - since > thr) {
 				mark_dead(i);
@@ -281,7 +281,7 @@ void membership_reqnodes(int ni, const struct hb_msg *m)
 	msg_add(r, "dest", hb.nodes[ni].name);
 	msg_add(r, "t", "repnodes");
 	msg_add(r, "nodelist", list->str);
-	msg_add(r, "delnodelist", " ");
+	msg_add(r, "delnodelist", node_admin_deleted_list(list));
 	g_string_free(list, TRUE);
 	transport_send(r, false);
 }
@@ -293,15 +293,22 @@ void membership_repnodes(int ni, const struct hb_msg *m)
 	/* only the answer to our own question, once */
 	if (hb.comm_up || !hb.links_up || ni != hb.reqnodes_to)
 		return;
-	if (list && hb.cf->autojoin != AUTOJOIN_NONE) {
+	/* As the original, even without autojoin: the peer's list carries
+	 * the nodes hb_addnode added (and hb_delnode deleted) while we were
+	 * away. */
+	if (list) {
 		char **names = g_strsplit(list, " ", -1);
 		int i;
 
 		for (i = 0; names[i]; i++)
-			if (names[i][0] && node_find(names[i]) < 0)
-				node_add(names[i], NODE_NORMAL);
+			if (names[i][0] && strlen(names[i]) < CONF_HOSTLEN && node_find(names[i]) < 0 &&
+			    !node_admin_is_deleted(names[i]) && node_add(names[i], NODE_NORMAL) >= 0) {
+				hb.nodes[node_find(names[i])].added_ms = clock_ms();
+				log_info("Adding node %s (in %s's node list)", names[i], hb.nodes[ni].name);
+			}
 		g_strfreev(names);
 	}
+	node_admin_apply_deleted(msg_get(m, "delnodelist"));
 	comm_now_up();
 }
 

@@ -15,7 +15,7 @@ int node_find(const char *name)
 	int i;
 
 	for (i = 0; i < hb.nnodes; i++)
-		if (strcmp(hb.nodes[i].name, name) == 0)
+		if (hb.nodes[i].type != NODE_DELETED && strcmp(hb.nodes[i].name, name) == 0)
 			return i;
 	return -1;
 }
@@ -28,7 +28,7 @@ int node_find_uuid(const unsigned char uuid[16])
 	if (memcmp(uuid, zero, 16) == 0)
 		return -1;
 	for (i = 0; i < hb.nnodes; i++)
-		if (hb.nodes[i].has_uuid && memcmp(hb.nodes[i].uuid, uuid, 16) == 0)
+		if (hb.nodes[i].type != NODE_DELETED && hb.nodes[i].has_uuid && memcmp(hb.nodes[i].uuid, uuid, 16) == 0)
 			return i;
 	return -1;
 }
@@ -58,9 +58,15 @@ int node_add(const char *name, enum node_type type)
 
 	if (i >= 0)
 		return i;
-	if (!hb.nodes || hb.nnodes >= hb.nodes_cap)
+	if (!hb.nodes)
 		return -1;
-	n = &hb.nodes[hb.nnodes];
+	/* a deleted node coming back takes its old slot */
+	for (i = 0; i < hb.nnodes; i++)
+		if (hb.nodes[i].type == NODE_DELETED && strcmp(hb.nodes[i].name, name) == 0)
+			break;
+	if (i == hb.nnodes && hb.nnodes >= hb.nodes_cap)
+		return -1;
+	n = &hb.nodes[i];
 	memset(n, 0, sizeof *n);
 	snprintf(n->name, sizeof n->name, "%s", name);
 	n->type = type;
@@ -68,7 +74,9 @@ int node_add(const char *name, enum node_type type)
 	n->dt_ms = type == NODE_PING ? hb.cf->deadping_ms : hb.cf->deadtime_ms;
 	n->ack_trigger = g_random_int_range(0, 10);
 	n->weight = 100;
-	return hb.nnodes++;
+	if (i == hb.nnodes)
+		hb.nnodes++;
+	return i;
 }
 
 bool node_is_live(const struct hb_node *n)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 #include "pidfile.h"
 
@@ -33,26 +34,37 @@ pid_t pidfile_read(const char *path, bool *stale)
 	return (pid_t)pid;
 }
 
+/* Held for the daemon's life: the lock on the pid file, so that a second
+ * daemon started at the same instant (both having read no pid) cannot also
+ * believe it is alone. */
+static int lock_fd = -1;
+
 int pidfile_write(const char *path)
 {
-	char tmp[4200], buf[32];
+	char buf[32];
 	int fd, n;
 
-	snprintf(tmp, sizeof tmp, "%s.%d", path, (int)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (fd < 0)
 		return -1;
-	n = snprintf(buf, sizeof buf, "%11d\n", (int)getpid());
-	if (write(fd, buf, (size_t)n) != n) {
+	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		int e = errno;
+
 		close(fd);
-		unlink(tmp);
+		errno = e == EWOULDBLOCK ? EEXIST : e;
+		return e == EWOULDBLOCK ? -2 : -1;
+	}
+	/* The file is rewritten in place (not renamed over): the lock belongs
+	 * to this inode.  Readers see a short file only for an instant, and
+	 * then take it for "not running" exactly as with no file. */
+	n = snprintf(buf, sizeof buf, "%11d\n", (int)getpid());
+	if (ftruncate(fd, 0) < 0 || pwrite(fd, buf, (size_t)n, 0) != n) {
+		close(fd);
 		return -1;
 	}
-	close(fd);
-	if (rename(tmp, path) < 0) {
-		unlink(tmp);
-		return -1;
-	}
+	if (lock_fd >= 0)
+		close(lock_fd);
+	lock_fd = fd;
 	return 0;
 }
 
@@ -62,4 +74,7 @@ void pidfile_remove(const char *path)
 
 	if (pidfile_read(path, &stale) == getpid())
 		unlink(path);
+	if (lock_fd >= 0)
+		close(lock_fd);
+	lock_fd = -1;
 }

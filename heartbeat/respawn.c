@@ -136,27 +136,38 @@ static void respawn_start(const struct event *e, void *data)
 {
 	int i;
 
-	if (children)
-		return;
-	children = calloc((size_t)(hb.cf->ncmds ? hb.cf->ncmds : 1), sizeof *children);
-	for (i = 0; i < hb.cf->ncmds; i++) {
-		struct child *c = &children[nchildren];
+	for (i = 0; i < nchildren; i++) {
+		struct child *c = &children[i];
 
-		if (ipfail_enabled() && strstr(hb.cf->cmds[i].cmdline, "ipfail")) {
-			log_info("not spawning %s: ipfail is built in", hb.cf->cmds[i].cmdline);
+		if (c->pid || c->started_ms || c->given_up)
+			continue;
+		/* known only now: ipfail_init runs after us */
+		if (ipfail_enabled() && strstr(c->cmd->cmdline, "ipfail")) {
+			log_info("not spawning %s: ipfail is built in", c->cmd->cmdline);
+			c->given_up = true;
 			continue;
 		}
+		start_child(c);
+	}
+}
+
+/* The children and their users are worked out at start: a user lookup may
+ * wait on NSS (LDAP, NIS), which has no place at comm-up on the heartbeat
+ * path. */
+void respawn_init(void)
+{
+	int i;
+
+	children = calloc((size_t)(hb.cf->ncmds ? hb.cf->ncmds : 1), sizeof *children);
+	for (i = 0; children && i < hb.cf->ncmds; i++) {
+		struct child *c = &children[nchildren];
+
 		c->cmd = &hb.cf->cmds[i];
 		timer_init(&c->restart, restart_later, c);
 		if (resolve_user(c) < 0)
 			continue;
 		nchildren++;
-		start_child(c);
 	}
-}
-
-void respawn_init(void)
-{
 	events_subscribe(EV_COMM_UP, respawn_start, NULL);
 }
 

@@ -55,6 +55,15 @@ static const struct route routes[] = {
 	/* standby requests are clients' to make (hb_standby, ipfail) */
 	{ "ask_resources", ROUTE_NO_SCRIPT, { rsc_on_ask_resources } },
 	{ "hb_takeover", ROUTE_PEERS_ONLY | ROUTE_NO_SCRIPT, { rsc_on_hb_takeover } },
+	/* the node table at run time (node_admin.c): from the FIFO of any
+	 * node (hb_addnode ...), so our own loopback counts too */
+	{ "addnode", ROUTE_NO_SCRIPT | ROUTE_DAEMON_ONLY, { node_admin_message } },
+	{ "delnode", ROUTE_NO_SCRIPT | ROUTE_DAEMON_ONLY, { node_admin_message } },
+	{ "setweight", ROUTE_NO_SCRIPT | ROUTE_DAEMON_ONLY, { node_admin_message } },
+	{ "setsite", ROUTE_NO_SCRIPT | ROUTE_DAEMON_ONLY, { node_admin_message } },
+	/* the v2 controllers (crm_hello, crm_dc, crm_cib_*, crm_rsc_op,
+	 * crm_op_result: heartbeat/crm/crmd.h), client to client: no script */
+	{ "crm_", ROUTE_PREFIX | ROUTE_NO_SCRIPT, { 0 } },
 	/* ipfail (built in, or Debian's ipfail client on the peer) */
 	{ "num_ping_nodes", ROUTE_PEERS_ONLY, { on_ipfail } },
 	{ "you_are_dead", ROUTE_PEERS_ONLY, { on_ipfail } },

@@ -363,6 +363,10 @@ static int lookup_sender(const struct hb_msg *m, const char *src, int mi)
 	if (ni < 0)
 		ni = node_find(src);
 	if (ni < 0) {
+		if (node_admin_is_deleted(src)) {
+			transport_count_drop(DROP_UNKNOWN_NODE, src, mi, "deleted by hb_delnode");
+			return -1;
+		}
 		if (hb.cf->autojoin == AUTOJOIN_NONE) {
 			transport_count_drop(DROP_UNKNOWN_NODE, src, mi, "not in ha.cf (autojoin none)");
 			return -1;

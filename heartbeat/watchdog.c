@@ -13,13 +13,33 @@
 #include "events.h"
 
 static int wd_fd = -1;
+static int wd_timeout = -1;     /* seconds, as last set */
 
 static void watchdog_pet(const struct event *e, void *data);
 
+/* About one deadtime: a reload that raises keepalive or deadtime must
+ * raise this too, or the node reboots before its next heartbeat. */
+void watchdog_apply_timing(void)
+{
+	int timeout = (int)((hb.cf->deadtime_ms + 10 + 999) / 1000);
+
+	if (wd_fd < 0 || timeout == wd_timeout)
+		return;
+	if (ioctl(wd_fd, WDIOC_SETTIMEOUT, &timeout) < 0) {
+		log_warn("watchdog %s: cannot set its timeout to %d s: %s", hb.cf->watchdog, timeout,
+			 strerror(errno));
+		return;
+	}
+	if (wd_timeout >= 0)
+		log_info("watchdog %s: timeout now %d s", hb.cf->watchdog, timeout);
+	wd_timeout = timeout;
+	/* pet it now: the new timeout counts from here */
+	if (write(wd_fd, "", 1) < 0)
+		log_warn("watchdog write: %s", strerror(errno));
+}
+
 void watchdog_open(void)
 {
-	int timeout;
-
 	if (!hb.cf->watchdog)
 		return;
 	wd_fd = open(hb.cf->watchdog, O_WRONLY | O_CLOEXEC);
@@ -27,10 +47,7 @@ void watchdog_open(void)
 		log_err("Cannot open watchdog device %s: %s", hb.cf->watchdog, strerror(errno));
 		return;
 	}
-	timeout = (int)((hb.cf->deadtime_ms + 10 + 999) / 1000);
-	if (ioctl(wd_fd, WDIOC_SETTIMEOUT, &timeout) < 0)
-		log_warn("watchdog %s: cannot set its timeout to %d s: %s", hb.cf->watchdog, timeout,
-			 strerror(errno));
+	watchdog_apply_timing();
 	log_info("Using watchdog device: %s", hb.cf->watchdog);
 	events_subscribe(EV_STATUS_SENT, watchdog_pet, NULL);
 }
@@ -49,4 +66,5 @@ void watchdog_close(void)
 		log_warn("watchdog magic close: %s", strerror(errno));
 	close(wd_fd);
 	wd_fd = -1;
+	wd_timeout = -1;
 }

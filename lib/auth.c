@@ -39,7 +39,7 @@ void auth_clear(struct auth_keys *k)
 		return;
 	for (int i = 0; i < AUTH_MAXKEYS; i++) {
 		if (k->e[i].key) {
-			memset(k->e[i].key, 0, k->e[i].keylen);
+			explicit_bzero(k->e[i].key, k->e[i].keylen);
 			g_free(k->e[i].key);
 		}
 	}
@@ -187,7 +187,7 @@ int auth_parse(const char *text, size_t len, const char *fname, struct auth_keys
 		/* Words after the key are ignored, as the original's sscanf does. */
 		struct auth_entry *e = &k.e[n];
 		if (e->key) {
-			memset(e->key, 0, e->keylen);
+			explicit_bzero(e->key, e->keylen);
 			g_free(e->key);
 		}
 		e->defined = true;
@@ -237,6 +237,7 @@ static int load_owned(const char *path, const unsigned *owners, int nowners,
 	struct stat st;
 	int r = -1, why = EINVAL;
 	char *buf = NULL;
+	size_t cap = 0;
 	if (fstat(fd, &st) < 0) {
 		why = errno;
 		seterr(err, errlen, "%s: cannot stat: %s", path, strerror(why));
@@ -265,7 +266,8 @@ static int load_owned(const char *path, const unsigned *owners, int nowners,
 		seterr(err, errlen, "%s: file too large", path);
 		goto out;
 	}
-	size_t cap = (size_t)st.st_size + 1, n = 0;
+	size_t n = 0;
+	cap = (size_t)st.st_size + 1;
 	buf = g_malloc(cap);
 	for (;;) {
 		if (n == cap) {
@@ -285,8 +287,10 @@ static int load_owned(const char *path, const unsigned *owners, int nowners,
 		n += (size_t)got;
 	}
 	r = auth_parse(buf, n, path, out, err, errlen);
-	memset(buf, 0, cap);
 out:
+	/* explicit_bzero: a plain memset before free may be optimised away */
+	if (buf)
+		explicit_bzero(buf, cap);
 	g_free(buf);
 	close(fd);
 	if (r < 0)

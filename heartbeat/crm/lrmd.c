@@ -30,7 +30,8 @@ static void usage(FILE *f)
 		   "  -d         debug: log lines also on stderr, debug level 1\n"
 		   "  -r         accepted for heartbeat 2.x compatibility (ignored)\n"
 		   "environment: HA_logfacility, HA_logfile, HA_debugfile, HA_debug (as heartbeat\n"
-		   "sets them), OCF_ROOT, HA_LRMD_LSB_DIR, HA_LRMD_HB_DIR, HA_LRMD_KILL_GRACE_MS\n");
+		   "sets them), OCF_ROOT, HA_LRMD_LSB_DIR, HA_LRMD_HB_DIR, HA_LRMD_KILL_GRACE_MS,\n"
+		   "HA_LRMD_MAX_CHILDREN (agents at once, default 16), HB_STONITH_CMD\n");
 }
 
 static int facility_of(const char *name)
@@ -87,9 +88,12 @@ int main(int argc, char **argv)
 	loop = g_main_loop_new(NULL, FALSE);
 	lrmd_exec_init();
 	lrmd_rsc_init(&lrmd_ra_backend, lrmd_ipc_broadcast);
+	if (getenv("HA_LRMD_MAX_CHILDREN"))
+		lrmd_set_max_children(atoi(getenv("HA_LRMD_MAX_CHILDREN")));
 	if (lrmd_ipc_start(sock, why, sizeof why) < 0) {
 		log_err("lrmd: %s", why);
-		return 1;
+		/* 100: heartbeat must not respawn us while another lrmd serves */
+		return strstr(why, "another lrmd") ? 100 : 1;
 	}
 	g_unix_signal_add(SIGTERM, on_term, "TERM");
 	g_unix_signal_add(SIGINT, on_term, "INT");

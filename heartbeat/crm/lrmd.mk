@@ -10,7 +10,9 @@ heartbeat/crm/lrmd: $(LRMD_SRCS:.c=.o) lib/libhb.a
 HA_DAEMONS += heartbeat/crm/lrmd
 MANS += heartbeat/crm/lrmd.8
 
-UNIT_TESTS += tests/unit/test_lrmd_proto tests/unit/test_lrmd_queue
+UNIT_TESTS += tests/unit/test_lrmd_proto tests/unit/test_lrmd_queue tests/unit/test_lrm_client
+tests/unit/test_lrm_client: tests/unit/test_lrm_client.o $(LRMD_CORE_SRCS:.c=.o) lib/libhb.a
+	$(LINK) tests/unit/test_lrm_client.o $(LRMD_CORE_SRCS:.c=.o) $(HB_LIBS)
 tests/unit/test_lrmd_proto: tests/unit/test_lrmd_proto.o $(LRMD_CORE_SRCS:.c=.o) lib/libhb.a
 	$(LINK) tests/unit/test_lrmd_proto.o $(LRMD_CORE_SRCS:.c=.o) $(HB_LIBS)
 tests/unit/test_lrmd_queue: tests/unit/test_lrmd_queue.o $(LRMD_CORE_SRCS:.c=.o) lib/libhb.a
@@ -23,3 +25,6 @@ FUZZ_LRMD_SRCS = tests/fuzz/fuzz_lrmd.c $(LRMD_CORE_SRCS) lib/lrm/lrm_proto.c li
 tests/fuzz/fuzz_lrmd: $(FUZZ_LRMD_SRCS) heartbeat/crm/lrmd.h lib/lrm/lrm_proto.h
 	$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(CPPFLAGS) -Iheartbeat/crm -o $@ \
 		$(FUZZ_LRMD_SRCS) $(GLIB_LIBS)
+FUZZ_TARGETS += tests/fuzz/corpus-lrmd/.seeded
+tests/fuzz/corpus-lrmd/.seeded: $(wildcard tests/data/lrm/fuzz/*)
+	mkdir -p tests/fuzz/corpus-lrmd && cp tests/data/lrm/fuzz/* tests/fuzz/corpus-lrmd/ && touch $@

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <glib.h>
+#include "config.h"
 #include "log.h"
 #include "ra.h"
 #include "lrmd.h"
@@ -20,7 +21,7 @@ struct exec_run {
 	char *out;
 };
 
-static const char *ocf_root, *lsb_dir, *hb_dir;
+static const char *ocf_root, *lsb_dir, *hb_dir, *stonith_cmd;
 
 static const char *env_or(const char *name, const char *def)
 {
@@ -37,6 +38,7 @@ void lrmd_exec_init(void)
 	ocf_root = env_or("OCF_ROOT", "/usr/lib/ocf");
 	lsb_dir = env_or("HA_LRMD_LSB_DIR", "/etc/init.d");
 	hb_dir = env_or("HA_LRMD_HB_DIR", "/etc/ha.d/resource.d");
+	stonith_cmd = env_or("HB_STONITH_CMD", HA_STONITH_CMD);
 	if (g && lrm_proto_uint(g, 600000, &ms))
 		ra_set_kill_grace(ms);
 }
@@ -110,9 +112,16 @@ static void ra_done(const struct ra_result *res, void *data)
 	} else if (!res->exited) {
 		st = LRM_OP_ERROR;
 		rc = RA_RC_ERR_GENERIC;
+	} else if (!strcmp(x->op->rsc->cls, "lsb") && ra_op_is_status(x->op->op)) {
+		/* as 2.x's LRM, not v1's text rule: 0 running, 1-3 stopped, 4 and
+		 * up unknown, a failure whatever the script printed */
+		int code = res->exit_code;
+		rc = code == 0 ? RA_RC_OK : code <= 3 ? RA_RC_NOT_RUNNING : RA_RC_ERR_GENERIC;
 	} else if (rc < 0 || rc > 9) {
 		rc = RA_RC_ERR_GENERIC;
 	}
+	if (!strcmp(x->op->rsc->cls, "stonith") && st == LRM_OP_DONE && !strcmp(x->op->op, "start"))
+		x->op->rsc->stonith_started = rc == 0;
 	out = g_strndup(res->out ? res->out : "", LRM_OUTPUT_MAX);
 	lrmd_op_done(x->op, rc, st, out);
 	g_free(out);
@@ -139,6 +148,53 @@ static char *fake_metadata(const struct lrmd_rsc *r)
 		"  </actions>\n"
 		"</resource-agent>\n",
 		r->type, r->cls, r->type, r->type);
+}
+
+/* stonith class, as 2.x's lrmd did it without stonithd: start and monitor
+ * ask the device for its status ("stonith -t TYPE name=value... -S"), stop
+ * only forgets it, meta-data is the plugin's own. */
+static struct exec_run *stonith_start(struct exec_run *x, struct lrmd_op *o)
+{
+	struct lrmd_rsc *r = o->rsc;
+	GPtrArray *argv = g_ptr_array_new_with_free_func(g_free);
+	bool status = !strcmp(o->op, "start") || !strcmp(o->op, "monitor") || !strcmp(o->op, "status");
+	char **env;
+
+	if (!strcmp(o->op, "stop")) {
+		r->stonith_started = false;
+		g_ptr_array_free(argv, TRUE);
+		return later(x, 0, LRM_OP_DONE, NULL);
+	}
+	if (status && strcmp(o->op, "start") && !r->stonith_started) {
+		g_ptr_array_free(argv, TRUE);
+		return later(x, RA_RC_NOT_RUNNING, LRM_OP_DONE, NULL);
+	}
+	if (!status && strcmp(o->op, "meta-data")) {
+		g_ptr_array_free(argv, TRUE);
+		return later(x, RA_RC_ERR_UNIMPLEMENTED, LRM_OP_DONE, NULL);
+	}
+	if (access(stonith_cmd, X_OK) < 0) {
+		log_err("lrmd: %s: no stonith command %s (%s)", r->id, stonith_cmd, g_strerror(errno));
+		g_ptr_array_free(argv, TRUE);
+		return later(x, RA_RC_ERR_INSTALLED, LRM_OP_NOTSUPPORTED, NULL);
+	}
+	g_ptr_array_add(argv, g_strdup(stonith_cmd));
+	g_ptr_array_add(argv, g_strdup("-t"));
+	g_ptr_array_add(argv, g_strdup(r->type));
+	if (status) {
+		for (size_t i = 0; i < o->nparams; i++)
+			if (strncmp(o->pnames[i], "CRM_meta_", 9) && strcmp(o->pnames[i], "OCF_CHECK_LEVEL"))
+				g_ptr_array_add(argv, g_strdup_printf("%s=%s", o->pnames[i], o->pvalues[i]));
+		g_ptr_array_add(argv, g_strdup("-S"));
+	} else {
+		g_ptr_array_add(argv, g_strdup("-m"));
+	}
+	g_ptr_array_add(argv, NULL);
+	env = lrmd_exec_env(o);
+	x->ra = ra_spawn(r->id, o->op, (char *const *)argv->pdata, env, o->timeout_ms, ra_done, x);
+	g_strfreev(env);
+	g_ptr_array_free(argv, TRUE);
+	return x;
 }
 
 static int cmp_positional(const void *a, const void *b)
@@ -190,6 +246,10 @@ static void *exec_start(struct lrmd_op *o)
 			if (!strcmp(op, "monitor"))
 				op = "status";
 		}
+	} else if (!strcmp(r->cls, "stonith")) {
+		g_free(spec.name);
+		g_ptr_array_free(args, TRUE);
+		return stonith_start(x, o);
 	} else {
 		g_free(spec.name);
 		g_ptr_array_free(args, TRUE);

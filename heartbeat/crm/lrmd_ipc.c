@@ -1,5 +1,6 @@
 /* lrmd's socket: a unix stream socket (0660 root:haclient in a 0750
- * root:haclient directory: root and the cluster user's crmd may talk to it),
+ * root:haclient directory it creates: root and the cluster user's crmd may
+ * talk to it),
  * clients served on the main loop without blocking, api_proto frames in,
  * replies and events out.  A client that floods or stops reading is dropped;
  * losing a client never touches the operations it asked for. */
@@ -176,8 +177,16 @@ struct hb_msg *lrmd_handle_request(const struct hb_msg *m)
 			return reply_new(m, -1, "no such resource");
 		return reply_new(m, 0, NULL);
 	} else if (!strcmp(t, LRM_T_LIST)) {
-		struct hb_msg *r = reply_new(m, 0, NULL);
-		lrmd_list(r);
+		const char *from = msg_get(m, "offset");
+		unsigned off = 0;
+		size_t next;
+		struct hb_msg *r;
+		if (from && !lrm_proto_uint(from, 1000000000u, &off))
+			return reply_new(m, -1, "bad offset");
+		r = reply_new(m, 0, NULL);
+		next = lrmd_list(r, off, LRMD_LIST_PAGE);
+		if (next)
+			msg_addf(r, "next", "%zu", next);
 		return r;
 	}
 	snprintf(why, sizeof why, "unknown request [%.64s]", t);
@@ -295,12 +304,16 @@ int lrmd_ipc_start(const char *path, char *why, size_t whylen)
 		return -1;
 	}
 	strcpy(sa.sun_path, path);
-	if (g_mkdir_with_parents(dir, 0750) < 0) {
-		snprintf(why, whylen, "cannot create %s: %s", dir, g_strerror(errno));
-		g_free(dir);
-		return -1;
+	/* Only a directory we create is made ours: -s may point into any
+	 * directory, whose owner and mode are not lrmd's to change. */
+	if (access(dir, F_OK) < 0) {
+		if (g_mkdir_with_parents(dir, 0750) < 0) {
+			snprintf(why, whylen, "cannot create %s: %s", dir, g_strerror(errno));
+			g_free(dir);
+			return -1;
+		}
+		own(dir, 0750);
 	}
-	own(dir, 0750);
 	g_free(dir);
 	/* A live lrmd answers on the socket: never steal it from under crmd. */
 	probe = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);

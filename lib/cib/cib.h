@@ -30,6 +30,8 @@ struct cib_op {
 	char *on_fail;           /* NULL = default */
 	char *role;
 	int enabled;
+	long long timeout_ms;    /* -1 = not given (op_defaults, then 20s) */
+	long long start_delay_ms; /* -1 = not given */
 };
 
 enum cib_rsc_kind { CIB_PRIMITIVE, CIB_GROUP, CIB_CLONE };
@@ -49,18 +51,23 @@ struct cib_node {
 	struct cib_nvlist attrs;
 };
 
-enum cib_expr_op { CIB_EQ, CIB_NE };
+enum cib_expr_op { CIB_EQ, CIB_NE, CIB_LT, CIB_GT, CIB_LTE, CIB_GTE, CIB_DEFINED, CIB_NOT_DEFINED };
+enum cib_expr_type { CIB_TYPE_AUTO, CIB_TYPE_STRING, CIB_TYPE_INTEGER, CIB_TYPE_NUMBER, CIB_TYPE_VERSION };
 
 struct cib_expr {
-	char *attr, *value;
+	char *attr, *value;             /* value "" for defined/not_defined */
 	enum cib_expr_op op;
+	enum cib_expr_type type;
 };
 
 struct cib_rule {
 	char *id;
 	int score;
+	char *score_attr;               /* score-attribute: the node attribute is the score */
+	char *role;                     /* NULL = any */
 	int is_or;                      /* boolean-op="or" */
-	GPtrArray *exprs;               /* struct cib_expr * */
+	GPtrArray *exprs;               /* struct cib_expr *; NULL entry: never true (unsupported) */
+	GPtrArray *rules;               /* nested struct cib_rule *, terms like exprs */
 };
 
 struct cib_location {
@@ -148,4 +155,8 @@ int cib_is_true(const char *s);
  * in the document, and write it atomically (temp, fsync, rename, fsync dir). */
 void cib_bump(xmlDocPtr doc, int config_change);
 int cib_write_atomic(xmlDocPtr doc, const char *path, char **err);
+/* The same, then PATH.sig (md5 of the file) likewise: the controller's copy. */
+int cib_write_signed(xmlDocPtr doc, const char *path, char **err);
+/* PATH when PATH.sig vouches for it; NULL with *err saying why otherwise. */
+xmlDocPtr cib_read_signed(const char *path, char **err);
 #endif

@@ -104,7 +104,9 @@ int lrm_fd(const struct lrm_conn *conn);
  * (the connection is then dead; close it).  Calling again replaces cb. */
 void lrm_attach(struct lrm_conn *conn, GMainContext *ctx, lrm_event_fn cb, void *user_data);
 /* Without a source: read what is available and dispatch it (returns the
- * number of events, -1 when the connection is lost).  For poll loops/tests. */
+ * number of events, -1 when the connection is lost).  For poll loops/tests;
+ * call it after each request too, not only when the fd is readable: events
+ * that came in with a reply are already queued. */
 int lrm_dispatch(struct lrm_conn *conn);
 void lrm_set_timeout(struct lrm_conn *conn, unsigned ms);
 /* Last error text of this connection ("" if none). */

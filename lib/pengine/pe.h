@@ -53,6 +53,7 @@ struct pe_rsc {
 	int own_cfg;              /* orphan with a made-up cib_rsc (freed with it) */
 	int norphans;             /* clone: orphan instances made so far */
 	int pending_start;
+	struct pe_node *pending_start_on; /* a start in flight there */
 	int def_changed;          /* op-digest differs: restart */
 	GPtrArray *failed_ops;    /* char * "op key on node" for printing */
 
@@ -81,7 +82,10 @@ struct pe_coloc {
 };
 
 enum pe_task { PE_START, PE_STOP, PE_MONITOR, PE_PROBE, PE_RUNNING, PE_STOPPED,
-	       PE_START_P, PE_STOP_P, PE_FENCE, PE_CLEAR_FAILCOUNT };
+	       PE_START_P, PE_STOP_P, PE_FENCE, PE_CLEAR_FAILCOUNT,
+	       PE_CANCEL,           /* cancel a recurring op no longer wanted */
+	       PE_DELETE,           /* forget the history of an orphan */
+	       PE_SHUTDOWN };       /* do_shutdown of a node that leaves */
 
 struct pe_action {
 	int id;
@@ -90,11 +94,16 @@ struct pe_action {
 	struct pe_node *node;     /* NULL for pseudo */
 	long long interval_ms;
 	int optional, runnable, pseudo;
+	int reissue;              /* a start in flight issued again: no stop */
 	char *reason;             /* "due to ..." */
 	GPtrArray *after;         /* struct pe_order * where this is "then" */
 	GPtrArray *before;        /* struct pe_order * where this is "first" */
 	int done;                 /* printing order helper */
 	int rank;
+	const char *fence_action; /* PE_FENCE: reboot (default), off */
+	const char *cancel_op;    /* PE_CANCEL: the op cancelled ("monitor") */
+	int cancel_call_id;       /* PE_CANCEL: its call-id */
+	const struct cib_lrm_rsc *lrm; /* PE_DELETE of an orphan: its history (rsc NULL) */
 };
 
 enum {
@@ -108,6 +117,25 @@ enum {
 struct pe_order {
 	struct pe_action *first, *then;
 	int flags;
+};
+
+/* Facts of the history that call for housekeeping actions (cancel, delete,
+ * clear_failcount), noted while unpacking. */
+enum pe_note_kind {
+	PE_NOTE_RECURRING,      /* a recurring op is active on node */
+	PE_NOTE_AGENT_CHANGED,  /* history is of another class/provider/type */
+	PE_NOTE_FC_EXPIRED,     /* the fail count on node has expired */
+	PE_NOTE_ORPHAN_HISTORY  /* an inactive orphan's history on node */
+};
+
+struct pe_note {
+	enum pe_note_kind kind;
+	struct pe_rsc *rsc;             /* NULL for orphan history */
+	const struct cib_lrm_rsc *lrm;  /* the history entry */
+	struct pe_node *node;
+	const char *op;                 /* RECURRING: operation name */
+	long long interval_ms;
+	int call_id;
 };
 
 struct pe_ws {
@@ -124,6 +152,7 @@ struct pe_ws {
 	GPtrArray *orders;
 	GHashTable *by_id;        /* instance id -> pe_rsc (incl. groups/clones) */
 	GHashTable *known;        /* "uname\nbase-id" of every lrm_resource */
+	GPtrArray *notes;         /* struct pe_note * */
 	GString *log;             /* allocation scores (-s) */
 	int show_scores;
 };
@@ -144,6 +173,27 @@ void pe_actions(struct pe_ws *ws);
 struct pe_node *pe_find_node(struct pe_ws *ws, const char *uname);
 struct pe_rsc *pe_find_rsc(struct pe_ws *ws, const char *id);
 int pe_node_can_run(const struct pe_node *n);
+/* Names compared with their numbers as numbers (node2 < node10). */
+int pe_natural_cmp(const char *a, const char *b);
+/* A new ordering "first then then" with PE_ORD_* flags. */
+void pe_order_actions(struct pe_ws *ws, struct pe_action *first, struct pe_action *then, int flags);
+/* A new action (optional, runnable) in the working set. */
+struct pe_action *pe_new_action(struct pe_ws *ws, enum pe_task t, struct pe_rsc *r, struct pe_node *n);
+/* cancel, delete, clear_failcount and do_shutdown from the history's notes. */
+void pe_housekeeping(struct pe_ws *ws);
+/* Probes ordered before the stops and starts that depend on what they find. */
+void pe_order_probes(struct pe_ws *ws);
+
+/* Rules (pe_rules.c): a node attribute or built-in (#uname #id #kind
+ * #is_dc); the comparison of two values as Pacemaker 2.1.5 does; whether a
+ * rule is true on a node, and its score there. */
+const char *pe_node_attr(struct pe_ws *ws, const struct pe_node *n, const char *name);
+int pe_rule_cmp(const char *l, const char *r, enum cib_expr_type t, enum cib_expr_op op);
+int pe_rule_eval(struct pe_ws *ws, const struct cib_rule *ru, const struct pe_node *n, int *score);
+
+/* The op-digest of a primitive's parameters, as the controller records it
+ * and the engine compares it (g_free). */
+char *pe_params_digest(const struct cib_nvlist *params);
 
 /* Output. */
 void pe_print_status(struct pe_ws *ws, FILE *out, int revised);
@@ -152,6 +202,12 @@ void pe_print_transition(struct pe_ws *ws, FILE *out);
 /* Actions that will run, each after its inputs (stable). Caller frees the array. */
 GPtrArray *pe_sorted_actions(struct pe_ws *ws);
 int pe_write_graph_xml(struct pe_ws *ws, const char *path);
+int pe_write_graph_stream(struct pe_ws *ws, FILE *f);
+/* Graph vocabulary: "start", "monitor", "stonith"...; the operation key
+ * ("rsc_monitor_10000", "stonith-n1-reboot"; caller frees); the timeout in ms. */
+const char *pe_task_name(const struct pe_action *a);
+char *pe_action_key(const struct pe_action *a);
+long long pe_action_timeout(struct pe_ws *ws, const struct pe_action *a);
 int pe_write_graph_dot(struct pe_ws *ws, const char *path);
 
 /* Injections on the model before pe_run (crm_simulate -d/-u/-i). */

@@ -7,9 +7,6 @@
 #include <string.h>
 #include "pengine/pe.h"
 
-static const char *const task_names[] = {
-	"start", "stop", "monitor", "monitor", "running", "stopped", "start", "stop", "stonith", "clear_failcount"
-};
 
 static struct pe_action *new_action(struct pe_ws *ws, enum pe_task t, struct pe_rsc *r, struct pe_node *n)
 {
@@ -38,6 +35,16 @@ static void order(struct pe_ws *ws, struct pe_action *f, struct pe_action *t, in
 	g_ptr_array_add(ws->orders, o);
 	g_ptr_array_add(f->before, o);
 	g_ptr_array_add(t->after, o);
+}
+
+struct pe_action *pe_new_action(struct pe_ws *ws, enum pe_task t, struct pe_rsc *r, struct pe_node *n)
+{
+	return new_action(ws, t, r, n);
+}
+
+void pe_order_actions(struct pe_ws *ws, struct pe_action *f, struct pe_action *t, int flags)
+{
+	order(ws, f, t, flags);
 }
 
 static void set_reason(struct pe_action *a, const char *fmt, const char *x, const char *y)
@@ -132,6 +139,10 @@ static void prim_actions(struct pe_ws *ws, struct pe_rsc *r)
 	}
 	if (managed && r->next && (!on_node(r, r->next) || r->failed || r->running->len > 1 || r->def_changed))
 		r->start->optional = 0;
+	/* A start still in flight where it stays is issued again (with its
+	 * monitors): its result is not known. */
+	if (managed && r->next && r->pending_start_on == r->next && r->start->runnable && r->start->optional)
+		r->start->optional = 0, r->start->reissue = 1;
 	if (!managed)
 		r->start->optional = 1;
 }
@@ -332,7 +343,7 @@ static char *adesc(struct pe_action *a)
 {
 	if (!a->rsc)
 		return g_strdup("fencing");
-	return g_strdup_printf("%s %s", a->rsc->id, task_names[a->task]);
+	return g_strdup_printf("%s %s", a->rsc->id, pe_task_name(a));
 }
 
 /* Actions of unmanaged resources never become required. */
@@ -440,7 +451,7 @@ static int propagate(struct pe_ws *ws)
 			if (st->node != r->next)
 				continue;
 			/* Restart: a required start where it already runs needs a stop. */
-			if (!s->optional && st->optional) {
+			if (!s->optional && st->optional && !s->reissue) {
 				st->optional = 0;
 				if (!st->reason && s->reason)
 					st->reason = g_strdup(s->reason);
@@ -463,15 +474,37 @@ static int propagate(struct pe_ws *ws)
 	return changed;
 }
 
+static int cmp_node_name(gconstpointer a, gconstpointer b)
+{
+	const struct pe_node *x = *(struct pe_node *const *)a, *y = *(struct pe_node *const *)b;
+	return pe_natural_cmp(x->uname, y->uname);
+}
+
+/* Fencing one node at a time (concurrent-fencing=false, the default), in
+ * node-name order, the DC last: it must stay to run the others. */
 static void fencing(struct pe_ws *ws)
 {
-	for (guint i = 0; i < ws->nodes->len; i++) {
-		struct pe_node *n = g_ptr_array_index(ws->nodes, i);
+	GPtrArray *byname = g_ptr_array_new();
+	for (guint i = 0; i < ws->nodes->len; i++)
+		g_ptr_array_add(byname, g_ptr_array_index(ws->nodes, i));
+	g_ptr_array_sort(byname, cmp_node_name);
+	const char *cf = cib_nv_get(&ws->cib->options, "concurrent-fencing");
+	int serial = !(cf && cib_is_true(cf));
+	const char *dc = ws->cib->dc_uuid;
+	struct pe_action *last = NULL, *dc_fence = NULL;
+	for (guint i = 0; i < byname->len; i++) {
+		struct pe_node *n = g_ptr_array_index(byname, i);
 		if (!n->unclean || !ws->stonith_enabled)
 			continue;
 		n->fence = 1;
 		struct pe_action *f = new_action(ws, PE_FENCE, NULL, n);
 		f->optional = 0;
+		if (dc && n->id && !strcmp(dc, n->id)) {
+			dc_fence = f;
+		} else if (serial) {
+			order(ws, last, f, 0);
+			last = f;
+		}
 		for (guint k = 0; k < ws->prims->len; k++) {
 			struct pe_rsc *r = g_ptr_array_index(ws->prims, k);
 			for (guint q = 0; q < r->stops->len; q++) {
@@ -483,6 +516,42 @@ static void fencing(struct pe_ws *ws)
 			}
 		}
 	}
+	if (dc_fence && serial)
+		order(ws, last, dc_fence, 0);
+	g_ptr_array_free(byname, TRUE);
+}
+
+/* The anonymous clone r is an instance (or member of an instance) of. */
+static struct pe_rsc *anon_clone_of(struct pe_rsc *r)
+{
+	for (struct pe_rsc *p = r->parent; p; p = p->parent)
+		if (p->kind == PE_CLONE) {
+			const char *gu = cib_nv_get(&p->cfg->meta, "globally-unique");
+			return gu && cib_is_true(gu) ? NULL : p;
+		}
+	return NULL;
+}
+
+/* Every instance of r's configured primitive in the clone, in order. */
+static GPtrArray *instances_alike(struct pe_ws *ws, struct pe_rsc *r, struct pe_rsc *clone)
+{
+	GPtrArray *l = g_ptr_array_new();
+	for (guint i = 0; i < ws->prims->len; i++) {
+		struct pe_rsc *x = g_ptr_array_index(ws->prims, i);
+		if (x->cfg == r->cfg && !x->orphan && anon_clone_of(x) == clone)
+			g_ptr_array_add(l, x);
+	}
+	return l;
+}
+
+static struct pe_rsc *probe_owner(GPtrArray *alike, struct pe_node *n)
+{
+	for (guint i = 0; i < alike->len; i++) {
+		struct pe_rsc *x = g_ptr_array_index(alike, i);
+		if (x->next == n || on_node(x, n))
+			return x;
+	}
+	return alike->len ? g_ptr_array_index(alike, 0) : NULL;
 }
 
 static void monitors(struct pe_ws *ws)
@@ -491,18 +560,28 @@ static void monitors(struct pe_ws *ws)
 		struct pe_rsc *r = g_ptr_array_index(ws->prims, i);
 		if (r->orphan)
 			continue;
-		/* Probes where the state is unknown. */
+		/* Probes where the state is unknown.  An anonymous clone is
+		 * probed once per node (by the instance placed or running
+		 * there, else its first), before any instance starts. */
+		struct pe_rsc *clone = anon_clone_of(r);
+		GPtrArray *alike = clone ? instances_alike(ws, r, clone) : NULL;
 		for (guint k = 0; k < ws->nodes->len; k++) {
 			struct pe_node *n = g_ptr_array_index(ws->nodes, k);
 			if (!n->online || n->unclean)
 				continue;
 			if (has_history(ws, r, n))
 				continue;
+			if (alike && probe_owner(alike, n) != r)
+				continue;
 			struct pe_action *p = new_action(ws, PE_PROBE, r, n);
 			p->optional = 0;
-			if (r->start)
+			for (guint q = 0; alike && q < alike->len; q++)
+				order(ws, p, ((struct pe_rsc *)g_ptr_array_index(alike, q))->start, 0);
+			if (!alike && r->start)
 				order(ws, p, r->start, 0);
 		}
+		if (alike)
+			g_ptr_array_free(alike, TRUE);
 		if (!r->start || !r->next || !r->start->runnable)
 			continue;
 		if (r->start->optional && !on_node(r, r->next))
@@ -554,6 +633,8 @@ void pe_actions(struct pe_ws *ws)
 		}
 	}
 	monitors(ws);
+	pe_housekeeping(ws);
+	pe_order_probes(ws);
 	(void)any_prim;
 	(void)find_act;
 	g_hash_table_destroy(colls);

@@ -104,7 +104,7 @@ static const char *coll_flags(struct pe_rsc *r)
 }
 
 /* Node names sort with their numbers compared as numbers (node2 < node10). */
-static int natural_cmp(const char *a, const char *b)
+int pe_natural_cmp(const char *a, const char *b)
 {
 	while (*a && *b) {
 		if (g_ascii_isdigit(*a) && g_ascii_isdigit(*b)) {
@@ -128,7 +128,7 @@ static int natural_cmp(const char *a, const char *b)
 static int node_cmp(gconstpointer a, gconstpointer b)
 {
 	const struct pe_node *x = *(struct pe_node *const *)a, *y = *(struct pe_node *const *)b;
-	return natural_cmp(x->uname, y->uname);
+	return pe_natural_cmp(x->uname, y->uname);
 }
 
 static void node_list(GString *s, GPtrArray *nodes)
@@ -430,6 +430,19 @@ void pe_print_transition(struct pe_ws *ws, FILE *out)
 			break;
 		case PE_MONITOR:
 			fprintf(out, "  * Resource action: %-15s monitor=%lld on %s\n", a->rsc->id, a->interval_ms, a->node->uname);
+			break;
+		case PE_CANCEL:
+			fprintf(out, "  * Resource action: %-15s cancel=%lld on %s\n", a->rsc->id, a->interval_ms, a->node->uname);
+			break;
+		case PE_DELETE:
+			fprintf(out, "  * Resource action: %-15s delete on %s\n", a->rsc ? a->rsc->id : a->lrm->id,
+				a->node->uname);
+			break;
+		case PE_CLEAR_FAILCOUNT:
+			fprintf(out, "  * Cluster action:  clear_failcount for %s on %s\n", a->rsc->base, a->node->uname);
+			break;
+		case PE_SHUTDOWN:
+			fprintf(out, "  * Cluster action:  do_shutdown on %s\n", a->node->uname);
 			break;
 		default:
 			break;

@@ -34,6 +34,7 @@ struct pe_ws *pe_run(struct cib *cib, const struct pe_options *opt)
 	ws->orders = g_ptr_array_new();
 	ws->by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	ws->known = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	ws->notes = g_ptr_array_new_with_free_func(g_free);
 	pe_unpack(ws);
 	pe_assign(ws);
 	pe_actions(ws);
@@ -93,6 +94,7 @@ void pe_free(struct pe_ws *ws)
 	g_ptr_array_free(ws->orders, TRUE);
 	g_hash_table_destroy(ws->by_id);
 	g_hash_table_destroy(ws->known);
+	g_ptr_array_free(ws->notes, TRUE);
 	g_string_free(ws->log, TRUE);
 	g_free(ws->no_quorum_policy);
 	g_free(ws);

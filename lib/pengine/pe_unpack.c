@@ -289,10 +289,10 @@ static int fail_count(struct pe_ws *ws, struct pe_rsc *r, struct cib_node_state 
 
 /* The parameter digest Pacemaker records as op-digest: md5 of the
  * parameters element as its XML writer prints it (attributes sorted). */
-static char *param_digest(struct pe_rsc *r)
+char *pe_params_digest(const struct cib_nvlist *params)
 {
 	GString *x = g_string_new(" <parameters");
-	GPtrArray *items = r->cfg->params.items;
+	GPtrArray *items = params->items;
 	GPtrArray *sorted = g_ptr_array_new();
 	for (guint i = 0; items && i < items->len; i++)
 		g_ptr_array_add(sorted, g_ptr_array_index(items, i));
@@ -325,6 +325,11 @@ static char *param_digest(struct pe_rsc *r)
 	return d;
 }
 
+static char *param_digest(struct pe_rsc *r)
+{
+	return pe_params_digest(&r->cfg->params);
+}
+
 /* Did the definition change since the op that made it active here? */
 static int definition_changed(struct pe_rsc *r, GPtrArray *ops)
 {
@@ -346,6 +351,7 @@ static int definition_changed(struct pe_rsc *r, GPtrArray *ops)
 struct hist {
 	int active, failed, pending, block, fence, stop_target, hard_ban, fatal_ban, start_failed;
 	int expired_failure;
+	int pending_start;        /* the newest op is a start still running */
 };
 
 static int is_probe(const struct cib_lrm_op *o)
@@ -365,6 +371,7 @@ static void replay(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, GPtrAr
 		if (o->op_status == -1) {
 			if (!strcmp(task, "start") || !strcmp(task, "stop"))
 				h->active = 1, h->pending = 1;
+			h->pending_start = !strcmp(task, "start");
 			continue;
 		}
 		int failure = 0, hard = 0, fatal = 0;
@@ -495,6 +502,63 @@ static struct pe_rsc *clone_of(struct pe_ws *ws, const char *lrm_id)
 	return c && c->kind == PE_CLONE && c->cfg == cfg->parent ? c : NULL;
 }
 
+static struct pe_note *note(struct pe_ws *ws, enum pe_note_kind k, struct pe_rsc *r,
+			      const struct cib_lrm_rsc *lr, struct pe_node *n)
+{
+	struct pe_note *x = g_new0(struct pe_note, 1);
+	x->kind = k;
+	x->rsc = r;
+	x->lrm = lr;
+	x->node = n;
+	g_ptr_array_add(ws->notes, x);
+	return x;
+}
+
+static int str_differs(const char *a, const char *b)
+{
+	return (a || b) && (!a || !b || strcmp(a, b));
+}
+
+/* The history was written by another agent than the one configured now. */
+static int agent_changed(const struct pe_rsc *r, const struct cib_lrm_rsc *lr)
+{
+	const struct cib_rsc *c = r->cfg;
+	if (!lr->cls || !lr->type || !c->cls || !c->type)
+		return 0;
+	if (str_differs(lr->cls, c->cls) || str_differs(lr->type, c->type))
+		return 1;
+	return !strcmp(c->cls, "ocf") && str_differs(lr->provider, c->provider);
+}
+
+/* Recurring ops active since the resource last started here (ops sorted by
+ * call-id): each one, once, with the call-id of its newest record. */
+static void note_recurring(struct pe_ws *ws, struct pe_rsc *r, const struct cib_lrm_rsc *lr, struct pe_node *n,
+			   GPtrArray *ops)
+{
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (guint k = ops->len; k-- > 0;) {
+		struct cib_lrm_op *o = g_ptr_array_index(ops, k);
+		if (o->interval_ms == 0) {
+			if (!strcmp(o->operation, "monitor"))
+				continue; /* a probe says nothing about recurring ops */
+			break;        /* start, stop, migrate...: nothing older counts */
+		}
+		if (o->op_status == 1)
+			continue;     /* cancelled */
+		char *key = g_strdup_printf("%s_%lld", o->operation, o->interval_ms);
+		if (g_hash_table_contains(seen, key)) {
+			g_free(key);
+			continue;
+		}
+		g_hash_table_add(seen, key);
+		struct pe_note *x = note(ws, PE_NOTE_RECURRING, r, lr, n);
+		x->op = o->operation;
+		x->interval_ms = o->interval_ms;
+		x->call_id = o->call_id;
+	}
+	g_hash_table_destroy(seen);
+}
+
 static void unpack_history(struct pe_ws *ws)
 {
 	struct cib *c = ws->cib;
@@ -562,6 +626,13 @@ static void unpack_history(struct pe_ws *ws)
 					}
 					g_ptr_array_add(o->running, n);
 				}
+				/* An inactive orphan's history is deleted where a
+				 * controller can do it. */
+				char *base = g_strndup(lr->id, bl);
+				if (!h.active && !cib_find_rsc(ws->cib, base) && ws->stop_orphans && n->online &&
+				    !n->unclean && !n->shutdown)
+					note(ws, PE_NOTE_ORPHAN_HISTORY, NULL, lr, n);
+				g_free(base);
 				g_ptr_array_free(ops, TRUE);
 				continue;
 			}
@@ -573,6 +644,10 @@ static void unpack_history(struct pe_ws *ws)
 			replay(ws, r, n, ops, &h);
 			if (h.active && !h.failed && definition_changed(r, ops))
 				r->def_changed = 1;
+			if (agent_changed(r, lr) && n->online && !n->unclean && !n->shutdown)
+				note(ws, PE_NOTE_AGENT_CHANGED, r, lr, n);
+			if (h.active)
+				note_recurring(ws, r, lr, n, ops);
 			g_ptr_array_free(ops, TRUE);
 			if (h.fatal_ban)
 				for (guint k = 0; k < ws->nodes->len; k++)
@@ -595,6 +670,8 @@ static void unpack_history(struct pe_ws *ws)
 					r->target_stopped = 1;
 				if (h.pending)
 					r->pending_start = 1;
+				if (h.pending_start)
+					r->pending_start_on = n;
 			}
 		}
 		/* Fail counts and migration-threshold, for every primitive. */
@@ -608,8 +685,18 @@ static void unpack_history(struct pe_ws *ws)
 			int fc = fail_count(ws, r, st, &last);
 			if (fc <= 0)
 				continue;
-			if (r->failure_timeout > 0 && last > 0 && last + r->failure_timeout <= ws->now)
+			if (r->failure_timeout > 0 && last > 0 && last + r->failure_timeout <= ws->now) {
+				/* Expired: forgotten, and cleared (once per
+				 * configured resource and node). */
+				int dup = 0;
+				for (guint q = 0; q < ws->notes->len && !dup; q++) {
+					struct pe_note *x = g_ptr_array_index(ws->notes, q);
+					dup = x->kind == PE_NOTE_FC_EXPIRED && x->node == n && x->rsc->cfg == r->cfg;
+				}
+				if (!dup && n->online)
+					note(ws, PE_NOTE_FC_EXPIRED, r, NULL, n);
 				continue;
+			}
 			if (r->migration_threshold > 0 && fc >= r->migration_threshold) {
 				/* Clone instances share the count; ban every instance. */
 				add_adj(r, n, -PE_INF);

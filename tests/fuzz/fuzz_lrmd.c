@@ -1,9 +1,12 @@
 /* libFuzzer target: untrusted bytes from an lrmd client.  Frames are taken
- * apart as lrmd_ipc does and each message goes through the request handler
+ * apart as lrmd_ipc does (or, for input starting ">>>", the bytes are read
+ * as classic messages one after the other, so the text seeds in
+ * tests/data/lrm/fuzz reach the handler) and each message goes through the request handler
  * (over a fake runner and the fake clock: nothing is executed) and through
  * the client-side event and list parsers.  A crash, leak or hang is a bug. */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "api_proto.h"
 #include "timer.h"
 #include "heartbeat/crm/lrmd.h"
@@ -27,9 +30,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ready = 1;
 	}
 	nrun = 0;
+	bool text = size >= 4 && !memcmp(p, ">>>\n", 4);
 	for (int frames = 0; size && frames < 64; frames++) {
-		struct hb_msg *m;
-		int used = api_unframe(p, size, &m);
+		struct hb_msg *m = NULL;
+		int used;
+		if (text) {
+			/* one message up to and with its "<<<\n" */
+			const char *end = memmem(p, size, "<<<\n", 4);
+			struct msg_decoded d;
+			used = end ? (int)(end - p) + 4 : (int)size;
+			if (msg_decode(p, (size_t)used, false, &d) == MSG_OK) {
+				m = d.msg;
+				d.msg = NULL;
+				msg_decoded_clear(&d);
+			}
+		} else {
+			used = api_unframe(p, size, &m);
+		}
 		if (used <= 0)
 			break;
 		p += used;

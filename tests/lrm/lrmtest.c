@@ -48,6 +48,14 @@ static void wait_events(struct lrm_conn *c, int count, int secs)
 
 	while (seen < count && g_timer_elapsed(t, NULL) < secs) {
 		struct pollfd p = { lrm_fd(c), POLLIN, 0 };
+		/* dispatch even when the socket is quiet: an event may have come in
+		 * with the reply to our request and wait in the queue already */
+		if (lrm_dispatch(c) < 0) {
+			printf("lost\n");
+			exit(3);
+		}
+		if (seen >= count)
+			break;
 		if (poll(&p, 1, 200) > 0 && lrm_dispatch(c) < 0) {
 			printf("lost\n");
 			exit(3);

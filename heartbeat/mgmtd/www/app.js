@@ -86,7 +86,7 @@
       tr.appendChild(el('td', n.name + (n.local ? ' (this node)' : '') + (n.type === 'ping' ? ' (ping)' : '')));
       tr.appendChild(el('td', st, stateClass(n.status)));
       tr.appendChild(el('td', n.links.map(function (l) { return l.name + ' ' + l.status; }).join(', ')));
-      tr.appendChild(el('td', n.max_gap_ms === null ? '' : n.max_gap_ms + ' ms'));
+      tr.appendChild(el('td', n.max_gap_ms === null || n.local ? '' : n.max_gap_ms + ' ms'));
       var td = el('td');
       if (n.type !== 'ping') {
         if (sum.mode === 'crm' && n.standby)

@@ -1,0 +1,222 @@
+/* The CIB replica every controller keeps, and its replication.
+ *
+ * The DC holds the master copy: every change is made there (cibreq.c,
+ * status.c), diffed against the previous version and broadcast; the
+ * others patch their copy with it, and ask for a whole copy when a patch
+ * does not apply.  When a DC is elected or a node joins, the partition
+ * agrees on the newest copy by (admin_epoch, epoch, num_updates): the DC
+ * fetches it if a member has a newer one, then sends it to everyone.  A
+ * copy that could not be read, or whose digest does not match, counts as
+ * version 0.0.0, so it never wins over a good one elsewhere.  Every node
+ * writes its copy atomically with its digest. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include "crmd.h"
+#include "cib/cib.h"
+
+static char *pull_from;      /* DC: the member whose newer copy we wait for */
+
+static void my_version(struct cib_version *v)
+{
+	cib_doc_version(crmd.cib, v);
+	if (!crmd.cib_trusted)
+		v->admin_epoch = v->epoch = v->num_updates = 0;
+}
+
+static void fill_root(xmlDocPtr doc)
+{
+	xmlNodePtr r = xmlDocGetRootElement(doc);
+	if (!xmlHasProp(r, (const xmlChar *)"crm_feature_set"))
+		xmlSetProp(r, (const xmlChar *)"crm_feature_set", (const xmlChar *)"3.0.1");
+	if (!cib_section(doc, "status"))
+		xmlNewChild(r, NULL, (const xmlChar *)"status", NULL);
+}
+
+int cib_replica_load(void)
+{
+	const char *dir = getenv("HB_CRM_DIR");
+	crmd.cib_dir = g_strdup(dir && *dir ? dir : "/var/lib/heartbeat/crm");
+	crmd.cib_path = g_strdup_printf("%s/cib.xml", crmd.cib_dir);
+	char *err = NULL;
+	crmd.cib_trusted = true;
+	if (access(crmd.cib_path, F_OK) == 0) {
+		crmd.cib = cib_read_signed(crmd.cib_path, &err);
+		if (!crmd.cib) {
+			/* Keep the damaged file for the administrator; start empty and
+			 * let the cluster's copy win. */
+			char *aside = g_strdup_printf("%s.bad-%ld", crmd.cib_path, (long)time(NULL));
+			crm_err("crmd: %s; moved aside to %s, waiting for a good copy from the cluster", err, aside);
+			rename(crmd.cib_path, aside);
+			g_free(aside);
+			g_free(err);
+			crmd.cib_trusted = false;
+		} else {
+			crm_info("crmd: loaded %s", crmd.cib_path);
+		}
+	} else {
+		crm_info("crmd: %s: %s: starting with an empty CIB", crmd.cib_path, strerror(errno));
+	}
+	if (!crmd.cib)
+		crmd.cib = cib_doc_new_empty("pacemaker-1.0");
+	fill_root(crmd.cib);
+	return 0;
+}
+
+void cib_replica_install(xmlDocPtr doc, xmlNodePtr diff)
+{
+	if (doc != crmd.cib) {
+		xmlFreeDoc(crmd.cib);
+		crmd.cib = doc;
+	}
+	fill_root(crmd.cib);
+	crmd.cib_trusted = true;
+	crmd.pe_seq++;
+	char *err = NULL;
+	if (cib_write_signed(crmd.cib, crmd.cib_path, &err) < 0) {
+		crm_err("crmd: cannot write the CIB: %s", err);
+		g_free(err);
+	}
+	if (diff) {
+		ipc_notify(diff);
+	} else {
+		/* a whole copy: tell the watchers something changed */
+		xmlNodePtr n = xmlNewNode(NULL, (const xmlChar *)"diff");
+		ipc_notify(n);
+		xmlFreeNode(n);
+	}
+}
+
+void cib_replica_send_full(const char *node)
+{
+	struct hb_msg *m = crm_msg_new(CRM_T_CIB_FULL);
+	struct cib_version v;
+	my_version(&v);
+	crm_msg_add_version(m, &v);
+	msg_add(m, "from_dc", crm_is_dc() ? "1" : "0");
+	crm_msg_add_xml(m, "cib", xmlDocGetRootElement(crmd.cib));
+	crm_send(m, node);
+}
+
+static void sync_everyone(void)
+{
+	for (guint i = 0; i < crmd.peers->len; i++) {
+		struct crm_peer *p = g_ptr_array_index(crmd.peers, i);
+		if (peer_member(p))
+			p->synced = true;
+	}
+	cib_replica_send_full(NULL);
+	status_update_nodes();
+	pe_schedule("new DC or member");
+}
+
+void dc_sync_cib(void)
+{
+	struct cib_version best;
+	struct crm_peer *from = NULL;
+	my_version(&best);
+	for (guint i = 0; i < crmd.peers->len; i++) {
+		struct crm_peer *p = g_ptr_array_index(crmd.peers, i);
+		if (p == peer_me() || !peer_member(p))
+			continue;
+		if (cib_version_cmp(&p->ver, &best) > 0) {
+			best = p->ver;
+			from = p;
+		}
+	}
+	if (from) {
+		crm_info("crmd: %s has the newest CIB (%lld.%lld.%lld): fetching it", from->uname,
+			 best.admin_epoch, best.epoch, best.num_updates);
+		g_free(pull_from);
+		pull_from = g_strdup(from->uname);
+		crm_send(crm_msg_new(CRM_T_CIB_PULL), from->uname);
+		return;
+	}
+	sync_everyone();
+}
+
+void dc_node_joined(struct crm_peer *p)
+{
+	struct cib_version mine;
+	my_version(&mine);
+	if (cib_version_cmp(&p->ver, &mine) > 0) {
+		dc_sync_cib();
+		return;
+	}
+	p->synced = true;
+	cib_replica_send_full(p->uname);
+	status_update_nodes();
+	pe_schedule("node joined");
+}
+
+void cib_replica_on_pull(const struct hb_msg *m)
+{
+	cib_replica_send_full(crm_msg_from(m));
+}
+
+void cib_replica_on_full(const struct hb_msg *m)
+{
+	const char *from = crm_msg_from(m);
+	if (!strcmp(from, crmd.me))
+		return;
+	bool from_dc = crmd.dc && !strcmp(from, crmd.dc);
+	bool pulled = crm_is_dc() && pull_from && !strcmp(from, pull_from);
+	if (!from_dc && !pulled)
+		return;
+	xmlDocPtr doc = crm_msg_get_xml(m, "cib");
+	if (!doc)
+		return;
+	struct cib_version v;
+	cib_doc_version(doc, &v);
+	crm_info("crmd: CIB %lld.%lld.%lld from %s", v.admin_epoch, v.epoch, v.num_updates, from);
+	cib_replica_install(doc, NULL);
+	if (pulled) {
+		g_free(pull_from);
+		pull_from = NULL;
+		sync_everyone();
+	}
+}
+
+void cib_replica_on_diff(const struct hb_msg *m)
+{
+	const char *from = crm_msg_from(m);
+	if (!strcmp(from, crmd.me) || !crmd.dc || strcmp(from, crmd.dc))
+		return;
+	xmlDocPtr d = crm_msg_get_xml(m, "diff");
+	if (!d)
+		return;
+	char *err = NULL;
+	xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+	int rc = cib_patch(next, xmlDocGetRootElement(d), &err);
+	if (rc == CIB_OK) {
+		cib_replica_install(next, xmlDocGetRootElement(d));
+	} else {
+		crm_info("crmd: diff from %s does not apply (%s): asking for the whole CIB", from,
+			 err ? err : cib_strerror(rc));
+		xmlFreeDoc(next);
+		crm_send(crm_msg_new(CRM_T_CIB_PULL), from);
+	}
+	g_free(err);
+	xmlFreeDoc(d);
+}
+
+void dc_commit(xmlDocPtr doc, const char *why)
+{
+	xmlNodePtr diff = cib_diff(crmd.cib, doc);
+	if (!diff) {
+		crm_err("crmd: cannot diff the new CIB: sending it whole");
+		cib_replica_install(doc, NULL);
+		cib_replica_send_full(NULL);
+	} else {
+		struct hb_msg *m = crm_msg_new(CRM_T_CIB_DIFF);
+		crm_msg_add_xml(m, "diff", diff);
+		crm_send(m, NULL);
+		cib_replica_install(doc, diff);
+		xmlFreeNode(diff);
+	}
+	if (why)
+		pe_schedule(why);
+}

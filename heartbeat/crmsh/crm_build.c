@@ -1,0 +1,405 @@
+/* The CIB builder: parsed objects into the working <configuration>, in
+ * crmsh's processing order (nodes, primitives, containers, constraints,
+ * attribute sets), plus delete and rename with their reference rules.
+ * Pure XML work on the caller's document; messages as crmsh's. */
+#include <string.h>
+#include "crm.h"
+
+static int is_tag(xmlNodePtr n, const char *t)
+{
+	return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, t);
+}
+
+static int is_rsc(xmlNodePtr n)
+{
+	return is_tag(n, "primitive") || is_tag(n, "group") || is_tag(n, "clone") || is_tag(n, "master");
+}
+
+static int is_cons(xmlNodePtr n)
+{
+	return is_tag(n, "rsc_location") || is_tag(n, "rsc_colocation") || is_tag(n, "rsc_order");
+}
+
+static int id_is(xmlNodePtr n, const char *id)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST "id");
+	int r = v && !strcmp((char *)v, id);
+	xmlFree(v);
+	return r;
+}
+
+xmlNodePtr crm_section_of(xmlNodePtr cfg, const char *name, int create)
+{
+	for (xmlNodePtr c = cfg->children; c; c = c->next)
+		if (is_tag(c, name))
+			return c;
+	return create ? xmlNewChild(cfg, NULL, BAD_CAST name, NULL) : NULL;
+}
+
+xmlNodePtr crm_empty_config(xmlDocPtr doc)
+{
+	xmlNodePtr cfg = xmlNewDocNode(doc, NULL, BAD_CAST "configuration", NULL);
+	static const char *const s[] = { "crm_config", "nodes", "resources", "constraints", NULL };
+	for (int i = 0; s[i]; i++)
+		xmlNewChild(cfg, NULL, BAD_CAST s[i], NULL);
+	return cfg;
+}
+
+static xmlNodePtr find_rsc_in(xmlNodePtr parent, const char *id)
+{
+	for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next) {
+		if (!is_rsc(c))
+			continue;
+		if (id_is(c, id))
+			return c;
+		xmlNodePtr r = find_rsc_in(c, id);
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+static xmlNodePtr find_rsc(xmlNodePtr cfg, const char *id)
+{
+	return find_rsc_in(crm_section_of(cfg, "resources", 0), id);
+}
+
+static xmlNodePtr find_child(xmlNodePtr sec, const char *id)
+{
+	for (xmlNodePtr c = sec ? sec->children : NULL; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && id_is(c, id))
+			return c;
+	return NULL;
+}
+
+xmlNodePtr crm_find_obj(xmlNodePtr cfg, const char *id)
+{
+	xmlNodePtr r = find_rsc(cfg, id);
+	static const char *const secs[] = { "constraints", "nodes", "crm_config", "rsc_defaults", "op_defaults", NULL };
+	for (int i = 0; !r && secs[i]; i++)
+		r = find_child(crm_section_of(cfg, secs[i], 0), id);
+	return r;
+}
+
+/* Puts x (owned) in place of old, or at the end of sec. */
+static void place(xmlNodePtr sec, xmlNodePtr old, xmlNodePtr x)
+{
+	if (old) {
+		xmlReplaceNode(old, x);
+		xmlFreeNode(old);
+	} else {
+		xmlAddChild(sec, x);
+	}
+}
+
+static int apply_container(xmlNodePtr cfg, struct crm_obj *o)
+{
+	xmlNodePtr res = crm_section_of(cfg, "resources", 1);
+	xmlNodePtr old = find_rsc(cfg, o->id);
+	if (old && !is_tag(old, "primitive")) {
+		/* Members of the old container go back to the top level; the
+		 * new one takes those it names below. */
+		xmlNodePtr c = old->children, next;
+		for (; c; c = next) {
+			next = c->next;
+			if (is_rsc(c)) {
+				xmlUnlinkNode(c);
+				xmlAddChild(res, c);
+			}
+		}
+	}
+	xmlNodePtr x = o->xml;
+	o->xml = NULL;
+	place(res, old, x);
+	int got = 0;
+	for (char **m = o->members; m && *m; m++) {
+		xmlNodePtr r = find_rsc(cfg, *m);
+		if (!r || r == x) {
+			crm_err("%s refers to missing object %s", o->id, *m);
+			continue;
+		}
+		for (xmlNodePtr a = x->parent; a; a = a->parent)
+			if (a == r) {
+				crm_err("%s: resource %s contains it", o->id, *m);
+				return 1;
+			}
+		xmlUnlinkNode(r);
+		xmlAddChild(x, r);
+		got++;
+	}
+	return got ? 0 : 1;
+}
+
+static void merge_set(xmlNodePtr sec, struct crm_obj *o)
+{
+	xmlNodePtr old = find_child(sec, o->id);
+	if (!old) {
+		xmlAddChild(sec, o->xml);
+		o->xml = NULL;
+		return;
+	}
+	xmlNodePtr c = o->xml->children, next;
+	for (; c; c = next) {
+		next = c->next;
+		if (!is_tag(c, "nvpair"))
+			continue;
+		xmlChar *name = xmlGetProp(c, BAD_CAST "name");
+		xmlNodePtr have = NULL;
+		for (xmlNodePtr e = old->children; e && name; e = e->next) {
+			xmlChar *en = xmlGetProp(e, BAD_CAST "name");
+			if (is_tag(e, "nvpair") && en && !strcmp((char *)en, (char *)name))
+				have = e;
+			xmlFree(en);
+		}
+		if (have) {
+			xmlChar *v = xmlGetProp(c, BAD_CAST "value");
+			xmlSetProp(have, BAD_CAST "value", v);
+			xmlFree(v);
+		} else {
+			xmlUnlinkNode(c);
+			xmlAddChild(old, c);
+		}
+		xmlFree(name);
+	}
+}
+
+static int apply_monitor(xmlNodePtr cfg, struct crm_obj *o)
+{
+	xmlNodePtr p = find_rsc(cfg, o->id);
+	if (!p || !is_tag(p, "primitive")) {
+		crm_err("monitor: resource %s does not exist", o->id);
+		return 1;
+	}
+	xmlNodePtr ops = crm_section_of(p, "operations", 1);
+	xmlAddChild(ops, o->xml);
+	o->xml = NULL;
+	return 0;
+}
+
+static int rank(enum crm_kind k)
+{
+	switch (k) {
+	case CRM_NODE: return 0;
+	case CRM_PRIMITIVE: return 1;
+	case CRM_MONITOR: return 2;
+	case CRM_GROUP: return 3;
+	case CRM_MS: case CRM_CLONE: return 4;
+	case CRM_LOCATION: case CRM_COLOCATION: case CRM_ORDER: return 5;
+	default: return 6;
+	}
+}
+
+int crm_apply(xmlNodePtr cfg, GPtrArray *objs)
+{
+	int errors = 0;
+	for (int pass = 0; pass <= 6; pass++) {
+		for (guint i = 0; i < objs->len; i++) {
+			struct crm_obj *o = g_ptr_array_index(objs, i);
+			if (rank(o->kind) != pass || !o->xml)
+				continue;
+			xmlNodePtr sec;
+			switch (o->kind) {
+			case CRM_NODE:
+				sec = crm_section_of(cfg, "nodes", 1);
+				place(sec, find_child(sec, o->id), o->xml);
+				o->xml = NULL;
+				break;
+			case CRM_PRIMITIVE: {
+				xmlNodePtr old = find_rsc(cfg, o->id);
+				if (old && !is_tag(old, "primitive")) {
+					crm_err("%s: id is already in use by a %s", o->id, (const char *)old->name);
+					errors++;
+					break;
+				}
+				place(crm_section_of(cfg, "resources", 1), old, o->xml);
+				o->xml = NULL;
+				break;
+			}
+			case CRM_MONITOR:
+				errors += apply_monitor(cfg, o);
+				break;
+			case CRM_GROUP: case CRM_CLONE: case CRM_MS:
+				errors += apply_container(cfg, o);
+				break;
+			case CRM_LOCATION: case CRM_COLOCATION: case CRM_ORDER:
+				sec = crm_section_of(cfg, "constraints", 1);
+				place(sec, find_child(sec, o->id), o->xml);
+				o->xml = NULL;
+				break;
+			case CRM_PROPERTY:
+				merge_set(crm_section_of(cfg, "crm_config", 1), o);
+				break;
+			case CRM_RSC_DEFAULTS:
+				merge_set(crm_section_of(cfg, "rsc_defaults", 1), o);
+				break;
+			case CRM_OP_DEFAULTS:
+				merge_set(crm_section_of(cfg, "op_defaults", 1), o);
+				break;
+			}
+		}
+	}
+	return errors;
+}
+
+static const char *const ref_attrs[] = { "rsc", "with-rsc", "first", "then", NULL };
+
+static const char *cons_kind(xmlNodePtr c)
+{
+	return is_tag(c, "rsc_location") ? "location" : is_tag(c, "rsc_colocation") ? "colocation" : "order";
+}
+
+/* Calls fn on every resource reference (attribute or resource_ref) of c. */
+static int each_ref(xmlNodePtr c, int (*fn)(xmlNodePtr owner, xmlNodePtr at, const char *attr, void *d), void *d)
+{
+	int n = 0;
+	for (int i = 0; ref_attrs[i]; i++)
+		if (xmlHasProp(c, BAD_CAST ref_attrs[i]))
+			n += fn(c, c, ref_attrs[i], d);
+	/* fn may free the reference, and with the last one its set. */
+	xmlNodePtr s = c->children, snext, r, rnext;
+	for (; s; s = snext) {
+		snext = s->next;
+		for (r = is_tag(s, "resource_set") ? s->children : NULL; r; r = rnext) {
+			rnext = r->next;
+			if (is_tag(r, "resource_ref"))
+				n += fn(c, r, "id", d);
+		}
+	}
+	return n;
+}
+
+static int check_one(xmlNodePtr owner, xmlNodePtr at, const char *attr, void *d)
+{
+	xmlNodePtr cfg = d;
+	xmlChar *v = xmlGetProp(at, BAD_CAST attr);
+	int bad = v && !find_rsc(cfg, (char *)v);
+	if (bad) {
+		xmlChar *id = xmlGetProp(owner, BAD_CAST "id");
+		crm_err("constraint %s references a resource %s which doesn't exist", (char *)id, (char *)v);
+		xmlFree(id);
+	}
+	xmlFree(v);
+	return bad;
+}
+
+int crm_check_refs(xmlNodePtr cfg)
+{
+	int n = 0;
+	xmlNodePtr cons = crm_section_of(cfg, "constraints", 0);
+	for (xmlNodePtr c = cons ? cons->children : NULL; c; c = c->next)
+		if (is_cons(c))
+			n += each_ref(c, check_one, cfg) ? 1 : 0;
+	return n;
+}
+
+static int missing_ref(xmlNodePtr owner, xmlNodePtr at, const char *attr, void *d)
+{
+	(void)owner;
+	xmlChar *v = xmlGetProp(at, BAD_CAST attr);
+	int bad = v && !find_rsc(d, (char *)v);
+	xmlFree(v);
+	if (bad && at != owner) {
+		/* A set member: drop the reference, the constraint may live on. */
+		xmlNodePtr set = at->parent;
+		xmlUnlinkNode(at);
+		xmlFreeNode(at);
+		int left = 0;
+		for (xmlNodePtr r = set->children; r; r = r->next)
+			left += is_tag(r, "resource_ref");
+		if (!left) {
+			xmlUnlinkNode(set);
+			xmlFreeNode(set);
+		}
+		return 0;
+	}
+	return bad;
+}
+
+/* Constraints left without a resource go with it ("hanging"). */
+static void drop_hanging(xmlNodePtr cfg)
+{
+	xmlNodePtr cons = crm_section_of(cfg, "constraints", 0);
+	xmlNodePtr c = cons ? cons->children : NULL, next;
+	for (; c; c = next) {
+		next = c->next;
+		if (!is_cons(c))
+			continue;
+		int gone = each_ref(c, missing_ref, cfg);
+		int sets = 0, plain = xmlHasProp(c, BAD_CAST "rsc") || xmlHasProp(c, BAD_CAST "first");
+		for (xmlNodePtr s = c->children; s; s = s->next)
+			sets += is_tag(s, "resource_set");
+		if (gone || (!plain && !sets)) {
+			xmlChar *id = xmlGetProp(c, BAD_CAST "id");
+			crm_info("hanging %s:%s deleted", cons_kind(c), (char *)id);
+			xmlFree(id);
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		}
+	}
+}
+
+int crm_delete(xmlNodePtr cfg, const char *id)
+{
+	xmlNodePtr o = crm_find_obj(cfg, id);
+	if (!o) {
+		crm_err("object %s does not exist", id);
+		return -1;
+	}
+	xmlNodePtr parent = o->parent;
+	xmlUnlinkNode(o);
+	xmlFreeNode(o);
+	/* A container left empty has no meaning: it goes too. */
+	while (is_rsc(parent)) {
+		int left = 0;
+		for (xmlNodePtr c = parent->children; c; c = c->next)
+			left += is_rsc(c);
+		if (left)
+			break;
+		xmlNodePtr up = parent->parent;
+		xmlUnlinkNode(parent);
+		xmlFreeNode(parent);
+		parent = up;
+	}
+	drop_hanging(cfg);
+	return 0;
+}
+
+struct ren {
+	const char *from, *to;
+};
+
+static int rename_ref(xmlNodePtr owner, xmlNodePtr at, const char *attr, void *d)
+{
+	struct ren *r = d;
+	xmlChar *v = xmlGetProp(at, BAD_CAST attr);
+	if (v && !strcmp((char *)v, r->from)) {
+		xmlSetProp(at, BAD_CAST attr, BAD_CAST r->to);
+		xmlChar *id = xmlGetProp(owner, BAD_CAST "id");
+		crm_info("modified %s:%s from %s to %s", cons_kind(owner), (char *)id, r->from, r->to);
+		xmlFree(id);
+	}
+	xmlFree(v);
+	return 0;
+}
+
+int crm_rename(xmlNodePtr cfg, const char *from, const char *to)
+{
+	xmlNodePtr o = crm_find_obj(cfg, from);
+	if (!o) {
+		crm_err("object %s does not exist", from);
+		return -1;
+	}
+	if (crm_find_obj(cfg, to)) {
+		crm_err("id %s is already in use", to);
+		return -1;
+	}
+	xmlSetProp(o, BAD_CAST "id", BAD_CAST to);
+	if (is_rsc(o)) {
+		struct ren r = { from, to };
+		xmlNodePtr cons = crm_section_of(cfg, "constraints", 0);
+		for (xmlNodePtr c = cons ? cons->children : NULL; c; c = c->next)
+			if (is_cons(c))
+				each_ref(c, rename_ref, &r);
+	}
+	return 0;
+}
