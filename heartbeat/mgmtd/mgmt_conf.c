@@ -18,6 +18,7 @@ void mgmt_conf_defaults(struct mgmt_conf *c)
 	c->group = g_strdup("haclient");
 	c->pam_service = g_strdup("hbmgmtd");
 	c->www = g_strdup(HA_DATADIR "/mgmtd");
+	c->crm_tools = g_strdup(HA_SBINDIR);
 	c->session_timeout = 900;
 	c->login_failures = 5;
 	c->login_window = 60;
@@ -37,6 +38,7 @@ void mgmt_conf_free(struct mgmt_conf *c)
 	g_free(c->pam_confdir);
 	g_free(c->www);
 	g_free(c->logfile);
+	g_free(c->crm_tools);
 	g_free(c->metrics_address);
 	memset(c, 0, sizeof(*c));
 }
@@ -112,6 +114,8 @@ static const char *directive(struct mgmt_conf *c, const char *name, const char *
 		return v[0] == '/' ? (set_str(&c->pam_confdir, v), NULL) : "expected an absolute path";
 	else if (!strcmp(name, "www"))
 		return v[0] == '/' ? (set_str(&c->www, v), NULL) : "expected an absolute path";
+	else if (!strcmp(name, "crm_tools"))
+		return v[0] == '/' ? (set_str(&c->crm_tools, v), NULL) : "expected an absolute path";
 	else if (!strcmp(name, "logfile"))
 		return v[0] == '/' ? (set_str(&c->logfile, v), NULL) : "expected an absolute path";
 	else if (!strcmp(name, "metrics_bind"))
@@ -135,7 +139,7 @@ static const char *directive(struct mgmt_conf *c, const char *name, const char *
 		return int_value(v, 1, 10000, &c->max_conns_per_ip) ? NULL : "expected a count, 1-10000";
 	else
 		return "unknown directive (expected address, port, cert, key, allow_group, pam_service, "
-		       "pam_confdir, www, logfile, metrics_bind, metrics_login, session_timeout, login_failures, "
+		       "pam_confdir, www, logfile, crm_tools, metrics_bind, metrics_login, session_timeout, login_failures, "
 		       "login_window, max_body, conn_timeout, max_connections, max_connections_per_ip)";
 	return NULL;
 }
