@@ -34,8 +34,10 @@
  * failfast modes (crm yes): as 2.x, lrmd is always respawned (crmd finds its
  * state again), a dying crmd reboots the node. */
 static const struct crm_child_def defs[] = {
-	{ "lrmd", "-r", "root", false, 30000 },
-	{ "crmd", NULL, HA_CLUSTER_USER, true, 20 * 60 * 1000 },
+	{ "lrmd", "-r", "root", false, 30000, false },
+	{ "crmd", NULL, HA_CLUSTER_USER, true, 20 * 60 * 1000, false },
+	/* the management daemon (web page, API, metrics), as 2.x's crm yes started its mgmtd */
+	{ "mgmtd", NULL, "root", false, 5000, true },
 };
 #define NDEFS (sizeof defs / sizeof defs[0])
 
@@ -104,7 +106,7 @@ void crm_children_check(const struct hb_config *cf, struct conf_errors *errs)
 		return;
 	for (size_t i = 0; i < NDEFS; i++) {
 		char *p = g_strdup_printf("%s/%s", crm_daemon_dir(cf), defs[i].name);
-		if (access(p, X_OK) < 0)
+		if (access(p, X_OK) < 0 && !defs[i].optional)
 			conf_msg(errs, true, "ha.cf", 0,
 				 "crm %s: %s is missing (%s): heartbeat will run without it and log an error; "
 				 "%s", cf->crm_value ? cf->crm_value : "yes", p, g_strerror(errno),
@@ -249,6 +251,11 @@ static void start_child(struct child *c)
 	struct spawn_opts o = { 0 };
 	char **env;
 
+	if (access(c->path, X_OK) < 0 && c->def->optional) {
+		log_info("crm: %s is not installed: %s not started", c->path, c->def->name);
+		c->given_up = true;
+		return;
+	}
 	if (access(c->path, X_OK) < 0) {
 		log_err("crm: %s is missing (%s): %s not started", c->path, g_strerror(errno), c->def->name);
 		c->given_up = true;
