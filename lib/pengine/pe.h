@@ -31,6 +31,7 @@ struct pe_node {
 };
 
 enum pe_kind { PE_PRIMITIVE, PE_GROUP, PE_CLONE };
+enum { PE_MULTI_STOP_START, PE_MULTI_STOP_ONLY, PE_MULTI_BLOCK };
 
 struct pe_rsc {
 	char *id;                 /* instance name: "rsc", "rsc:0" */
@@ -45,6 +46,8 @@ struct pe_rsc {
 	int managed, target_stopped, stickiness, migration_threshold, priority;
 	long long failure_timeout;
 	int clone_max, clone_node_max, interleave;
+	int requires_nothing;     /* meta requires=nothing: runs without quorum */
+	int multiple_active;      /* PE_MULTI_*: what to do when active on several nodes */
 
 	/* Current state (primitives). */
 	GPtrArray *running;       /* struct pe_node * */

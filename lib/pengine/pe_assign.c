@@ -394,6 +394,10 @@ static void assign_prim(struct pe_ws *ws, struct pe_rsc *r, int (*cap)(struct pe
 		n = current_node(r);
 	} else if (r->target_stopped || r->orphan) {
 		n = NULL;
+	} else if (r->running->len > 1 && r->multiple_active == PE_MULTI_STOP_ONLY) {
+		/* Active on several nodes, multiple-active=stop_only: stopped
+		 * everywhere, started nowhere. */
+		n = NULL;
 	} else {
 		n = choose(ws, r, w, allowed, cap);
 	}
