@@ -25,6 +25,7 @@
 #define CRM_T_CIB_REP   "crm_cib_rep"   /* the DC's answer to it */
 #define CRM_T_RSC_OP    "crm_rsc_op"    /* DC -> node: run this action on your lrmd */
 #define CRM_T_OP_RESULT "crm_op_result" /* node -> DC: an action's (or monitor's) result */
+#define CRM_T_FORGET    "crm_lrm_forget" /* cleanup: cancel a resource's ops and forget its history */
 
 struct crm_peer {
 	char *uname;
@@ -142,5 +143,6 @@ void te_on_result(const struct hb_msg *m);
 /* crmd_lrm.c: this node's executor */
 int lrm_local_connect(void);
 void lrm_local_on_op(const struct hb_msg *m);
+void lrm_local_on_forget(const struct hb_msg *m);
 void lrm_local_close(void);
 #endif

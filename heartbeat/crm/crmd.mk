@@ -9,3 +9,4 @@ PROGRAMS += heartbeat/crm/crmd
 heartbeat/crm/crmd: $(CRMD_SRCS:.c=.o) lib/libhbcib.a lib/libhb.a
 	$(LINK) $(CRMD_SRCS:.c=.o) $(CIB_LIBS)
 HA_DAEMONS += heartbeat/crm/crmd
+MANS += heartbeat/crm/crmd.8

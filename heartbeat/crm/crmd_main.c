@@ -33,6 +33,7 @@ static void on_message(struct hb_client *c, const struct hb_msg *m, void *data)
 		{ CRM_T_CIB_REP, cibreq_on_rep },
 		{ CRM_T_RSC_OP, lrm_local_on_op },
 		{ CRM_T_OP_RESULT, te_on_result },
+		{ CRM_T_FORGET, lrm_local_on_forget },
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(table); i++)
 		if (!strcmp(t, table[i].type)) {

@@ -213,7 +213,10 @@ static void peer_left(struct crm_peer *p, const char *why, bool was_member)
 		set_dc(NULL);
 	election_run();
 	if (crm_is_dc()) {
-		status_node_down(p->uname);
+		if (p->hb_active)
+			status_update_nodes();   /* only its crmd: its resources still run */
+		else
+			status_node_down(p->uname);
 		pe_schedule("node left");
 	}
 }

@@ -141,13 +141,17 @@ void status_update_nodes(void)
 			set(n, "uname", p->uname);
 			set(n, "type", "normal");
 		}
+		/* A node whose heartbeat runs but whose crmd does not (restarting)
+		 * still runs what its lrmd runs: it stays expected, so the
+		 * engine never takes its resources for stopped meanwhile. */
 		bool m = peer_member(p);
 		xmlNodePtr ns = status_node_state(next, p);
 		set(ns, "ha", p->hb_active ? "active" : "dead");
 		set(ns, "in_ccm", p->hb_active ? "true" : "false");
 		set(ns, "crmd", m ? "online" : "offline");
-		set(ns, "join", m ? "member" : "down");
-		set(ns, "expected", m ? "member" : "down");
+		set(ns, "join", m ? "member" : p->hb_active ? "pending" : "down");
+		const char *was = cib_xml_attr(ns, "expected");
+		set(ns, "expected", m || (p->hb_active && was && !strcmp(was, "member")) ? "member" : "down");
 	}
 	xmlNodePtr root = xmlDocGetRootElement(next);
 	crmd.have_quorum = peers_members() * 2 > peers_configured();
@@ -212,7 +216,7 @@ xmlNodePtr status_record_op(xmlDocPtr doc, struct crm_peer *p, const struct hb_m
 	char *key = g_strdup_printf("%s_%s_%s", rsc, op, iv);
 	xmlNodePtr o = child(r, "lrm_rsc_op", "id", key, true);
 	const char *rc = msg_get(m, "rc"), *st = msg_get(m, "op_status"), *tkey = msg_get(m, "tkey");
-	const char *prev_rc = cib_xml_attr(o, "rc-code");
+	char *prev_rc = g_strdup(cib_xml_attr(o, "rc-code"));   /* set() below frees the attribute */
 	set(o, "operation", op);
 	set(o, "crm-debug-origin", "do_update_resource");
 	set(o, "crm_feature_set", "3.0.1");
@@ -237,6 +241,7 @@ xmlNodePtr status_record_op(xmlDocPtr doc, struct crm_peer *p, const struct hb_m
 	set(o, "queue-time", msg_get(m, "queue_time") ? msg_get(m, "queue_time") : "0");
 	if (msg_get(m, "digest"))
 		set(o, "op-digest", msg_get(m, "digest"));
+	g_free(prev_rc);
 	g_free(key);
 	return o;
 }

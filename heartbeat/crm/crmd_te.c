@@ -20,6 +20,7 @@
 struct te_action {
 	int id;
 	char *operation, *key, *rsc, *node;
+	char *cancel_op;         /* cancel: the operation cancelled */
 	long long interval_ms;
 	bool pseudo, fence;
 	GArray *inputs;          /* int ids */
@@ -42,6 +43,7 @@ static void action_free(gpointer p)
 	struct te_action *a = p;
 	timer_stop(&a->timer);
 	g_free(a->operation);
+	g_free(a->cancel_op);
 	g_free(a->key);
 	g_free(a->rsc);
 	g_free(a->node);
@@ -88,17 +90,34 @@ static struct te_action *parse_action(xmlNodePtr n)
 	a->key = g_strdup(key ? key : "");
 	a->node = g_strdup(node);
 	a->pseudo = !strcmp((const char *)n->name, "pseudo_event");
-	a->fence = !strcmp((const char *)n->name, "crm_event");
+	/* crm_event: fencing, and the controller's own events (clear_failcount,
+	 * do_shutdown) */
+	a->fence = !strcmp((const char *)n->name, "crm_event") && !strcmp(a->operation, "stonith");
 	a->inputs = g_array_new(FALSE, FALSE, sizeof(int));
-	/* key = RSC_OPERATION_INTERVAL */
+	/* The full form names the primitive and carries CRM_meta_* attributes. */
+	xmlNodePtr prim = cib_xml_child(n, "primitive", NULL), attrs = cib_xml_child(n, "attributes", NULL);
+	const char *pid = prim ? cib_xml_attr(prim, "long-id") : NULL;
+	if (!pid && prim)
+		pid = cib_xml_attr(prim, "id");
+	const char *iv = attrs ? cib_xml_attr(attrs, "CRM_meta_interval") : NULL;
+	const char *cop = attrs ? cib_xml_attr(attrs, "CRM_meta_operation") : NULL;
+	a->cancel_op = g_strdup(cop);
+	/* else the key: RSC_OPERATION_INTERVAL */
 	char *last = strrchr(a->key, '_');
 	if (last && !a->fence) {
 		a->interval_ms = atoll(last + 1);
-		size_t oplen = strlen(a->operation);
+		const char *kop = !strcmp(a->operation, "cancel") && cop ? cop : a->operation;
+		size_t oplen = strlen(kop);
 		size_t rlen = (size_t)(last - a->key);
 		if (rlen > oplen + 1)
 			a->rsc = g_strndup(a->key, rlen - oplen - 1);
 	}
+	if (pid) {
+		g_free(a->rsc);
+		a->rsc = g_strdup(pid);
+	}
+	if (iv)
+		a->interval_ms = atoll(iv);
 	return a;
 }
 
@@ -229,6 +248,56 @@ static void fire(struct te_action *a)
 		a->state = 2;
 		te.hold = true;
 		te_abort("fencing unavailable");
+		return;
+	}
+	if (!strcmp(a->operation, "cancel")) {
+		/* the node's executor stops the recurring op; nothing to wait for */
+		struct hb_msg *m = crm_msg_new(CRM_T_RSC_OP);
+		msg_add(m, "node", a->node);
+		msg_add(m, "rsc", a->rsc ? a->rsc : "");
+		msg_add(m, "op", "cancel");
+		msg_add(m, "cancel_op", a->cancel_op ? a->cancel_op : "monitor");
+		msg_addf(m, "interval", "%lld", a->interval_ms);
+		crm_info("crmd: transition %d: cancel %s on %s", crmd.transition, a->key, a->node);
+		if (a->node && !strcmp(a->node, crmd.me)) {
+			lrm_local_on_op(m);
+			msg_free(m);
+		} else {
+			crm_send(m, a->node);
+		}
+		a->state = 2;
+		return;
+	}
+	if (!strcmp(a->operation, "delete")) {
+		/* an orphan's history: the node's executor forgets it, the
+		 * status section drops it */
+		struct crm_peer *p = peer_find(a->node);
+		if (p && a->rsc) {
+			xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+			xmlNodePtr ns = status_node_state(next, p);
+			xmlNodePtr lrm = cib_xml_child(ns, "lrm", NULL);
+			xmlNodePtr lr = lrm ? cib_xml_child(lrm, "lrm_resources", NULL) : NULL;
+			xmlNodePtr r = lr ? cib_xml_child(lr, "lrm_resource", a->rsc) : NULL;
+			if (r) {
+				xmlUnlinkNode(r);
+				xmlFreeNode(r);
+			}
+			status_commit(next, NULL);
+			struct hb_msg *f = crm_msg_new(CRM_T_FORGET);
+			msg_add(f, "node", a->node);
+			msg_add(f, "rsc", a->rsc);
+			if (!strcmp(a->node, crmd.me)) {
+				lrm_local_on_forget(f);
+				msg_free(f);
+			} else {
+				crm_send(f, a->node);
+			}
+		}
+		a->state = 2;
+		return;
+	}
+	if (!strcmp(a->operation, "do_shutdown")) {
+		a->state = 2;
 		return;
 	}
 	if (!strcmp(a->operation, "clear_failcount")) {

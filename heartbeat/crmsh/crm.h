@@ -139,6 +139,8 @@ int crm_resource_cmd(char **w);
 int crm_node_cmd(char **w);
 int crm_status_cmd(char **w);
 
+/* Set: messages are not printed (the fuzz target). */
+extern int crm_quiet;
 /* Messages as crmsh prints them: "ERROR: ", "WARNING: ", "INFO: ". */
 void crm_err(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 void crm_warn(const char *fmt, ...) G_GNUC_PRINTF(1, 2);

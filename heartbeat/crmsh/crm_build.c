@@ -255,10 +255,16 @@ static int each_ref(xmlNodePtr c, int (*fn)(xmlNodePtr owner, xmlNodePtr at, con
 	for (int i = 0; ref_attrs[i]; i++)
 		if (xmlHasProp(c, BAD_CAST ref_attrs[i]))
 			n += fn(c, c, ref_attrs[i], d);
-	for (xmlNodePtr s = c->children; s; s = s->next)
-		for (xmlNodePtr r = is_tag(s, "resource_set") ? s->children : NULL; r; r = r->next)
+	/* fn may free the reference, and with the last one its set. */
+	xmlNodePtr s = c->children, snext, r, rnext;
+	for (; s; s = snext) {
+		snext = s->next;
+		for (r = is_tag(s, "resource_set") ? s->children : NULL; r; r = rnext) {
+			rnext = r->next;
 			if (is_tag(r, "resource_ref"))
 				n += fn(c, r, "id", d);
+		}
+	}
 	return n;
 }
 

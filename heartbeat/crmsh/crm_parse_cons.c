@@ -309,10 +309,11 @@ static char *order_kind(const char *s)
 	char *sc = crm_score(s);
 	if (!sc)
 		return NULL;
-	/* crmsh 4.4 writes every score as a kind: positive is Mandatory. */
-	int pos = sc[0] != '-' && strcmp(sc, "0") && strcmp(sc, "+0");
+	/* crmsh 4.4 writes every score as a kind: 0 is Optional, any
+	 * other (negative ones too) Mandatory. */
+	int zero = !strcmp(sc, "0");
 	g_free(sc);
-	return g_strdup(pos ? "Mandatory" : "Optional");
+	return g_strdup(zero ? "Optional" : "Mandatory");
 }
 
 static struct crm_obj *coloc_order(char **w, int order, char **err)
@@ -359,7 +360,24 @@ static struct crm_obj *coloc_order(char **w, int order, char **err)
 			g_free(av);
 			return fail(o, err, m);
 		}
-		set_prop(o->xml, an, av);
+		if (order) {
+			/* symmetrical=yes|on|true... as crmsh canonizes it */
+			int t = !g_ascii_strcasecmp(av, "true") || !g_ascii_strcasecmp(av, "yes") ||
+				!g_ascii_strcasecmp(av, "on") || !strcmp(av, "1");
+			int f = !g_ascii_strcasecmp(av, "false") || !g_ascii_strcasecmp(av, "no") ||
+				!g_ascii_strcasecmp(av, "off") || !strcmp(av, "0");
+			if (!t && !f) {
+				char *m = g_strdup_printf("syntax in order: Unknown attribute near <%s>", w[k]);
+				g_free(an);
+				g_free(av);
+				return fail(o, err, m);
+			}
+			set_prop(o->xml, an, t ? "true" : "false");
+		} else {
+			char *low = g_ascii_strdown(av, -1);
+			set_prop(o->xml, an, low);
+			g_free(low);
+		}
 		g_free(an);
 		g_free(av);
 	}

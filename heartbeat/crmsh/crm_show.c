@@ -143,8 +143,11 @@ static void show_primitive(FILE *f, xmlNodePtr x)
 		agent = g_strdup_printf("%s:%s", cl ? cl : "", ty ? ty : "");
 	g_ptr_array_add(parts, g_strdup_printf("primitive %s %s", attr(x, "id"), agent));
 	g_free(agent);
-	add_sets(parts, x);
+	/* Sets and ops in document order (crmsh keeps the input's). */
 	for (xmlNodePtr ops = x->children; ops; ops = ops->next) {
+		const char *kw = set_kw(ops);
+		if (kw)
+			g_ptr_array_add(parts, set_line(kw, ops));
 		if (!is_tag(ops, "operations"))
 			continue;
 		for (xmlNodePtr op = ops->children; op; op = op->next) {

@@ -51,18 +51,23 @@ struct cib_node {
 	struct cib_nvlist attrs;
 };
 
-enum cib_expr_op { CIB_EQ, CIB_NE };
+enum cib_expr_op { CIB_EQ, CIB_NE, CIB_LT, CIB_GT, CIB_LTE, CIB_GTE, CIB_DEFINED, CIB_NOT_DEFINED };
+enum cib_expr_type { CIB_TYPE_AUTO, CIB_TYPE_STRING, CIB_TYPE_INTEGER, CIB_TYPE_NUMBER, CIB_TYPE_VERSION };
 
 struct cib_expr {
-	char *attr, *value;
+	char *attr, *value;             /* value "" for defined/not_defined */
 	enum cib_expr_op op;
+	enum cib_expr_type type;
 };
 
 struct cib_rule {
 	char *id;
 	int score;
+	char *score_attr;               /* score-attribute: the node attribute is the score */
+	char *role;                     /* NULL = any */
 	int is_or;                      /* boolean-op="or" */
-	GPtrArray *exprs;               /* struct cib_expr * */
+	GPtrArray *exprs;               /* struct cib_expr *; NULL entry: never true (unsupported) */
+	GPtrArray *rules;               /* nested struct cib_rule *, terms like exprs */
 };
 
 struct cib_location {

@@ -184,6 +184,13 @@ void pe_housekeeping(struct pe_ws *ws);
 /* Probes ordered before the stops and starts that depend on what they find. */
 void pe_order_probes(struct pe_ws *ws);
 
+/* Rules (pe_rules.c): a node attribute or built-in (#uname #id #kind
+ * #is_dc); the comparison of two values as Pacemaker 2.1.5 does; whether a
+ * rule is true on a node, and its score there. */
+const char *pe_node_attr(struct pe_ws *ws, const struct pe_node *n, const char *name);
+int pe_rule_cmp(const char *l, const char *r, enum cib_expr_type t, enum cib_expr_op op);
+int pe_rule_eval(struct pe_ws *ws, const struct cib_rule *ru, const struct pe_node *n, int *score);
+
 /* The op-digest of a primitive's parameters, as the controller records it
  * and the engine compares it (g_free). */
 char *pe_params_digest(const struct cib_nvlist *params);

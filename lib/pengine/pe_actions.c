@@ -521,24 +521,67 @@ static void fencing(struct pe_ws *ws)
 	g_ptr_array_free(byname, TRUE);
 }
 
+/* The anonymous clone r is an instance (or member of an instance) of. */
+static struct pe_rsc *anon_clone_of(struct pe_rsc *r)
+{
+	for (struct pe_rsc *p = r->parent; p; p = p->parent)
+		if (p->kind == PE_CLONE) {
+			const char *gu = cib_nv_get(&p->cfg->meta, "globally-unique");
+			return gu && cib_is_true(gu) ? NULL : p;
+		}
+	return NULL;
+}
+
+/* Every instance of r's configured primitive in the clone, in order. */
+static GPtrArray *instances_alike(struct pe_ws *ws, struct pe_rsc *r, struct pe_rsc *clone)
+{
+	GPtrArray *l = g_ptr_array_new();
+	for (guint i = 0; i < ws->prims->len; i++) {
+		struct pe_rsc *x = g_ptr_array_index(ws->prims, i);
+		if (x->cfg == r->cfg && !x->orphan && anon_clone_of(x) == clone)
+			g_ptr_array_add(l, x);
+	}
+	return l;
+}
+
+static struct pe_rsc *probe_owner(GPtrArray *alike, struct pe_node *n)
+{
+	for (guint i = 0; i < alike->len; i++) {
+		struct pe_rsc *x = g_ptr_array_index(alike, i);
+		if (x->next == n || on_node(x, n))
+			return x;
+	}
+	return alike->len ? g_ptr_array_index(alike, 0) : NULL;
+}
+
 static void monitors(struct pe_ws *ws)
 {
 	for (guint i = 0; i < ws->prims->len; i++) {
 		struct pe_rsc *r = g_ptr_array_index(ws->prims, i);
 		if (r->orphan)
 			continue;
-		/* Probes where the state is unknown. */
+		/* Probes where the state is unknown.  An anonymous clone is
+		 * probed once per node (by the instance placed or running
+		 * there, else its first), before any instance starts. */
+		struct pe_rsc *clone = anon_clone_of(r);
+		GPtrArray *alike = clone ? instances_alike(ws, r, clone) : NULL;
 		for (guint k = 0; k < ws->nodes->len; k++) {
 			struct pe_node *n = g_ptr_array_index(ws->nodes, k);
 			if (!n->online || n->unclean)
 				continue;
 			if (has_history(ws, r, n))
 				continue;
+			if (alike && probe_owner(alike, n) != r)
+				continue;
 			struct pe_action *p = new_action(ws, PE_PROBE, r, n);
 			p->optional = 0;
-			if (r->start)
+			for (guint q = 0; alike && q < alike->len; q++)
+				order(ws, p, ((struct pe_rsc *)g_ptr_array_index(alike, q))->start, 0);
+			if (!alike && r->start)
 				order(ws, p, r->start, 0);
 		}
+		if (alike)
+			g_ptr_array_free(alike, TRUE);
 		if (!r->start || !r->next || !r->start->runnable)
 			continue;
 		if (r->start->optional && !on_node(r, r->next))

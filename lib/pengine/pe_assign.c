@@ -34,24 +34,6 @@ static void apply_loc(struct pe_ws *ws, struct pe_rsc *r, void *p)
 	r->weight[a->node] = pe_score_add(r->weight[a->node], a->score);
 }
 
-static int rule_matches(struct cib_rule *ru, struct pe_node *n)
-{
-	if (ru->exprs->len == 0)
-		return 1;
-	int any = 0, all = 1;
-	for (guint i = 0; i < ru->exprs->len; i++) {
-		struct cib_expr *e = g_ptr_array_index(ru->exprs, i);
-		int m = 0;
-		if (e) {
-			int eq = !strcmp(e->value, n->uname);
-			m = e->op == CIB_EQ ? eq : !eq;
-		}
-		any |= m;
-		all &= m;
-	}
-	return ru->is_or ? any : all;
-}
-
 static struct pe_rsc *first_prim(struct pe_rsc *r);
 
 /* A group's location gives its score to the first member; the others only
@@ -93,8 +75,12 @@ static void apply_locations(struct pe_ws *ws)
 			}
 			for (guint q = 0; q < l->rules->len; q++) {
 				struct cib_rule *ru = g_ptr_array_index(l->rules, q);
-				if (rule_matches(ru, n)) {
-					a.score = pe_score_add(a.score, ru->score);
+				int sc;
+				/* A rule for another role (Master) does not place. */
+				if (ru->role && g_ascii_strcasecmp(ru->role, "Started"))
+					continue;
+				if (pe_rule_eval(ws, ru, n, &sc)) {
+					a.score = pe_score_add(a.score, sc);
 					hit = 1;
 				}
 			}
