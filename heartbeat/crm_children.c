@@ -54,6 +54,7 @@ struct child {
 	uint64_t started_ms;
 	int fast_deaths;
 	bool given_up, stopping;
+	unsigned stop_ms;          /* the stop timeout in force */
 	struct timer restart, stop_kill;
 };
 
@@ -349,7 +350,7 @@ static void stop_kill(void *data)
 	struct child *c = data;
 
 	log_warn("crm: %s [%d] did not stop within %u ms: killing it", c->def->name, (int)c->pid,
-		 c->def->stop_timeout_ms);
+		 c->stop_ms);
 	if (c->sp)
 		spawn_signal(c->sp, SIGKILL);
 }
@@ -371,7 +372,8 @@ static void stop_next(void)
 		log_info("crm: stopping %s [%d]", c->def->name, (int)c->pid);
 		spawn_signal(c->sp, SIGTERM);
 		timer_init(&c->stop_kill, stop_kill, c);
-		timer_start(&c->stop_kill, override ? override : c->def->stop_timeout_ms);
+		c->stop_ms = override ? override : c->def->stop_timeout_ms;
+		timer_start(&c->stop_kill, c->stop_ms);
 		return;
 	}
 	stop_index = -1;
