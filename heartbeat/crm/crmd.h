@@ -124,7 +124,13 @@ void ipc_notify(xmlNodePtr diff);
 
 /* crmd_status.c: the status section the DC writes */
 void status_update_nodes(void);
+/* heartbeat lost the node: with stonith-enabled it is unclean until
+ * fenced (history kept); without, it runs nothing any more. */
 void status_node_down(const char *uname);
+void status_node_fenced(const char *uname);
+/* A cluster option from crm_config (NULL when unset). */
+const char *cib_option(const char *name);
+bool stonith_enabled(void);
 xmlNodePtr status_node_state(xmlDocPtr doc, struct crm_peer *p);
 void status_set_attr(xmlDocPtr doc, struct crm_peer *p, const char *name, const char *value);
 const char *status_get_attr(xmlDocPtr doc, struct crm_peer *p, const char *name);
@@ -139,6 +145,11 @@ void te_start(xmlDocPtr graph);
 void te_abort(const char *why);
 bool te_busy(void);
 void te_on_result(const struct hb_msg *m);
+
+/* crmd_fence.c: fencing on the DC */
+typedef void (*fence_done_fn)(const char *victim, bool ok, void *data);
+/* false (nothing started) when no stonith device is configured for victim */
+bool fence_run(const char *victim, const char *action, fence_done_fn done, void *data);
 
 /* crmd_lrm.c: this node's executor */
 int lrm_local_connect(void);
