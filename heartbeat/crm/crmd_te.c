@@ -340,6 +340,8 @@ static void fire(struct te_action *a)
 		return;
 	}
 	if (!strcmp(a->operation, "do_shutdown")) {
+		if (a->node)
+			shutdown_node_done(a->node);
 		a->state = 2;
 		return;
 	}
