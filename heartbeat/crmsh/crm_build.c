@@ -348,6 +348,20 @@ static int missing_ref(xmlNodePtr owner, xmlNodePtr at, const char *attr, void *
 	return bad;
 }
 
+static int count_one(xmlNodePtr owner, xmlNodePtr at, const char *attr, void *d)
+{
+	(void)owner;
+	(void)at;
+	(void)attr;
+	(void)d;
+	return 1;
+}
+
+static int count_refs(xmlNodePtr c)
+{
+	return each_ref(c, count_one, NULL);
+}
+
 /* Constraints left without a resource go with it ("hanging"). */
 static void drop_hanging(xmlNodePtr cfg)
 {
@@ -357,11 +371,20 @@ static void drop_hanging(xmlNodePtr cfg)
 		next = c->next;
 		if (!is_cons(c))
 			continue;
+		int before = count_refs(c);
 		int gone = each_ref(c, missing_ref, cfg);
-		int sets = 0, plain = xmlHasProp(c, BAD_CAST "rsc") || xmlHasProp(c, BAD_CAST "first");
-		for (xmlNodePtr s = c->children; s; s = s->next)
-			sets += is_tag(s, "resource_set");
-		if (gone || (!plain && !sets)) {
+		int left = count_refs(c);
+		int plain = xmlHasProp(c, BAD_CAST "rsc") || xmlHasProp(c, BAD_CAST "first");
+		/* A colocation or order needs two resources, a location one. */
+		int need = is_tag(c, "rsc_location") ? 1 : 2;
+		if (!gone && !plain && left < need && before >= need)
+			gone = 1;
+		if (!gone && left < before) {
+			xmlChar *id = xmlGetProp(c, BAD_CAST "id");
+			crm_info("constraint %s:%s updated", cons_kind(c), (char *)id);
+			xmlFree(id);
+		}
+		if (gone || (!plain && !left)) {
 			xmlChar *id = xmlGetProp(c, BAD_CAST "id");
 			crm_info("hanging %s:%s deleted", cons_kind(c), (char *)id);
 			xmlFree(id);
@@ -369,6 +392,45 @@ static void drop_hanging(xmlNodePtr cfg)
 			xmlFreeNode(c);
 		}
 	}
+}
+
+struct ren {
+	const char *from, *to;
+};
+static int rename_ref(xmlNodePtr owner, xmlNodePtr at, const char *attr, void *d);
+
+/* Deleting a container keeps what it holds, as crmsh does: a group's
+ * members go to the front of <resources>, a clone's child to the end,
+ * and constraints on the container now name its first member. */
+static void release_members(xmlNodePtr cfg, xmlNodePtr o)
+{
+	xmlNodePtr res = crm_section_of(cfg, "resources", 1);
+	xmlNodePtr first = NULL, at = res->children;
+	while (at && at->type != XML_ELEMENT_NODE)
+		at = at->next;
+	xmlNodePtr c = o->children, next;
+	for (; c; c = next) {
+		next = c->next;
+		if (!is_rsc(c))
+			continue;
+		if (!first)
+			first = c;
+		xmlUnlinkNode(c);
+		if (is_tag(o, "group") && at)
+			xmlAddPrevSibling(at, c);
+		else
+			xmlAddChild(res, c);
+	}
+	if (!first)
+		return;
+	xmlChar *from = xmlGetProp(o, BAD_CAST "id"), *to = xmlGetProp(first, BAD_CAST "id");
+	struct ren r = { (const char *)from, (const char *)to };
+	xmlNodePtr cons = crm_section_of(cfg, "constraints", 0);
+	for (xmlNodePtr k = cons ? cons->children : NULL; k; k = k->next)
+		if (is_cons(k))
+			each_ref(k, rename_ref, &r);
+	xmlFree(from);
+	xmlFree(to);
 }
 
 int crm_delete(xmlNodePtr cfg, const char *id)
@@ -379,6 +441,8 @@ int crm_delete(xmlNodePtr cfg, const char *id)
 		return -1;
 	}
 	xmlNodePtr parent = o->parent;
+	if (is_rsc(o) && !is_tag(o, "primitive"))
+		release_members(cfg, o);
 	xmlUnlinkNode(o);
 	xmlFreeNode(o);
 	/* A container left empty has no meaning: it goes too. */
@@ -396,10 +460,6 @@ int crm_delete(xmlNodePtr cfg, const char *id)
 	drop_hanging(cfg);
 	return 0;
 }
-
-struct ren {
-	const char *from, *to;
-};
 
 static int rename_ref(xmlNodePtr owner, xmlNodePtr at, const char *attr, void *d)
 {
@@ -427,6 +487,12 @@ int crm_rename(xmlNodePtr cfg, const char *from, const char *to)
 		return -1;
 	}
 	xmlSetProp(o, BAD_CAST "id", BAD_CAST to);
+	if (is_cons(o)) {
+		/* crmsh re-creates a renamed constraint: it moves to the end. */
+		xmlNodePtr sec = o->parent;
+		xmlUnlinkNode(o);
+		xmlAddChild(sec, o);
+	}
 	if (is_rsc(o)) {
 		struct ren r = { from, to };
 		xmlNodePtr cons = crm_section_of(cfg, "constraints", 0);
