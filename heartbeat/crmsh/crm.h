@@ -89,6 +89,9 @@ struct crm_obj *crm_parse_node(char **w, char **err);
  * nvpair, containers pull their members in.  Prints crmsh's messages;
  * returns the number of errors (0: the caller may commit). */
 int crm_apply(xmlNodePtr cfg, GPtrArray *objs);
+/* load replace: as crm_apply, sets replaced whole, then every object
+ * objs does not name is deleted (nodes stay).  Errors as crm_apply. */
+int crm_replace(xmlNodePtr cfg, GPtrArray *objs);
 /* Errors for constraints naming resources that do not exist. */
 int crm_check_refs(xmlNodePtr cfg);
 /* delete ID (and constraints left without a resource); 0 or -1. */

@@ -163,11 +163,13 @@ static int apply_container(xmlNodePtr cfg, struct crm_obj *o)
 	return got ? 0 : 1;
 }
 
+static int replacing;  /* crm_replace: sets are replaced whole, not merged */
+
 static void merge_set(xmlNodePtr sec, struct crm_obj *o)
 {
 	xmlNodePtr old = find_child(sec, o->id);
-	if (!old) {
-		xmlAddChild(sec, o->xml);
+	if (!old || replacing) {
+		place(sec, old, o->xml);
 		o->xml = NULL;
 		return;
 	}
@@ -501,4 +503,56 @@ int crm_rename(xmlNodePtr cfg, const char *from, const char *to)
 				each_ref(c, rename_ref, &r);
 	}
 	return 0;
+}
+
+/* Every object id of cfg of the given kinds (resources at any depth). */
+static void collect_ids(xmlNodePtr p, GPtrArray *out, int rsc_only)
+{
+	for (xmlNodePtr c = p ? p->children : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *id = xmlGetProp(c, BAD_CAST "id");
+		if (id)
+			g_ptr_array_add(out, g_strdup((const char *)id));
+		xmlFree(id);
+		if (rsc_only && is_rsc(c))
+			collect_ids(c, out, 1);
+	}
+}
+
+int crm_replace(xmlNodePtr cfg, GPtrArray *objs)
+{
+	GHashTable *keep = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint i = 0; i < objs->len; i++) {
+		struct crm_obj *o = g_ptr_array_index(objs, i);
+		g_hash_table_add(keep, o->id);
+	}
+	replacing = 1;
+	int errors = crm_apply(cfg, objs);
+	replacing = 0;
+	/* Then what the file does not name goes: containers first (their
+	 * members stay, as on delete), then primitives, constraints and
+	 * attribute sets.  Nodes are the cluster's; they stay. */
+	static const char *const order[][2] = {
+		{ "resources", "c" }, { "resources", "p" }, { "constraints", NULL }, { "crm_config", NULL },
+		{ "rsc_defaults", NULL }, { "op_defaults", NULL }, { NULL, NULL }
+	};
+	for (int k = 0; order[k][0]; k++) {
+		GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
+		collect_ids(crm_section_of(cfg, order[k][0], 0), ids, order[k][1] != NULL);
+		for (guint i = 0; i < ids->len; i++) {
+			const char *id = g_ptr_array_index(ids, i);
+			if (g_hash_table_contains(keep, id))
+				continue;
+			xmlNodePtr o = crm_find_obj(cfg, id);
+			if (!o)
+				continue;
+			if (order[k][1] && (order[k][1][0] == 'c') == is_tag(o, "primitive"))
+				continue;
+			crm_delete(cfg, id);
+		}
+		g_ptr_array_free(ids, TRUE);
+	}
+	g_hash_table_destroy(keep);
+	return errors;
 }
