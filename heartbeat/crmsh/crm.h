@@ -139,7 +139,11 @@ int crm_configure_cmd(struct crm_session *s, char **w);
 /* load update|replace from text: all-or-nothing. */
 int crm_load_text(struct crm_session *s, const char *text, int replace);
 
-/* crm_resource_cmd.c, crm_node_cmd.c, crm_status.c */
+/* crm_cib_cmd.c: shadow CIBs; crm_use_shadow(NULL or "live") goes back. */
+int crm_cib_cmd(struct crm_session *s, char **w);
+void crm_use_shadow(const char *name);
+
+/* crm_resource_cmd.c, crm_node_cmd.c (also status) */
 int crm_resource_cmd(char **w);
 int crm_node_cmd(char **w);
 int crm_status_cmd(char **w);
