@@ -142,6 +142,8 @@ int crm_load_text(struct crm_session *s, const char *text, int replace);
 /* crm_cib_cmd.c: shadow CIBs; crm_use_shadow(NULL or "live") goes back. */
 int crm_cib_cmd(struct crm_session *s, char **w);
 void crm_use_shadow(const char *name);
+/* crm_ra_cmd.c: classes, list, meta/info, providers */
+int crm_ra_cmd(char **w);
 
 /* crm_resource_cmd.c, crm_node_cmd.c (also status) */
 int crm_resource_cmd(char **w);

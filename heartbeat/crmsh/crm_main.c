@@ -10,8 +10,8 @@
 #include "config.h"
 #include "crm.h"
 
-enum level { TOP, CONFIGURE, RESOURCE, NODE, CIB };
-static const char *const level_names[] = { "", "configure", "resource", "node", "cib" };
+enum level { TOP, CONFIGURE, RESOURCE, NODE, CIB, RA };
+static const char *const level_names[] = { "", "configure", "resource", "node", "cib", "ra" };
 
 static void usage(FILE *f)
 {
@@ -25,12 +25,12 @@ static void usage(FILE *f)
 	      "    -w, --wait        accepted for compatibility\n"
 	      "    -h, --help        this text\n"
 	      "\n"
-	      "    Levels: configure, resource, node, cib, status.  See crm(8).\n", f);
+	      "    Levels: configure, resource, node, cib, ra, status.  See crm(8).\n", f);
 }
 
 static enum level level_of(const char *w)
 {
-	for (int l = CONFIGURE; l <= CIB; l++)
+	for (int l = CONFIGURE; l <= RA; l++)
 		if (!strcmp(w, level_names[l]))
 			return l;
 	return TOP;
@@ -83,6 +83,7 @@ static int run(struct crm_session *s, enum level *lvl, char **w, int *quit)
 	case RESOURCE: return crm_resource_cmd(w);
 	case NODE: return crm_node_cmd(w);
 	case CIB: return crm_cib_cmd(s, w);
+	case RA: return crm_ra_cmd(w);
 	default: return 1;
 	}
 }
