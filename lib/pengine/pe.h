@@ -76,6 +76,7 @@ struct pe_rsc {
 
 	/* Actions (primitives; groups/clones get pseudo actions). */
 	struct pe_action *start, *stop_any;
+	struct pe_action *migrate_to, *migrate_from; /* set when it migrates */
 	GPtrArray *stops;         /* one per running node */
 };
 
@@ -89,7 +90,9 @@ enum pe_task { PE_START, PE_STOP, PE_MONITOR, PE_PROBE, PE_RUNNING, PE_STOPPED,
 	       PE_START_P, PE_STOP_P, PE_FENCE, PE_CLEAR_FAILCOUNT,
 	       PE_CANCEL,           /* cancel a recurring op no longer wanted */
 	       PE_DELETE,           /* forget the history of an orphan */
-	       PE_SHUTDOWN };       /* do_shutdown of a node that leaves */
+	       PE_SHUTDOWN,         /* do_shutdown of a node that leaves */
+	       PE_MIGRATE_TO,       /* live migration: on the source */
+	       PE_MIGRATE_FROM };   /* live migration: on the target */
 
 struct pe_action {
 	int id;
@@ -186,6 +189,8 @@ int pe_natural_cmp(const char *a, const char *b);
 void pe_order_actions(struct pe_ws *ws, struct pe_action *first, struct pe_action *then, int flags);
 /* A new action (optional, runnable) in the working set. */
 struct pe_action *pe_new_action(struct pe_ws *ws, enum pe_task t, struct pe_rsc *r, struct pe_node *n);
+/* Moves of allow-migrate primitives become migrate_to/migrate_from. */
+void pe_migrations(struct pe_ws *ws);
 /* cancel, delete, clear_failcount and do_shutdown from the history's notes. */
 void pe_housekeeping(struct pe_ws *ws);
 /* Probes ordered before the stops and starts that depend on what they find. */
