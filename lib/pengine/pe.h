@@ -59,6 +59,7 @@ struct pe_rsc {
 	int pending_start;
 	struct pe_node *pending_start_on; /* a start in flight there */
 	int def_changed;          /* op-digest differs: restart */
+	int agent_changed;        /* history of another agent (deleted, restarted) */
 	GPtrArray *failed_ops;    /* char * "op key on node" for printing */
 
 	/* Placement. */

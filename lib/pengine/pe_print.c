@@ -312,7 +312,9 @@ static void summarize(struct pe_rsc *r, GPtrArray *lines)
 			if (r->failed)
 				add_line(lines, "Recover", r->id, g_strdup(cur->uname), g_strdup(""));
 			else
-				add_line(lines, "Restart", r->id, g_strdup(cur->uname), reason_tail(s->reason ? s->reason : (stop ? stop->reason : NULL), 0));
+				add_line(lines, "Restart", r->id, g_strdup(cur->uname),
+					 reason_tail(s->reason ? s->reason : stop && stop->reason ? stop->reason :
+						     r->def_changed && !r->agent_changed ? "resource definition change" : NULL, 0));
 		} else {
 			add_line(lines, r->failed ? "Recover" : r->migrate_to ? "Migrate" : "Move", r->id,
 				 g_strdup_printf("%s -> %s", cur->uname, r->next->uname),
