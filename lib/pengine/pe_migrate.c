@@ -26,7 +26,7 @@ static int allows_migration(struct pe_rsc *r)
 static int can_migrate(struct pe_ws *ws, struct pe_rsc *r)
 {
 	if (r->kind != PE_PRIMITIVE || r->orphan || !r->managed || r->failed || r->failed_stop_block ||
-	    r->def_changed || r->failed_ops->len || r->running->len != 1 || !r->next || !allows_migration(r))
+	    r->failed_ops->len || r->running->len != 1 || !r->next || !allows_migration(r))
 		return 0;
 	struct pe_node *src = g_ptr_array_index(r->running, 0);
 	if (src == r->next || !src->online || src->unclean || !r->next->online || r->next->unclean)
