@@ -119,7 +119,9 @@ enum {
 	PE_ORD_IMPLIES_FIRST = 2, /* then required -> first required */
 	PE_ORD_RUNNABLE_LEFT = 4, /* first unrunnable -> then unrunnable */
 	PE_ORD_RESTART = 8,       /* stop/start of one resource */
-	PE_ORD_ANY_RUNNABLE = 16  /* then runnable if any first runnable (clones) */
+	PE_ORD_ANY_RUNNABLE = 16, /* then runnable if any first runnable (clones) */
+	PE_ORD_ASYMMETRIC = 32,   /* symmetrical=false: holds back a needed start only */
+	PE_ORD_AS_RUNNING = 64    /* reported as the first's collective "running" */
 };
 
 struct pe_order {

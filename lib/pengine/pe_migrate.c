@@ -69,8 +69,8 @@ void pe_migrations(struct pe_ws *ws)
 		for (guint k = 0; k < n; k++) {
 			struct pe_order *o = g_ptr_array_index(r->start->after, k);
 			struct pe_action *f = o->first;
-			if (f->rsc == r && f->task == PE_STOP)
-				continue;
+			if ((f->rsc == r && f->task == PE_STOP) || f->task == PE_STOPPED || f->task == PE_STOP_P)
+				continue; /* stop-side implications: they follow the migration */
 			if (f->task == PE_START && f->rsc && f->rsc->migrate_from)
 				f = f->rsc->migrate_from;
 			pe_order_actions(ws, f, r->migrate_to, 0);
