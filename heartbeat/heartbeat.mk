@@ -42,6 +42,10 @@ tests/unit/test_rsc_v1: tests/unit/test_rsc_v1.o $(FIXTURE_OBJS) lib/libhb.a
 UNIT_TESTS += tests/unit/test_events
 tests/unit/test_events: tests/unit/test_events.o $(FIXTURE_OBJS) lib/libhb.a
 	$(LINK) tests/unit/test_events.o $(FIXTURE_OBJS) $(HB_LIBS)
+UNIT_TESTS += tests/unit/test_node_admin
+tests/unit/test_node_admin: tests/unit/test_node_admin.o $(FIXTURE_OBJS) lib/libhb.a
+	$(LINK) tests/unit/test_node_admin.o $(FIXTURE_OBJS) $(HB_LIBS)
+tests/unit/test_node_admin.o: CPPFLAGS += -Iheartbeat -Itests/unit
 UNIT_TESTS += tests/unit/test_crm_children
 tests/unit/test_crm_children: tests/unit/test_crm_children.o $(FIXTURE_OBJS) lib/libhb.a
 	$(LINK) tests/unit/test_crm_children.o $(FIXTURE_OBJS) $(HB_LIBS)
@@ -50,3 +54,7 @@ UNIT_TESTS += tests/unit/test_api
 tests/unit/test_api: tests/unit/test_api.o $(FIXTURE_OBJS) lib/libhb.a
 	$(LINK) tests/unit/test_api.o $(FIXTURE_OBJS) $(HB_LIBS)
 tests/unit/test_api.o: CPPFLAGS += -Iheartbeat -Itests/unit
+UNIT_TESTS += tests/unit/test_pidfile
+tests/unit/test_pidfile: tests/unit/test_pidfile.o heartbeat/pidfile.o
+	$(LINK) tests/unit/test_pidfile.o heartbeat/pidfile.o
+tests/unit/test_pidfile.o: CPPFLAGS += -Iheartbeat -Itests/unit

@@ -295,9 +295,15 @@ static int run_tool(char **argv, char *msg, size_t msglen)
 	return status == 0 ? 200 : 409;
 }
 
+static char tools_dir[4096] = HA_SBINDIR;
+
+void mgmt_action_tools(const char *dir)
+{
+	g_strlcpy(tools_dir, dir, sizeof(tools_dir));
+}
+
 static int crm_apply(const struct mgmt_action *a, char *msg, size_t msglen)
 {
-	const char *dir = getenv("HB_CRM_TOOLS");
 	char tool[4200];
 	char *argv[16];
 	int n = 0, rc;
@@ -347,7 +353,7 @@ static int crm_apply(const struct mgmt_action *a, char *msg, size_t msglen)
 			 "or resource_move", mgmt_action_name(a->kind));
 		return 409;
 	}
-	snprintf(tool, sizeof(tool), "%s/%s", dir ? dir : HA_SBINDIR, tn);
+	snprintf(tool, sizeof(tool), "%s/%s", tools_dir, tn);
 	argv[0] = tool;
 	argv[n] = NULL;
 	rc = run_tool(argv, msg, msglen);

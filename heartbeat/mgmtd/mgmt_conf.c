@@ -18,6 +18,7 @@ void mgmt_conf_defaults(struct mgmt_conf *c)
 	c->group = g_strdup("haclient");
 	c->pam_service = g_strdup("hbmgmtd");
 	c->www = g_strdup(HA_DATADIR "/mgmtd");
+	c->crm_tools = g_strdup(HA_SBINDIR);
 	c->session_timeout = 900;
 	c->login_failures = 5;
 	c->login_window = 60;
@@ -36,6 +37,8 @@ void mgmt_conf_free(struct mgmt_conf *c)
 	g_free(c->pam_service);
 	g_free(c->pam_confdir);
 	g_free(c->www);
+	g_free(c->logfile);
+	g_free(c->crm_tools);
 	g_free(c->metrics_address);
 	memset(c, 0, sizeof(*c));
 }
@@ -111,13 +114,17 @@ static const char *directive(struct mgmt_conf *c, const char *name, const char *
 		return v[0] == '/' ? (set_str(&c->pam_confdir, v), NULL) : "expected an absolute path";
 	else if (!strcmp(name, "www"))
 		return v[0] == '/' ? (set_str(&c->www, v), NULL) : "expected an absolute path";
+	else if (!strcmp(name, "crm_tools"))
+		return v[0] == '/' ? (set_str(&c->crm_tools, v), NULL) : "expected an absolute path";
+	else if (!strcmp(name, "logfile"))
+		return v[0] == '/' ? (set_str(&c->logfile, v), NULL) : "expected an absolute path";
 	else if (!strcmp(name, "metrics_bind"))
 		return addr_port(v, &c->metrics_address, &c->metrics_port) ? NULL
 			: "expected ADDRESS:PORT (an IPv6 address in brackets)";
 	else if (!strcmp(name, "metrics_login"))
 		return bool_value(v, &c->metrics_login) ? NULL : "expected yes or no";
 	else if (!strcmp(name, "session_timeout"))
-		return int_value(v, 10, 86400, &c->session_timeout) ? NULL : "expected seconds, 10-86400";
+		return int_value(v, 2, 86400, &c->session_timeout) ? NULL : "expected seconds, 2-86400";
 	else if (!strcmp(name, "login_failures"))
 		return int_value(v, 1, 1000, &c->login_failures) ? NULL : "expected a count, 1-1000";
 	else if (!strcmp(name, "login_window"))
@@ -132,7 +139,7 @@ static const char *directive(struct mgmt_conf *c, const char *name, const char *
 		return int_value(v, 1, 10000, &c->max_conns_per_ip) ? NULL : "expected a count, 1-10000";
 	else
 		return "unknown directive (expected address, port, cert, key, allow_group, pam_service, "
-		       "pam_confdir, www, metrics_bind, metrics_login, session_timeout, login_failures, "
+		       "pam_confdir, www, logfile, crm_tools, metrics_bind, metrics_login, session_timeout, login_failures, "
 		       "login_window, max_body, conn_timeout, max_connections, max_connections_per_ip)";
 	return NULL;
 }

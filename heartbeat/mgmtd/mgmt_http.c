@@ -327,6 +327,17 @@ static bool session_of(struct MHD_Connection *c, struct mgmt_session_info *info)
 	return tok && mgmt_session_get(tok, info);
 }
 
+/* The cookie again with a fresh Max-Age: the session was just used, and
+ * the browser must keep it as long as the server does. */
+static void refresh_cookie(struct req *q)
+{
+	const char *tok = MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, MGMT_COOKIE);
+
+	if (tok && strlen(tok) == 64)
+		snprintf(q->cookie, sizeof(q->cookie), "%s=%s; Path=/; Max-Age=%d; HttpOnly; Secure; SameSite=Strict",
+			 MGMT_COOKIE, tok, q->sess.expires_in);
+}
+
 static enum MHD_Result method_not_allowed(struct MHD_Connection *c, const char *allow)
 {
 	char m[128];
@@ -386,13 +397,15 @@ static enum MHD_Result route(struct req *q, const char *url, const char *method,
 			json_str(o, q->sess.user);
 			g_string_append_printf(o, ",\"csrf\":\"%s\",\"expires_in\":%d}\n", q->sess.csrf,
 					       q->sess.expires_in);
-			return send_text(c, 200, "application/json", g_string_free(o, FALSE), NULL, NULL);
+			refresh_cookie(q);
+			return send_text(c, 200, "application/json", g_string_free(o, FALSE), "Set-Cookie", q->cookie);
 		}
 		if (!strcmp(url, "/summary")) {
 			if (!get)
 				return method_not_allowed(c, "GET, HEAD");
 			if (!session_of(c, &q->sess))
 				return send_error(c, MHD_HTTP_UNAUTHORIZED, NULL, NULL, "not logged in (or the session expired)");
+			refresh_cookie(q);
 			return start_job(q, JOB_SUMMARY);
 		}
 		if (!strcmp(url, "/actions")) {
@@ -423,6 +436,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	struct req *q = *con_cls;
 
 	if (!q) {
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 
 		q = g_new0(struct req, 1);
@@ -430,6 +444,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		q->conn = c;
 		source_of(c, q->source, sizeof(q->source));
 		*con_cls = q;
+		if (ci)
+			mgmt_deadline_request(ci->socket_context, true);
 		/* refuse a body announced too big before reading a byte of it */
 		if (cl && g_ascii_strtoull(cl, NULL, 10) > (guint64)conf->max_body) {
 			char m[96];
@@ -461,6 +477,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode t)
 {
 	struct req *q = *con_cls;
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+	/* a kept-alive connection has conn_timeout again for its next request */
+	if (ci)
+		mgmt_deadline_request(ci->socket_context, false);
 
 	if (!q)
 		return;
@@ -474,6 +495,20 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 	*con_cls = NULL;
 }
 
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	const union MHD_ConnectionInfo *ci;
+
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		*socket_context = ci ? mgmt_deadline_open(ci->connect_fd) : NULL;
+	} else {
+		mgmt_deadline_close(*socket_context);
+		*socket_context = NULL;
+	}
+}
+
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	char buf[512];
@@ -484,6 +519,24 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
 	while (n && buf[n - 1] == '\n')
 		buf[--n] = 0;
 	log_msg(LOG_LVL_DEBUG, "http: %s", buf);
+}
+
+/* %XX decoding as libmicrohttpd's own, except that %00 stays as it is: a
+ * NUL would cut the path short ("/index.html%00.js" served index.html). */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	char *r = s, *w = s;
+
+	while (*r) {
+		if (r[0] == '%' && g_ascii_isxdigit(r[1]) && g_ascii_isxdigit(r[2]) && (r[1] != '0' || r[2] != '0')) {
+			*w++ = (char)(g_ascii_xdigit_value(r[1]) * 16 + g_ascii_xdigit_value(r[2]));
+			r += 3;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = 0;
+	return (size_t)(w - s);
 }
 
 static bool sockaddr_of(const char *addr, int port, struct sockaddr_storage *ss, char *why, size_t whylen)
@@ -519,6 +572,7 @@ bool mgmt_http_start(const struct mgmt_conf *c, const char *cert_pem, const char
 	if (c->metrics_address && !sockaddr_of(c->metrics_address, c->metrics_port, &ms, why, whylen))
 		return false;
 	pool = g_thread_pool_new(worker, NULL, 4, FALSE, NULL);
+	mgmt_deadline_start(c->conn_timeout);
 	httpd = MHD_start_daemon(flags | MHD_USE_TLS | (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
 				 (uint16_t)c->port, NULL, NULL, on_request, NULL,
 				 MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
@@ -531,6 +585,8 @@ bool mgmt_http_start(const struct mgmt_conf *c, const char *cert_pem, const char
 				 MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)c->max_conns_per_ip,
 				 MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)65536,
 				 MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+				 MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+				 MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 				 MHD_OPTION_END);
 	if (!httpd) {
 		snprintf(why, whylen, "cannot serve HTTPS on %s port %d: %s", c->address, c->port,
@@ -546,6 +602,7 @@ bool mgmt_http_start(const struct mgmt_conf *c, const char *cert_pem, const char
 					    MHD_OPTION_CONNECTION_LIMIT, (unsigned)c->max_conns,
 					    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)c->max_conns_per_ip,
 					    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+					    MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
 					    MHD_OPTION_END);
 		if (!metricsd) {
 			snprintf(why, whylen, "cannot serve metrics on %s port %d: %s", c->metrics_address,
@@ -568,4 +625,5 @@ void mgmt_http_stop(void)
 	if (httpd)
 		MHD_stop_daemon(httpd);
 	metricsd = httpd = NULL;
+	mgmt_deadline_stop();
 }

@@ -14,7 +14,7 @@
 struct session {
 	char user[64];
 	char csrf[65];
-	gint64 last;         /* monotonic seconds of the last use */
+	gint64 last;         /* monotonic microseconds of the last use */
 	gint64 created;
 };
 
@@ -33,7 +33,7 @@ void mgmt_session_setup(int t)
 
 static gint64 now_s(void)
 {
-	return g_get_monotonic_time() / G_USEC_PER_SEC;
+	return g_get_monotonic_time();
 }
 
 static void random_hex(char out[65])
@@ -64,7 +64,7 @@ static void expire(gint64 now)
 
 	g_hash_table_iter_init(&it, sessions);
 	while (g_hash_table_iter_next(&it, &k, &v))
-		if (now - ((struct session *)v)->last >= timeout_s)
+		if (now - ((struct session *)v)->last >= (gint64)timeout_s * G_USEC_PER_SEC)
 			g_hash_table_iter_remove(&it);
 }
 

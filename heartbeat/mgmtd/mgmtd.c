@@ -56,6 +56,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	g_string_free(errs, TRUE);
+	if (c.logfile && !check) {
+		ls.logfile = c.logfile;
+		log_setup(&ls);
+	}
 	if (gnutls_global_init() < 0) {
 		fprintf(stderr, "mgmtd: GnuTLS did not start\n");
 		return 1;
@@ -77,6 +81,7 @@ int main(int argc, char **argv)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	log_start_async();
 	mgmt_session_setup(c.session_timeout);
+	mgmt_action_tools(c.crm_tools);
 	mgmt_rate_setup(c.login_failures, c.login_window);
 	if (!mgmt_http_start(&c, cert, key, why, sizeof(why))) {
 		log_msg(LOG_LVL_ERR, "%s", why);

@@ -21,6 +21,8 @@ struct mgmt_conf {
 	char *pam_service;        /* hbmgmtd */
 	char *pam_confdir;        /* NULL: /etc/pam.d (tests point it elsewhere) */
 	char *www;                /* the static page's directory */
+	char *logfile;            /* NULL: syslog (and stderr) only */
+	char *crm_tools;          /* where crm_standby, crm_resource, crm_attribute are */
 	char *metrics_address;    /* NULL: /metrics on the main port; else plain HTTP here */
 	int metrics_port;
 	bool metrics_login;       /* /metrics needs a session */
@@ -91,6 +93,8 @@ struct mgmt_action {
  * ("line 1, column 3: ..." or "field 'node': ...").  Pure. */
 bool mgmt_action_parse(const char *body, size_t len, struct mgmt_action *a, char *err, size_t errlen);
 const char *mgmt_action_name(enum mgmt_action_kind k);
+/* The directory of the CRM tools the changes run (HA_SBINDIR by default). */
+void mgmt_action_tools(const char *dir);
 /* Carry it out for user (logged).  Returns an HTTP status; msg says what
  * happened or why not. */
 int mgmt_action_apply(const struct mgmt_action *a, const char *user, char *msg, size_t msglen);
@@ -106,6 +110,13 @@ char *mgmt_metrics_text(void);
 bool mgmt_status_crm(void);
 /* The local node's name as heartbeat said it (cached; "" before). */
 void mgmt_status_local(char *buf, size_t len);
+
+/* ---- mgmt_deadline.c: request headers within conn_timeout seconds ---- */
+void mgmt_deadline_start(int seconds);
+void mgmt_deadline_stop(void);
+void *mgmt_deadline_open(int fd);
+void mgmt_deadline_request(void *t, bool in_request);
+void mgmt_deadline_close(void *t);
 
 /* ---- mgmt_http.c ---- */
 bool mgmt_http_start(const struct mgmt_conf *c, const char *cert_pem, const char *key_pem,

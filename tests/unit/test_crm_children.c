@@ -27,13 +27,15 @@ static void test_table(void)
 	size_t n;
 	const struct crm_child_def *d = crm_child_defs(&n);
 
-	CHECK_INT(n, 2);
-	if (n != 2)
+	CHECK_INT(n, 3);
+	if (n != 3)
 		return;
 	CHECK_STR(d[0].name, "lrmd");          /* started first, stopped last */
 	CHECK_STR(d[0].user, "root");
 	CHECK_STR(d[1].name, "crmd");
 	CHECK_STR(d[1].user, "hacluster");
+	CHECK_STR(d[2].name, "mgmtd");         /* only where it was built */
+	CHECK(d[2].optional && !d[0].optional && !d[1].optional);
 	/* as 2.x: yes makes crmd failfast, lrmd is always respawned */
 	CHECK(!crm_child_failfast(CRM_FAILFAST, &d[0]));
 	CHECK(crm_child_failfast(CRM_FAILFAST, &d[1]));

@@ -69,6 +69,14 @@
     return 'warn';
   }
 
+  // On a phone the table header is hidden: each cell names its column.
+  function label(table) {
+    var heads = Array.prototype.map.call(table.tHead.rows[0].cells, function (c) { return c.textContent; });
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (r) {
+      Array.prototype.forEach.call(r.cells, function (c, i) { if (i && heads[i]) c.setAttribute('data-label', heads[i]); });
+    });
+  }
+
   function drawNodes(sum) {
     var tb = $('nodes').tBodies[0];
     tb.textContent = '';
@@ -78,7 +86,7 @@
       tr.appendChild(el('td', n.name + (n.local ? ' (this node)' : '') + (n.type === 'ping' ? ' (ping)' : '')));
       tr.appendChild(el('td', st, stateClass(n.status)));
       tr.appendChild(el('td', n.links.map(function (l) { return l.name + ' ' + l.status; }).join(', ')));
-      tr.appendChild(el('td', n.max_gap_ms === null ? '' : n.max_gap_ms + ' ms'));
+      tr.appendChild(el('td', n.max_gap_ms === null || n.local ? '' : n.max_gap_ms + ' ms'));
       var td = el('td');
       if (n.type !== 'ping') {
         if (sum.mode === 'crm' && n.standby)
@@ -89,6 +97,7 @@
       tr.appendChild(td);
       tb.appendChild(tr);
     });
+    label($('nodes'));
   }
 
   function rscRow(tb, r, depth) {
@@ -115,6 +124,7 @@
     var tb = $('resources').tBodies[0];
     tb.textContent = '';
     sum.resources.forEach(function (r) { rscRow(tb, r, 0); });
+    label($('resources'));
     var ul = $('failed');
     ul.textContent = '';
     sum.failed_actions.forEach(function (f) {
