@@ -34,8 +34,10 @@
  * failfast modes (crm yes): as 2.x, lrmd is always respawned (crmd finds its
  * state again), a dying crmd reboots the node. */
 static const struct crm_child_def defs[] = {
-	{ "lrmd", "-r", "root", false, 30000 },
-	{ "crmd", NULL, HA_CLUSTER_USER, true, 20 * 60 * 1000 },
+	{ "lrmd", "-r", "root", false, 30000, false },
+	{ "crmd", NULL, HA_CLUSTER_USER, true, 20 * 60 * 1000, false },
+	/* the management daemon (web page, API, metrics), as 2.x's crm yes started its mgmtd */
+	{ "mgmtd", NULL, "root", false, 5000, true },
 };
 #define NDEFS (sizeof defs / sizeof defs[0])
 
@@ -52,6 +54,7 @@ struct child {
 	uint64_t started_ms;
 	int fast_deaths;
 	bool given_up, stopping;
+	unsigned stop_ms;          /* the stop timeout in force */
 	struct timer restart, stop_kill;
 };
 
@@ -104,7 +107,7 @@ void crm_children_check(const struct hb_config *cf, struct conf_errors *errs)
 		return;
 	for (size_t i = 0; i < NDEFS; i++) {
 		char *p = g_strdup_printf("%s/%s", crm_daemon_dir(cf), defs[i].name);
-		if (access(p, X_OK) < 0)
+		if (access(p, X_OK) < 0 && !defs[i].optional)
 			conf_msg(errs, true, "ha.cf", 0,
 				 "crm %s: %s is missing (%s): heartbeat will run without it and log an error; "
 				 "%s", cf->crm_value ? cf->crm_value : "yes", p, g_strerror(errno),
@@ -249,6 +252,11 @@ static void start_child(struct child *c)
 	struct spawn_opts o = { 0 };
 	char **env;
 
+	if (access(c->path, X_OK) < 0 && c->def->optional) {
+		log_info("crm: %s is not installed: %s not started", c->path, c->def->name);
+		c->given_up = true;
+		return;
+	}
 	if (access(c->path, X_OK) < 0) {
 		log_err("crm: %s is missing (%s): %s not started", c->path, g_strerror(errno), c->def->name);
 		c->given_up = true;
@@ -299,17 +307,23 @@ static void crm_start(const struct event *e, void *data)
 	if (started || hb.shutting_down)
 		return;
 	started = true;
+	for (size_t i = 0; i < NDEFS; i++)
+		if (!children[i].given_up)
+			start_child(&children[i]);
+}
+
+/* The children's users are looked up at start, not at comm-up: NSS (LDAP,
+ * NIS) may take its time, and comm-up is on the heartbeat path. */
+static void crm_prepare(void)
+{
 	make_crm_dir();
 	for (size_t i = 0; i < NDEFS; i++) {
 		struct child *c = &children[i];
 		c->def = &defs[i];
 		c->path = g_strdup_printf("%s/%s", crm_daemon_dir(hb.cf), defs[i].name);
 		timer_init(&c->restart, restart_later, c);
-		if (resolve_user(c) < 0) {
+		if (resolve_user(c) < 0)
 			c->given_up = true;
-			continue;
-		}
-		start_child(c);
 	}
 }
 
@@ -327,6 +341,7 @@ void crm_children_init(void)
 		log_info("crm ccm-only: no CRM process is started");
 		return;
 	}
+	crm_prepare();
 	events_subscribe(EV_COMM_UP, crm_start, NULL);
 }
 
@@ -335,7 +350,7 @@ static void stop_kill(void *data)
 	struct child *c = data;
 
 	log_warn("crm: %s [%d] did not stop within %u ms: killing it", c->def->name, (int)c->pid,
-		 c->def->stop_timeout_ms);
+		 c->stop_ms);
 	if (c->sp)
 		spawn_signal(c->sp, SIGKILL);
 }
@@ -357,7 +372,8 @@ static void stop_next(void)
 		log_info("crm: stopping %s [%d]", c->def->name, (int)c->pid);
 		spawn_signal(c->sp, SIGTERM);
 		timer_init(&c->stop_kill, stop_kill, c);
-		timer_start(&c->stop_kill, override ? override : c->def->stop_timeout_ms);
+		c->stop_ms = override ? override : c->def->stop_timeout_ms;
+		timer_start(&c->stop_kill, c->stop_ms);
 		return;
 	}
 	stop_index = -1;

@@ -31,6 +31,7 @@ struct crm_child_def {
 	const char *user;
 	bool failfast;          /* in the failfast modes */
 	unsigned stop_timeout_ms;
+	bool optional;          /* started when installed (mgmtd: a build without its libraries has none) */
 };
 
 enum crm_mode crm_mode_of(bool crm, const char *value);

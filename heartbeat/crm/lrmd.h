@@ -76,8 +76,11 @@ int lrmd_cancel(const char *rsc_id, const char *op, unsigned interval_ms);
 int lrmd_forget(const char *rsc_id);
 /* From the backend: the run of op ended. */
 void lrmd_op_done(struct lrmd_op *op, int rc, enum lrm_op_status status, const char *output);
-/* Append one "rsc" struct per resource to reply. */
-void lrmd_list(struct hb_msg *reply);
+/* Append one "rsc" struct per resource to reply, in id order from the
+ * offset-th, until about budget bytes.  Returns the offset of the next page,
+ * 0 when this one reached the end. */
+#define LRMD_LIST_PAGE 131072
+size_t lrmd_list(struct hb_msg *reply, size_t offset, size_t budget);
 struct lrmd_rsc *lrmd_find(const char *rsc_id);
 int lrmd_nqueued(void);
 int lrmd_nops(void);

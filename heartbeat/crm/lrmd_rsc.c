@@ -390,21 +390,45 @@ static bool recurring_alive(const struct lrmd_rsc *r, const struct lrmd_hist *h)
 	return false;
 }
 
-void lrmd_list(struct hb_msg *reply)
+/* Rough size of a resource in a list reply: a page must stay well under
+ * MSG_MAXMSG however many resources there are. */
+static size_t est_size(const struct lrmd_rsc *r)
 {
-	GHashTableIter it;
-	gpointer k, v;
+	size_t n = 96 + strlen(r->id) + strlen(r->cls) + strlen(r->provider) + strlen(r->type);
+
+	for (guint i = 0; i < r->hist->len; i++) {
+		const struct lrmd_hist *h = r->hist->pdata[i];
+		n += 256 + strlen(h->op) + (h->user_data ? strlen(h->user_data) : 0);
+	}
+	return n;
+}
+
+size_t lrmd_list(struct hb_msg *reply, size_t offset, size_t budget)
+{
+	GList *ids, *l;
+	size_t idx = 0, used = 0, next = 0;
 
 	if (!rscs)
-		return;
-	g_hash_table_iter_init(&it, rscs);
-	while (g_hash_table_iter_next(&it, &k, &v)) {
-		struct lrmd_rsc *r = v;
+		return 0;
+	/* sorted, so that the pages of one listing follow each other */
+	ids = g_list_sort(g_hash_table_get_keys(rscs), (GCompareFunc)strcmp);
+	for (l = ids; l; l = l->next) {
+		struct lrmd_rsc *r = g_hash_table_lookup(rscs, l->data);
 		struct lrm_rsc_info ri = { r->id, r->cls, r->provider, r->type, NULL, 0 };
-		struct lrm_op_record *ops = g_new0(struct lrm_op_record, r->hist->len + 1);
+		struct lrm_op_record *ops;
+		size_t sz;
 
 		if (r->forgotten)
 			continue;
+		if (idx++ < offset)
+			continue;
+		sz = est_size(r);
+		if (used && used + sz > budget) {
+			next = idx - 1;
+			break;
+		}
+		used += sz;
+		ops = g_new0(struct lrm_op_record, r->hist->len + 1);
 		for (guint i = 0; i < r->hist->len; i++) {
 			const struct lrmd_hist *h = r->hist->pdata[i];
 			ops[i] = (struct lrm_op_record){ h->op, h->interval_ms, h->call_id, h->rc,
@@ -417,6 +441,8 @@ void lrmd_list(struct hb_msg *reply)
 		lrm_proto_add_rsc(reply, &ri);
 		g_free(ops);
 	}
+	g_list_free(ids);
+	return next;
 }
 
 void lrmd_rsc_shutdown(void)

@@ -250,7 +250,7 @@ static void test_list(void)
 	lrmd_op_done(started[0], 0, LRM_OP_DONE, "");
 	submit("r1", "monitor", 1000, 0);
 	lrmd_op_done(started[1], 0, LRM_OP_DONE, "");
-	lrmd_list(m);
+	CHECK_INT(lrmd_list(m, 0, LRMD_LIST_PAGE), 0);
 	n = lrm_proto_parse_list(m, &v);
 	CHECK_INT(n, 1);
 	if (n == 1) {
@@ -262,6 +262,36 @@ static void test_list(void)
 	}
 	lrm_rsc_info_free_all(v, (size_t)n);
 	msg_free(m);
+}
+
+static void test_list_pages(void)
+{
+	char id[32];
+	int total = 0, pages = 0;
+	size_t off = 0;
+
+	reset();
+	for (int i = 0; i < 300; i++) {
+		snprintf(id, sizeof id, "rsc%03d", i);
+		submit(id, "start", 0, 0);
+		lrmd_op_done(started[nstarted - 1 < 64 ? nstarted - 1 : (nstarted - 1) % 64], 0, LRM_OP_DONE, "");
+	}
+	do {
+		struct hb_msg *m = msg_new();
+		struct lrm_rsc_info *v;
+		size_t next = lrmd_list(m, off, 8000);
+		int n = lrm_proto_parse_list(m, &v);
+		if (n > 0 && total == 0)
+			CHECK_STR(v[0].rsc_id, "rsc000");
+		total += n;
+		pages++;
+		CHECK(next == 0 || next == off + (size_t)n);
+		lrm_rsc_info_free_all(v, (size_t)n);
+		msg_free(m);
+		off = next;
+	} while (off && pages < 1000);
+	CHECK_INT(total, 300);
+	CHECK(pages > 5);
 }
 
 int main(void)
@@ -277,6 +307,7 @@ int main(void)
 	test_limits();
 	test_max_children();
 	test_list();
+	test_list_pages();
 	reset();
 	return T_DONE();
 }
