@@ -472,7 +472,8 @@ static char *status_json(void)
 	g_string_append(s, "],\"dropped\":{");
 	for (j = 0; j < DROP__COUNT; j++)
 		g_string_append_printf(s, "%s\"%s\":%lu", j ? "," : "", drop_reason_name(j), hb.drops[j]);
-	g_string_append_printf(s, "},\"duplicates\":%lu,\"own_packets\":%lu", hb.dup_packets, hb.own_packets);
+	g_string_append_printf(s, "},\"duplicates\":%lu,\"own_packets\":%lu,\"retransmitted\":%lu,\"rexmit_requests\":%lu",
+			       hb.dup_packets, hb.own_packets, hb.rexmit_sent, hb.rexmit_requests);
 	rsc_json(s);
 	g_string_append_c(s, '}');
 	return g_string_free(s, FALSE);

@@ -133,6 +133,8 @@ struct hb_daemon {
 	unsigned long drops[DROP__COUNT];
 	unsigned long dup_packets;
 	unsigned long own_packets;
+	unsigned long rexmit_sent;      /* messages we sent again when asked (NS_rexmit) */
+	unsigned long rexmit_requests;  /* NS_rexmit requests we sent for missing seqs */
 	uint64_t last_drop_log_ms[DROP__COUNT];
 	unsigned long drops_unlogged[DROP__COUNT];
 };

@@ -273,6 +273,7 @@ void transport_tick(uint64_t now)
 			msg_addf(m, "firstseq", "%lu", ms->seq);
 			msg_addf(m, "lastseq", "%lu", ms->seq);
 			transport_send(m, false);
+			hb.rexmit_requests++;
 			ms->next_req_ms = now + delay_max;
 		}
 	}
@@ -324,6 +325,7 @@ static void handle_rexmit(struct hb_node *n, const struct hb_msg *m, uint64_t no
 		if (h->last_rexmit_ms && now - h->last_rexmit_ms < REXMIT_MIN_INTERVAL_MS)
 			continue;
 		h->last_rexmit_ms = now;
+		hb.rexmit_sent++;
 		send_on_media(h->msg);
 	}
 }

@@ -15,12 +15,19 @@ static void objs_free(GPtrArray *objs)
 
 static const char *kind_word(enum crm_kind k)
 {
-	switch (k) {
-	case CRM_PRIMITIVE: case CRM_GROUP: case CRM_CLONE: case CRM_MS: return "resource";
-	case CRM_LOCATION: case CRM_COLOCATION: case CRM_ORDER: return "constraint";
-	case CRM_NODE: return "node";
-	default: return "object";
-	}
+	return k == CRM_NODE ? "node" : "resource";
+}
+
+/* crmsh's name of an object type, for "Cannot create primitive ...". */
+static const char *kind_word_cli(enum crm_kind k)
+{
+	static const char *const names[] = {
+		[CRM_NODE] = "node", [CRM_PRIMITIVE] = "primitive", [CRM_GROUP] = "group",
+		[CRM_CLONE] = "clone", [CRM_MS] = "ms", [CRM_LOCATION] = "location",
+		[CRM_COLOCATION] = "colocation", [CRM_ORDER] = "order", [CRM_PROPERTY] = "property",
+		[CRM_RSC_DEFAULTS] = "rsc_defaults", [CRM_OP_DEFAULTS] = "op_defaults", [CRM_MONITOR] = "monitor",
+	};
+	return names[k];
 }
 
 /* Applies objs to a copy of the working document; the copy replaces it
@@ -39,8 +46,10 @@ static int apply_objs(struct crm_session *s, GPtrArray *objs, int replace, int s
 			if (o->kind == CRM_MONITOR || o->kind == CRM_PROPERTY || o->kind == CRM_RSC_DEFAULTS ||
 			    o->kind == CRM_OP_DEFAULTS)
 				continue;
-			if (crm_find_obj(cfg, o->id)) {
-				crm_err("%s: id is already in use", o->id);
+			xmlNodePtr have = crm_find_obj(cfg, o->id);
+			if (have) {
+				crm_err("Cannot create %s with ID '%s': Found existing %s with same ID.",
+					kind_word_cli(o->kind), o->id, crm_cli_name(have));
 				errors++;
 			}
 		}
@@ -76,7 +85,7 @@ int crm_load_text(struct crm_session *s, const char *text, int replace)
 	GPtrArray *lines = crm_lines(text);
 	GPtrArray *objs = g_ptr_array_new();
 	GPtrArray *comments = g_ptr_array_new_with_free_func(g_free);
-	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	int errors = 0;
 	for (guint i = 0; i < lines->len; i++) {
 		struct crm_line *l = g_ptr_array_index(lines, i);
@@ -102,15 +111,21 @@ int crm_load_text(struct crm_session *s, const char *text, int replace)
 			continue;
 		}
 		o->lineno = l->lineno;
-		int set = o->kind == CRM_PROPERTY || o->kind == CRM_RSC_DEFAULTS || o->kind == CRM_OP_DEFAULTS;
-		if (o->kind != CRM_MONITOR && !set) {
-			if (g_hash_table_contains(seen, o->id)) {
+		/* crmsh keeps one id space per load for everything but nodes
+		 * (attribute sets included) and calls each a resource. */
+		if (o->kind != CRM_MONITOR) {
+			char *key = g_strdup_printf("%c%s", o->kind == CRM_NODE ? 'n' : 'r', o->id);
+			int dup = g_hash_table_contains(seen, key);
+			if (!dup)
+				g_hash_table_add(seen, key);
+			else
+				g_free(key);
+			if (dup) {
 				crm_err_at(l->lineno, "Duplicate %s: %s", kind_word(o->kind), o->id);
 				errors++;
 				crm_obj_free(o);
 				continue;
 			}
-			g_hash_table_add(seen, o->id);
 		}
 		g_ptr_array_add(objs, o);
 	}

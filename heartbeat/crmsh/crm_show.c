@@ -143,8 +143,11 @@ static void show_primitive(FILE *f, xmlNodePtr x)
 		agent = g_strdup_printf("%s:%s", cl ? cl : "", ty ? ty : "");
 	g_ptr_array_add(parts, g_strdup_printf("primitive %s %s", attr(x, "id"), agent));
 	g_free(agent);
-	add_sets(parts, x);
+	/* Sets and ops in document order (crmsh keeps the input's). */
 	for (xmlNodePtr ops = x->children; ops; ops = ops->next) {
+		const char *kw = set_kw(ops);
+		if (kw)
+			g_ptr_array_add(parts, set_line(kw, ops));
 		if (!is_tag(ops, "operations"))
 			continue;
 		for (xmlNodePtr op = ops->children; op; op = op->next) {
@@ -192,7 +195,7 @@ static void expr_text(GString *s, xmlNodePtr e)
 {
 	const char *op = attr(e, "operation");
 	if (is_tag(e, "date_expression")) {
-		g_string_append_printf(s, "date %s", op);
+		g_string_append_printf(s, "date %s", strcmp(op, "in_range") ? op : "in");
 		if (!strcmp(op, "gt") && attr(e, "start"))
 			g_string_append_printf(s, " %s", attr(e, "start"));
 		else if (!strcmp(op, "lt") && attr(e, "end"))
@@ -236,7 +239,8 @@ static char *rule_text(xmlNodePtr r)
 	GString *s = g_string_new("rule ");
 	if (attr(r, "role"))
 		g_string_append_printf(s, "$role=%s ", attr(r, "role"));
-	if (attr(r, "score")) {
+	/* crmsh leaves the default INFINITY out. */
+	if (attr(r, "score") && strcmp(attr(r, "score"), "INFINITY")) {
 		char *sc = score_text(attr(r, "score"));
 		g_string_append_printf(s, "%s: ", sc);
 		g_free(sc);

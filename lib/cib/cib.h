@@ -41,6 +41,7 @@ struct cib_rsc {
 	char *id;
 	char *cls, *provider, *type;   /* primitives */
 	struct cib_nvlist meta, params;
+	struct cib_nvlist utilization;  /* what it needs of a node's capacity */
 	GPtrArray *ops;                 /* struct cib_op * */
 	GPtrArray *children;            /* struct cib_rsc * (group members, clone child) */
 	struct cib_rsc *parent;
@@ -49,20 +50,26 @@ struct cib_rsc {
 struct cib_node {
 	char *id, *uname, *type;
 	struct cib_nvlist attrs;
+	struct cib_nvlist utilization;  /* capacity for placement-strategy */
 };
 
-enum cib_expr_op { CIB_EQ, CIB_NE };
+enum cib_expr_op { CIB_EQ, CIB_NE, CIB_LT, CIB_GT, CIB_LTE, CIB_GTE, CIB_DEFINED, CIB_NOT_DEFINED };
+enum cib_expr_type { CIB_TYPE_AUTO, CIB_TYPE_STRING, CIB_TYPE_INTEGER, CIB_TYPE_NUMBER, CIB_TYPE_VERSION };
 
 struct cib_expr {
-	char *attr, *value;
+	char *attr, *value;             /* value "" for defined/not_defined */
 	enum cib_expr_op op;
+	enum cib_expr_type type;
 };
 
 struct cib_rule {
 	char *id;
 	int score;
+	char *score_attr;               /* score-attribute: the node attribute is the score */
+	char *role;                     /* NULL = any */
 	int is_or;                      /* boolean-op="or" */
-	GPtrArray *exprs;               /* struct cib_expr * */
+	GPtrArray *exprs;               /* struct cib_expr *; NULL entry: never true (unsupported) */
+	GPtrArray *rules;               /* nested struct cib_rule *, terms like exprs */
 };
 
 struct cib_location {

@@ -17,11 +17,34 @@ static void rsc_free(struct cib_rsc *r)
 	g_free(r->type);
 	nv_clear(&r->meta);
 	nv_clear(&r->params);
+	nv_clear(&r->utilization);
 	g_ptr_array_free(r->ops, TRUE);
 	for (guint i = 0; i < r->children->len; i++)
 		rsc_free(g_ptr_array_index(r->children, i));
 	g_ptr_array_free(r->children, TRUE);
 	g_free(r);
+}
+
+static void rule_free(struct cib_rule *ru)
+{
+	for (guint k = 0; k < ru->exprs->len; k++) {
+		struct cib_expr *e = g_ptr_array_index(ru->exprs, k);
+		if (e) {
+			g_free(e->attr);
+			g_free(e->value);
+			g_free(e);
+		}
+	}
+	g_ptr_array_free(ru->exprs, TRUE);
+	if (ru->rules) {
+		for (guint k = 0; k < ru->rules->len; k++)
+			rule_free(g_ptr_array_index(ru->rules, k));
+		g_ptr_array_free(ru->rules, TRUE);
+	}
+	g_free(ru->score_attr);
+	g_free(ru->role);
+	g_free(ru->id);
+	g_free(ru);
 }
 
 void cib_free(struct cib *c)
@@ -35,6 +58,7 @@ void cib_free(struct cib *c)
 		g_free(n->uname);
 		g_free(n->type);
 		nv_clear(&n->attrs);
+		nv_clear(&n->utilization);
 		g_free(n);
 	}
 	for (i = 0; i < c->resources->len; i++)
@@ -42,18 +66,7 @@ void cib_free(struct cib *c)
 	for (i = 0; i < c->locations->len; i++) {
 		struct cib_location *l = g_ptr_array_index(c->locations, i);
 		for (j = 0; j < l->rules->len; j++) {
-			struct cib_rule *ru = g_ptr_array_index(l->rules, j);
-			for (guint k = 0; k < ru->exprs->len; k++) {
-				struct cib_expr *e = g_ptr_array_index(ru->exprs, k);
-				if (e) {
-					g_free(e->attr);
-					g_free(e->value);
-					g_free(e);
-				}
-			}
-			g_ptr_array_free(ru->exprs, TRUE);
-			g_free(ru->id);
-			g_free(ru);
+			rule_free(g_ptr_array_index(l->rules, j));
 		}
 		g_ptr_array_free(l->rules, TRUE);
 		g_free(l->id);

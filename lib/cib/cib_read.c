@@ -185,8 +185,9 @@ static void read_nodes(struct rd *r, xmlNodePtr nodes)
 			cib_diag_add(r->c, CIB_WARNING, "<node id=\"%s\">: node type \"%s\" is not supported",
 				     nid(n), nd->type);
 		read_sets(r, n, "instance_attributes", &nd->attrs, 0);
+		read_sets(r, n, "utilization", &nd->utilization, 0);
 		for (xmlNodePtr k = n->children; k; k = k->next)
-			if (k->type == XML_ELEMENT_NODE && !is_el(k, "instance_attributes"))
+			if (k->type == XML_ELEMENT_NODE && !is_el(k, "instance_attributes") && !is_el(k, "utilization"))
 				cib_diag_add(r->c, CIB_WARNING, "<node id=\"%s\">: <%s> is not supported; ignored",
 					     nid(n), (const char *)k->name);
 		g_ptr_array_add(r->c->nodes, nd);
@@ -359,8 +360,7 @@ static struct cib_rsc *read_rsc(struct rd *r, xmlNodePtr n, struct cib_rsc *pare
 			if (c)
 				g_ptr_array_add(rs->children, c);
 		} else if (is_el(k, "utilization")) {
-			cib_diag_add(r->c, CIB_WARNING, "<%s id=\"%s\">: utilization is not supported; ignored",
-				     (const char *)n->name, rs->id);
+			read_nvset(r, k, &rs->utilization, 0);
 		} else {
 			cib_diag_add(r->c, CIB_ERROR, "<%s id=\"%s\">: unexpected child <%s>",
 				     (const char *)n->name, rs->id, (const char *)k->name);
@@ -393,53 +393,90 @@ static void read_resources(struct rd *r, xmlNodePtr res)
 	}
 }
 
-static void read_rule(struct rd *r, struct cib_location *l, xmlNodePtr n)
+static const char *const expr_ops[] = { "eq", "ne", "lt", "gt", "lte", "gte", "defined", "not_defined", NULL };
+static const char *const expr_types[] = { "", "string", "integer", "number", "version", NULL };
+
+static int word_index(const char *const *words, const char *w)
+{
+	for (int i = 0; words[i]; i++)
+		if (!g_ascii_strcasecmp(words[i], w))
+			return i;
+	return -1;
+}
+
+/* A <rule> with its expressions and nested rules (pacemaker-1.0 rule.rng);
+ * date expressions are reported and never match. */
+static struct cib_rule *parse_rule(struct rd *r, xmlNodePtr n, int depth)
 {
 	n = deref(r, n);
 	if (!n)
-		return;
+		return NULL;
 	struct cib_rule *ru = g_new0(struct cib_rule, 1);
 	ru->id = g_strdup(nid(n));
 	ru->exprs = g_ptr_array_new();
+	ru->rules = g_ptr_array_new();
 	const char *sc = attr(n, "score");
 	int ok = 1;
 	if (sc)
 		ru->score = cib_parse_score(sc, &ok);
-	else if (attr2(n, "score-attribute")) {
-		cib_diag_add(r->c, CIB_WARNING, "<rule id=\"%s\">: score-attribute is not supported; score 0 used", ru->id);
-	}
+	else
+		ru->score_attr = g_strdup(attr2(n, "score-attribute"));
 	if (!ok)
 		cib_diag_add(r->c, CIB_ERROR, "<rule id=\"%s\">: invalid score \"%s\"", ru->id, sc);
 	const char *bop = attr2(n, "boolean-op");
 	ru->is_or = bop && !strcmp(bop, "or");
-	if (attr(n, "role"))
-		cib_diag_add(r->c, CIB_WARNING, "<rule id=\"%s\">: role is not supported", ru->id);
+	if (bop && strcmp(bop, "or") && strcmp(bop, "and"))
+		cib_diag_add(r->c, CIB_ERROR, "<rule id=\"%s\">: invalid boolean-op \"%s\" (expected and or or)",
+			     ru->id, bop);
+	ru->role = g_strdup(attr(n, "role"));
 	for (xmlNodePtr k = n->children; k; k = k->next) {
 		if (k->type != XML_ELEMENT_NODE)
 			continue;
+		if (is_el(k, "rule")) {
+			struct cib_rule *sub = depth < 32 ? parse_rule(r, k, depth + 1) : NULL;
+			if (sub)
+				g_ptr_array_add(ru->rules, sub);
+			else
+				g_ptr_array_add(ru->exprs, NULL);
+			continue;
+		}
 		if (!is_el(k, "expression")) {
-			cib_diag_add(r->c, CIB_WARNING,
-				     "<rule id=\"%s\">: <%s> is not supported (only #uname eq/ne expressions); rule never matches",
+			cib_diag_add(r->c, CIB_WARNING, "<rule id=\"%s\">: <%s> is not supported; it never matches",
 				     ru->id, (const char *)k->name);
-			ru->score = 0;
 			g_ptr_array_add(ru->exprs, NULL);
 			continue;
 		}
-		const char *a = attr(k, "attribute"), *op = attr(k, "operation"), *v = attr(k, "value");
-		if (!a || !op || strcmp(a, "#uname") || (strcmp(op, "eq") && strcmp(op, "ne"))) {
-			cib_diag_add(r->c, CIB_WARNING,
-				     "<expression id=\"%s\">: only \"#uname eq|ne VALUE\" is supported (got %s %s); rule never matches",
-				     nid(k), a ? a : "?", op ? op : "?");
+		xmlNodePtr e = deref(r, k);
+		if (!e)
+			continue;
+		const char *a = attr(e, "attribute"), *op = attr(e, "operation"), *v = attr(e, "value");
+		const char *ty = attr(e, "type");
+		int o = op ? word_index(expr_ops, op) : -1;
+		int t = ty ? word_index(expr_types, ty) : 0;
+		if (!a || o < 0 || (ty && t <= 0) || (o < CIB_DEFINED && !v)) {
+			cib_diag_add(r->c, CIB_ERROR,
+				     "<expression id=\"%s\">: expected attribute, operation (lt gt lte gte eq ne defined "
+				     "not_defined), a value, type string|integer|number|version (got %s %s %s %s); "
+				     "it never matches",
+				     nid(e), a ? a : "?", op ? op : "?", v ? v : "?", ty ? ty : "-");
 			g_ptr_array_add(ru->exprs, NULL);
 			continue;
 		}
-		struct cib_expr *e = g_new0(struct cib_expr, 1);
-		e->attr = g_strdup(a);
-		e->value = g_strdup(v ? v : "");
-		e->op = strcmp(op, "eq") ? CIB_NE : CIB_EQ;
-		g_ptr_array_add(ru->exprs, e);
+		struct cib_expr *x = g_new0(struct cib_expr, 1);
+		x->attr = g_strdup(a);
+		x->value = g_strdup(v ? v : "");
+		x->op = (enum cib_expr_op)o;
+		x->type = (enum cib_expr_type)t;
+		g_ptr_array_add(ru->exprs, x);
 	}
-	g_ptr_array_add(l->rules, ru);
+	return ru;
+}
+
+static void read_rule(struct rd *r, struct cib_location *l, xmlNodePtr n)
+{
+	struct cib_rule *ru = parse_rule(r, n, 0);
+	if (ru)
+		g_ptr_array_add(l->rules, ru);
 }
 
 static void read_constraints(struct rd *r, xmlNodePtr cons)

@@ -99,8 +99,9 @@ static void prim_actions(struct pe_ws *ws, struct pe_rsc *r)
 			r->start->runnable = 0;
 			set_reason(r->start, "quorum freeze%s%s", "", "");
 		}
-	} else if (!quorum_ok(ws)) {
-		/* stop, suicide: nothing may run without quorum. */
+	} else if (!quorum_ok(ws) && !r->requires_nothing) {
+		/* stop, suicide: nothing may run without quorum (unless it
+		 * requires nothing). */
 		r->start->runnable = 0;
 		set_reason(r->start, "no quorum%s%s", "", "");
 	} else if (!pe_node_can_run(r->next)) {
@@ -121,9 +122,12 @@ static void prim_actions(struct pe_ws *ws, struct pe_rsc *r)
 		struct pe_action *s = new_action(ws, PE_STOP, r, n);
 		g_ptr_array_add(r->stops, s);
 		if (n->unclean) {
-			/* Only fencing can stop it; without fencing it is stuck. */
+			/* Only fencing can stop it; without fencing (or without
+			 * quorum to fence) it is stuck. */
 			s->pseudo = 1;
-			s->runnable = ws->stonith_enabled;
+			s->runnable = ws->stonith_enabled && quorum_ok(ws);
+			if (ws->stonith_enabled && !quorum_ok(ws))
+				set_reason(s, "no quorum%s%s", "", "");
 		}
 		if (!managed) {
 			/* Unmanaged: never stopped by us.  Only a blocked
@@ -494,7 +498,9 @@ static void fencing(struct pe_ws *ws)
 	struct pe_action *last = NULL, *dc_fence = NULL;
 	for (guint i = 0; i < byname->len; i++) {
 		struct pe_node *n = g_ptr_array_index(byname, i);
-		if (!n->unclean || !ws->stonith_enabled)
+		/* Without quorum (and no-quorum-policy other than ignore) a
+		 * partition may not fence. */
+		if (!n->unclean || !ws->stonith_enabled || !quorum_ok(ws))
 			continue;
 		n->fence = 1;
 		struct pe_action *f = new_action(ws, PE_FENCE, NULL, n);
@@ -521,24 +527,67 @@ static void fencing(struct pe_ws *ws)
 	g_ptr_array_free(byname, TRUE);
 }
 
+/* The anonymous clone r is an instance (or member of an instance) of. */
+static struct pe_rsc *anon_clone_of(struct pe_rsc *r)
+{
+	for (struct pe_rsc *p = r->parent; p; p = p->parent)
+		if (p->kind == PE_CLONE) {
+			const char *gu = cib_nv_get(&p->cfg->meta, "globally-unique");
+			return gu && cib_is_true(gu) ? NULL : p;
+		}
+	return NULL;
+}
+
+/* Every instance of r's configured primitive in the clone, in order. */
+static GPtrArray *instances_alike(struct pe_ws *ws, struct pe_rsc *r, struct pe_rsc *clone)
+{
+	GPtrArray *l = g_ptr_array_new();
+	for (guint i = 0; i < ws->prims->len; i++) {
+		struct pe_rsc *x = g_ptr_array_index(ws->prims, i);
+		if (x->cfg == r->cfg && !x->orphan && anon_clone_of(x) == clone)
+			g_ptr_array_add(l, x);
+	}
+	return l;
+}
+
+static struct pe_rsc *probe_owner(GPtrArray *alike, struct pe_node *n)
+{
+	for (guint i = 0; i < alike->len; i++) {
+		struct pe_rsc *x = g_ptr_array_index(alike, i);
+		if (x->next == n || on_node(x, n))
+			return x;
+	}
+	return alike->len ? g_ptr_array_index(alike, 0) : NULL;
+}
+
 static void monitors(struct pe_ws *ws)
 {
 	for (guint i = 0; i < ws->prims->len; i++) {
 		struct pe_rsc *r = g_ptr_array_index(ws->prims, i);
 		if (r->orphan)
 			continue;
-		/* Probes where the state is unknown. */
+		/* Probes where the state is unknown.  An anonymous clone is
+		 * probed once per node (by the instance placed or running
+		 * there, else its first), before any instance starts. */
+		struct pe_rsc *clone = anon_clone_of(r);
+		GPtrArray *alike = clone ? instances_alike(ws, r, clone) : NULL;
 		for (guint k = 0; k < ws->nodes->len; k++) {
 			struct pe_node *n = g_ptr_array_index(ws->nodes, k);
 			if (!n->online || n->unclean)
 				continue;
 			if (has_history(ws, r, n))
 				continue;
+			if (alike && probe_owner(alike, n) != r)
+				continue;
 			struct pe_action *p = new_action(ws, PE_PROBE, r, n);
 			p->optional = 0;
-			if (r->start)
+			for (guint q = 0; alike && q < alike->len; q++)
+				order(ws, p, ((struct pe_rsc *)g_ptr_array_index(alike, q))->start, 0);
+			if (!alike && r->start)
 				order(ws, p, r->start, 0);
 		}
+		if (alike)
+			g_ptr_array_free(alike, TRUE);
 		if (!r->start || !r->next || !r->start->runnable)
 			continue;
 		if (r->start->optional && !on_node(r, r->next))

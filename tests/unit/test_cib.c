@@ -161,7 +161,8 @@ static void test_diagnostics(void)
 		CHECK(has_diag(c, "class ocf requires a provider"));
 		CHECK(has_diag(c, "<rsc_ticket id=\"t\">: constraint type not supported"));
 		CHECK(has_diag(c, "<rsc_location id=\"l\">: invalid score \"abc\""));
-		CHECK(has_diag(c, "only \"#uname eq|ne VALUE\" is supported"));
+		/* Node-attribute rules are supported (pe_rules.c): no diagnostic. */
+		CHECK(!has_diag(c, "<expression id=\"e\">"));
 		CHECK(has_diag(c, "<tags> is not supported"));
 		cib_validate(c);
 		CHECK(has_diag(c, "refers to resource \"nosuch\" which does not exist"));
