@@ -346,8 +346,11 @@ int crm_configure_cmd(struct crm_session *s, char **w)
 		int xml = w[1] && !strcmp(w[1], "xml");
 		if (xml)
 			crm_show_xml(stdout, crm_work_cfg(s), w + 2);
-		else
+		else {
+			crm_show_obscure = 1;
 			crm_show(stdout, crm_work_cfg(s), w + 1);
+			crm_show_obscure = 0;
+		}
 		return 0;
 	}
 	if (!strcmp(c, "verify"))

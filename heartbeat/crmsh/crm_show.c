@@ -2,9 +2,12 @@
  * prints it (objects by kind then id, comments before their object,
  * ocf:heartbeat: left out, values quoted only when needed), and
  * `show xml`.  Reads the XML only. */
+#include <fnmatch.h>
 #include <string.h>
 #include "crm.h"
 #include "cib/cib_doc.h"
+
+int crm_show_obscure;
 
 static int is_tag(xmlNodePtr n, const char *t)
 {
@@ -34,6 +37,10 @@ static void quoted(GString *s, const char *v)
 static void nv(GString *s, const char *n, const char *v)
 {
 	g_string_append(s, n);
+	/* crmsh hides the values of parameters named passw* (its default
+	 * obscure_pattern) in show. */
+	if (v && crm_show_obscure && fnmatch("passw*", n, 0) == 0)
+		v = "******";
 	if (v) {
 		g_string_append_c(s, '=');
 		quoted(s, v);
