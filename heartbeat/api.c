@@ -454,8 +454,9 @@ static char *status_json(void)
 						       (unsigned long long)(now - l->last_ms));
 			else
 				g_string_append(s, ",\"last_heard_ms\":null");
-			g_string_append_printf(s, ",\"max_gap_ms\":%llu,\"packets\":%lu}",
-					       (unsigned long long)l->max_gap_ms, l->packets);
+			g_string_append_printf(s, ",\"max_gap_ms\":%llu,\"packets\":%lu,\"loss_pct\":%u,\"lossy\":%s}",
+					       (unsigned long long)l->max_gap_ms, l->packets, l->loss_pct,
+					       l->lossy ? "true" : "false");
 		}
 		g_string_append(s, "]}");
 	}

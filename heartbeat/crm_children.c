@@ -54,6 +54,7 @@ struct child {
 	uint64_t started_ms;
 	int fast_deaths;
 	bool given_up, stopping;
+	unsigned stop_ms;          /* the stop timeout in force */
 	struct timer restart, stop_kill;
 };
 
@@ -306,17 +307,23 @@ static void crm_start(const struct event *e, void *data)
 	if (started || hb.shutting_down)
 		return;
 	started = true;
+	for (size_t i = 0; i < NDEFS; i++)
+		if (!children[i].given_up)
+			start_child(&children[i]);
+}
+
+/* The children's users are looked up at start, not at comm-up: NSS (LDAP,
+ * NIS) may take its time, and comm-up is on the heartbeat path. */
+static void crm_prepare(void)
+{
 	make_crm_dir();
 	for (size_t i = 0; i < NDEFS; i++) {
 		struct child *c = &children[i];
 		c->def = &defs[i];
 		c->path = g_strdup_printf("%s/%s", crm_daemon_dir(hb.cf), defs[i].name);
 		timer_init(&c->restart, restart_later, c);
-		if (resolve_user(c) < 0) {
+		if (resolve_user(c) < 0)
 			c->given_up = true;
-			continue;
-		}
-		start_child(c);
 	}
 }
 
@@ -334,6 +341,7 @@ void crm_children_init(void)
 		log_info("crm ccm-only: no CRM process is started");
 		return;
 	}
+	crm_prepare();
 	events_subscribe(EV_COMM_UP, crm_start, NULL);
 }
 
@@ -342,7 +350,7 @@ static void stop_kill(void *data)
 	struct child *c = data;
 
 	log_warn("crm: %s [%d] did not stop within %u ms: killing it", c->def->name, (int)c->pid,
-		 c->def->stop_timeout_ms);
+		 c->stop_ms);
 	if (c->sp)
 		spawn_signal(c->sp, SIGKILL);
 }
@@ -364,7 +372,8 @@ static void stop_next(void)
 		log_info("crm: stopping %s [%d]", c->def->name, (int)c->pid);
 		spawn_signal(c->sp, SIGTERM);
 		timer_init(&c->stop_kill, stop_kill, c);
-		timer_start(&c->stop_kill, override ? override : c->def->stop_timeout_ms);
+		c->stop_ms = override ? override : c->def->stop_timeout_ms;
+		timer_start(&c->stop_kill, c->stop_ms);
 		return;
 	}
 	stop_index = -1;

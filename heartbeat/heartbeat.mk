@@ -42,8 +42,19 @@ tests/unit/test_rsc_v1: tests/unit/test_rsc_v1.o $(FIXTURE_OBJS) lib/libhb.a
 UNIT_TESTS += tests/unit/test_events
 tests/unit/test_events: tests/unit/test_events.o $(FIXTURE_OBJS) lib/libhb.a
 	$(LINK) tests/unit/test_events.o $(FIXTURE_OBJS) $(HB_LIBS)
-tests/unit/test_transport.o tests/unit/test_rsc_v1.o tests/unit/test_events.o tests/unit/daemon_fixture.o: CPPFLAGS += -Iheartbeat -Itests/unit
+UNIT_TESTS += tests/unit/test_node_admin
+tests/unit/test_node_admin: tests/unit/test_node_admin.o $(FIXTURE_OBJS) lib/libhb.a
+	$(LINK) tests/unit/test_node_admin.o $(FIXTURE_OBJS) $(HB_LIBS)
+tests/unit/test_node_admin.o: CPPFLAGS += -Iheartbeat -Itests/unit
+UNIT_TESTS += tests/unit/test_crm_children
+tests/unit/test_crm_children: tests/unit/test_crm_children.o $(FIXTURE_OBJS) lib/libhb.a
+	$(LINK) tests/unit/test_crm_children.o $(FIXTURE_OBJS) $(HB_LIBS)
+tests/unit/test_transport.o tests/unit/test_rsc_v1.o tests/unit/test_events.o tests/unit/daemon_fixture.o tests/unit/test_crm_children.o: CPPFLAGS += -Iheartbeat -Itests/unit
 UNIT_TESTS += tests/unit/test_api
 tests/unit/test_api: tests/unit/test_api.o $(FIXTURE_OBJS) lib/libhb.a
 	$(LINK) tests/unit/test_api.o $(FIXTURE_OBJS) $(HB_LIBS)
 tests/unit/test_api.o: CPPFLAGS += -Iheartbeat -Itests/unit
+UNIT_TESTS += tests/unit/test_pidfile
+tests/unit/test_pidfile: tests/unit/test_pidfile.o heartbeat/pidfile.o
+	$(LINK) tests/unit/test_pidfile.o heartbeat/pidfile.o
+tests/unit/test_pidfile.o: CPPFLAGS += -Iheartbeat -Itests/unit

@@ -160,7 +160,12 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 	snprintf(path, sizeof path, "%s/ha.cf", hb.ha_dir);
 	if (conf_load(path, hb.localname, cf, &errs) != 0)
 		rc = EXIT_CONFIG;
-	if (conf_check_system(cf, &config_system_probes, &errs) > 0)
+	/* The checks against this machine resolve ucast peers and ping hosts
+	 * (DNS): not in a running daemon's reload, which runs on the heartbeat
+	 * path and cannot apply a change of media or ping nodes anyway (that
+	 * takes a restart, which checks them).  heartbeat -r checks them
+	 * before it signals the daemon. */
+	if (print && conf_check_system(cf, &config_system_probes, &errs) > 0)
 		rc = EXIT_CONFIG;
 	/* STONITH types and parameters are checked by asking the stonith
 	 * command, only where someone waits for the answer (start, -t, -r): a

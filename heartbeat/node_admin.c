@@ -21,7 +21,7 @@ static int ndeleted;
 
 static bool keep_caches(void)
 {
-	return !hb.resources_managed;
+	return !hb.resources_managed && hb.var_lib[0];
 }
 
 static void cache_path(char *out, size_t len, const char *name)

@@ -26,6 +26,8 @@
 #define CRM_T_RSC_OP    "crm_rsc_op"    /* DC -> node: run this action on your lrmd */
 #define CRM_T_OP_RESULT "crm_op_result" /* node -> DC: an action's (or monitor's) result */
 #define CRM_T_FORGET    "crm_lrm_forget" /* cleanup: cancel a resource's ops and forget its history */
+#define CRM_T_SHUTDOWN  "crm_shutdown"  /* node -> DC: I am stopping, move my resources off */
+#define CRM_T_SHUTDOWN_OK "crm_shutdown_ok" /* DC -> node: nothing runs on you, go */
 
 struct crm_peer {
 	char *uname;
@@ -48,6 +50,7 @@ struct crmd {
 	char *dc;                /* uname of the DC, NULL while none */
 	unsigned deadtime_ms, keepalive_ms;
 	bool hb_lost;            /* heartbeat went away: exit 1 */
+	bool shutting_down;      /* SIGTERM: waiting for the DC to move our resources off */
 	struct timer start_timer;
 
 	/* CIB replica */
@@ -124,7 +127,13 @@ void ipc_notify(xmlNodePtr diff);
 
 /* crmd_status.c: the status section the DC writes */
 void status_update_nodes(void);
+/* heartbeat lost the node: with stonith-enabled it is unclean until
+ * fenced (history kept); without, it runs nothing any more. */
 void status_node_down(const char *uname);
+void status_node_fenced(const char *uname);
+/* A cluster option from crm_config (NULL when unset). */
+const char *cib_option(const char *name);
+bool stonith_enabled(void);
 xmlNodePtr status_node_state(xmlDocPtr doc, struct crm_peer *p);
 void status_set_attr(xmlDocPtr doc, struct crm_peer *p, const char *name, const char *value);
 const char *status_get_attr(xmlDocPtr doc, struct crm_peer *p, const char *name);
@@ -139,6 +148,19 @@ void te_start(xmlDocPtr graph);
 void te_abort(const char *why);
 bool te_busy(void);
 void te_on_result(const struct hb_msg *m);
+
+/* crmd_shutdown.c: a graceful stop (resources move off first) */
+void shutdown_request(const char *why);
+void shutdown_on_request(const struct hb_msg *m);
+void shutdown_on_ok(const struct hb_msg *m);
+void shutdown_dc_known(void);
+void shutdown_node_done(const char *node);   /* DC: the engine's do_shutdown */
+void shutdown_node_joined(struct crm_peer *p); /* DC: a fresh crmd: no stale request */
+
+/* crmd_fence.c: fencing on the DC */
+typedef void (*fence_done_fn)(const char *victim, bool ok, void *data);
+/* false (nothing started) when no stonith device is configured for victim */
+bool fence_run(const char *victim, const char *action, fence_done_fn done, void *data);
 
 /* crmd_lrm.c: this node's executor */
 int lrm_local_connect(void);

@@ -144,6 +144,7 @@ static void become_dc(void)
 	crm_send(m, NULL);
 	dc_sync_cib();
 	cibreq_dc_known();
+	shutdown_dc_known();
 }
 
 static void step_down(const char *dc)
@@ -154,9 +155,12 @@ static void step_down(const char *dc)
 		pe_cancel();
 	}
 	crmd.state = dc ? CRM_NOT_DC : CRM_ELECTION;
+	bool changed = !dc || !crmd.dc || strcmp(dc, crmd.dc);
 	set_dc(dc);
 	if (dc)
 		cibreq_dc_known();
+	if (changed)
+		shutdown_dc_known();
 }
 
 /* The rule, run on every node from the same facts. */
@@ -277,8 +281,10 @@ void peers_on_hello(const struct hb_msg *m)
 		crmd.state = CRM_ELECTION;
 	}
 	election_run();
-	if (crm_is_dc() && !was_member)
+	if (crm_is_dc() && !was_member) {
+		shutdown_node_joined(p);
 		dc_node_joined(p);
+	}
 }
 
 void peers_on_dc(const struct hb_msg *m)

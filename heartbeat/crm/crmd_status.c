@@ -146,12 +146,22 @@ void status_update_nodes(void)
 		 * engine never takes its resources for stopped meanwhile. */
 		bool m = peer_member(p);
 		xmlNodePtr ns = status_node_state(next, p);
+		const char *was = cib_xml_attr(ns, "expected");
+		bool expected = was && !strcmp(was, "member");
 		set(ns, "ha", p->hb_active ? "active" : "dead");
 		set(ns, "in_ccm", p->hb_active ? "true" : "false");
 		set(ns, "crmd", m ? "online" : "offline");
-		set(ns, "join", m ? "member" : p->hb_active ? "pending" : "down");
-		const char *was = cib_xml_attr(ns, "expected");
-		set(ns, "expected", m || (p->hb_active && was && !strcmp(was, "member")) ? "member" : "down");
+		if (m) {
+			set(ns, "join", "member");
+			set(ns, "expected", "member");
+		} else if (p->hb_active) {
+			set(ns, "join", "pending");
+		} else if (!(expected && stonith_enabled())) {
+			set(ns, "join", "down");
+			set(ns, "expected", "down");
+		}
+		/* else: lost while expected, with fencing: unclean (join kept)
+		 * until status_node_fenced */
 	}
 	xmlNodePtr root = xmlDocGetRootElement(next);
 	crmd.have_quorum = peers_members() * 2 > peers_configured();
@@ -168,15 +178,28 @@ void status_update_nodes(void)
 	commit_if_changed(next, "membership");
 }
 
-void status_node_down(const char *uname)
+const char *cib_option(const char *name)
 {
-	struct crm_peer *p = peer_find(uname);
-	if (!p || !crm_is_dc())
-		return;
-	/* Without fencing a node heartbeat declared dead runs nothing any
-	 * more: its history and transient attributes go (it re-probes when it
-	 * returns), as Pacemaker clears them for a node that left. */
-	xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+	xmlNodePtr cc = cib_section(crmd.cib, "crm_config");
+	for (xmlNodePtr ps = cc ? cc->children : NULL; ps; ps = ps->next)
+		for (xmlNodePtr nv = ps->children; nv; nv = nv->next) {
+			const char *n = nv->type == XML_ELEMENT_NODE ? cib_xml_attr(nv, "name") : NULL;
+			if (n && !strcmp(n, name))
+				return cib_xml_attr(nv, "value");
+		}
+	return NULL;
+}
+
+bool stonith_enabled(void)
+{
+	const char *v = cib_option("stonith-enabled");
+	if (!v)
+		v = cib_option("stonith_enabled");
+	return !v || cib_is_true(v);   /* Pacemaker 1.0's default: on */
+}
+
+static void forget_node(xmlDocPtr next, struct crm_peer *p)
+{
 	xmlNodePtr ns = status_node_state(next, p);
 	for (xmlNodePtr c = ns->children, nx; c; c = nx) {
 		nx = c->next;
@@ -186,8 +209,46 @@ void status_node_down(const char *uname)
 			xmlFreeNode(c);
 		}
 	}
+}
+
+void status_node_down(const char *uname)
+{
+	struct crm_peer *p = peer_find(uname);
+	if (!p || !crm_is_dc())
+		return;
+	if (stonith_enabled()) {
+		/* unclean: it stays expected, its history says what it may still
+		 * run; the engine fences it before anything moves */
+		xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+		xmlNodePtr ns = status_node_state(next, p);
+		set(ns, "ha", "dead");
+		set(ns, "in_ccm", "false");
+		set(ns, "crmd", "offline");
+		commit_if_changed(next, NULL);
+		return;
+	}
+	/* Without fencing a node heartbeat declared dead runs nothing any
+	 * more: its history and transient attributes go (it re-probes when it
+	 * returns), as Pacemaker clears them for a node that left. */
+	xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+	forget_node(next, p);
 	commit_if_changed(next, NULL);
 	status_update_nodes();
+}
+
+void status_node_fenced(const char *uname)
+{
+	struct crm_peer *p = peer_find(uname);
+	if (!p || !crm_is_dc())
+		return;
+	xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+	forget_node(next, p);
+	xmlNodePtr ns = status_node_state(next, p);
+	set(ns, "in_ccm", "false");
+	set(ns, "crmd", "offline");
+	set(ns, "join", "down");
+	set(ns, "expected", "down");
+	commit_if_changed(next, NULL);
 }
 
 void status_commit(xmlDocPtr next, const char *why)

@@ -16,11 +16,13 @@
 #include "pengine/pe.h"
 
 #define CLUSTER_DELAY_MS 20000
+#define FENCE_RETRY_MS 2000
 
 struct te_action {
 	int id;
 	char *operation, *key, *rsc, *node;
 	char *cancel_op;         /* cancel: the operation cancelled */
+	char *fence_action;      /* stonith: reboot / poweroff */
 	long long interval_ms;
 	bool pseudo, fence;
 	GArray *inputs;          /* int ids */
@@ -44,6 +46,7 @@ static void action_free(gpointer p)
 	timer_stop(&a->timer);
 	g_free(a->operation);
 	g_free(a->cancel_op);
+	g_free(a->fence_action);
 	g_free(a->key);
 	g_free(a->rsc);
 	g_free(a->node);
@@ -102,6 +105,7 @@ static struct te_action *parse_action(xmlNodePtr n)
 	const char *iv = attrs ? cib_xml_attr(attrs, "CRM_meta_interval") : NULL;
 	const char *cop = attrs ? cib_xml_attr(attrs, "CRM_meta_operation") : NULL;
 	a->cancel_op = g_strdup(cop);
+	a->fence_action = g_strdup(attrs ? cib_xml_attr(attrs, "CRM_meta_stonith_action") : NULL);
 	/* else the key: RSC_OPERATION_INTERVAL */
 	char *last = strrchr(a->key, '_');
 	if (last && !a->fence) {
@@ -236,6 +240,38 @@ static void send_op(struct te_action *a)
 	}
 }
 
+/* A fencing result: the victim's history goes (it runs nothing now) and
+ * the transition goes on; a failure is retried after a pause and nothing
+ * is recovered meanwhile (the victim stays unclean). */
+struct fence_ref {
+	int transition, id;
+};
+
+static void fence_retry(void *data)
+{
+	(void)data;
+	pe_schedule("fencing retry");
+}
+
+static void fence_done(const char *victim, bool ok, void *data)
+{
+	struct fence_ref *f = data;
+	struct te_action *a = te.active && f->transition == crmd.transition ? find_action(f->id) : NULL;
+	g_free(f);
+	if (ok)
+		status_node_fenced(victim);
+	if (a && a->state == 1) {
+		confirm(a);
+		if (!ok) {
+			te.hold = true;
+			te_abort("fencing failed");
+		}
+		run_ready();
+	}
+	if (!ok)
+		timer_once(FENCE_RETRY_MS, fence_retry, NULL);
+}
+
 static void fire(struct te_action *a)
 {
 	if (a->pseudo) {
@@ -243,11 +279,18 @@ static void fire(struct te_action *a)
 		return;
 	}
 	if (a->fence) {
-		crm_err("crmd: transition %d: fencing %s is not available in this controller yet", crmd.transition,
-			a->node ? a->node : "?");
-		a->state = 2;
-		te.hold = true;
-		te_abort("fencing unavailable");
+		struct fence_ref *f = g_new0(struct fence_ref, 1);
+		f->transition = crmd.transition;
+		f->id = a->id;
+		if (!a->node || !fence_run(a->node, a->fence_action, fence_done, f)) {
+			g_free(f);
+			a->state = 2;
+			te.hold = true;     /* nothing recovers until a device is configured */
+			te_abort("no stonith device");
+			return;
+		}
+		a->state = 1;
+		te.inflight++;
 		return;
 	}
 	if (!strcmp(a->operation, "cancel")) {
@@ -297,6 +340,8 @@ static void fire(struct te_action *a)
 		return;
 	}
 	if (!strcmp(a->operation, "do_shutdown")) {
+		if (a->node)
+			shutdown_node_done(a->node);
 		a->state = 2;
 		return;
 	}

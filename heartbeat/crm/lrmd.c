@@ -23,6 +23,23 @@ static gboolean on_term(gpointer data)
 	return G_SOURCE_CONTINUE;
 }
 
+/* As heartbeat: USR1 raises the debug level, USR2 lowers it; HUP only
+ * says it was heard (an HA daemon must not die of a stray signal). */
+static gboolean on_usr(gpointer data)
+{
+	int up = GPOINTER_TO_INT(data), lvl = log_debug_level() + (up ? 1 : -1);
+
+	log_set_debug_level(lvl < 0 ? 0 : lvl);
+	log_info("lrmd: debug level now %d", log_debug_level());
+	return G_SOURCE_CONTINUE;
+}
+
+static gboolean on_hup(gpointer data)
+{
+	log_info("lrmd: SIGHUP: nothing to reload");
+	return G_SOURCE_CONTINUE;
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: lrmd [-d] [-r] [-s SOCKET]\n"
@@ -97,6 +114,9 @@ int main(int argc, char **argv)
 	}
 	g_unix_signal_add(SIGTERM, on_term, "TERM");
 	g_unix_signal_add(SIGINT, on_term, "INT");
+	g_unix_signal_add(SIGHUP, on_hup, NULL);
+	g_unix_signal_add(SIGUSR1, on_usr, GINT_TO_POINTER(1));
+	g_unix_signal_add(SIGUSR2, on_usr, GINT_TO_POINTER(0));
 	log_info("lrmd: started, listening on %s", sock);
 	g_main_loop_run(loop);
 	lrmd_ipc_stop();

@@ -1,12 +1,13 @@
 /* lrmd's socket: a unix stream socket (0660 root:haclient in a 0750
- * root:haclient directory it creates: root and the cluster user's crmd may
- * talk to it),
+ * root:haclient directory it creates; only root and the cluster user's
+ * crmd are served),
  * clients served on the main loop without blocking, api_proto frames in,
  * replies and events out.  A client that floods or stops reading is dropped;
  * losing a client never touches the operations it asked for. */
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,13 +260,38 @@ static gboolean on_readable(gint fd, GIOCondition cond, gpointer data)
 	return G_SOURCE_CONTINUE;
 }
 
+/* Agents run as root: only root, the cluster user (crmd) and our own uid
+ * may ask for them, whatever the socket's group lets connect (as 2.x's
+ * lrmd, which let root and hacluster in). */
+static bool peer_allowed(int fd, uid_t *uid_out)
+{
+	struct ucred cr;
+	socklen_t len = sizeof cr;
+	struct passwd *pw;
+
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &len) < 0)
+		return false;
+	*uid_out = cr.uid;
+	if (cr.uid == 0 || cr.uid == geteuid())
+		return true;
+	pw = getpwnam("hacluster");
+	return pw && pw->pw_uid == cr.uid;
+}
+
 static gboolean on_accept(gint fd, GIOCondition cond, gpointer data)
 {
 	int cfd = accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
 	struct client *c;
+	uid_t uid = (uid_t)-1;
 
 	if (cfd < 0)
 		return G_SOURCE_CONTINUE;
+	if (!peer_allowed(cfd, &uid)) {
+		log_warn("lrmd: refusing a client of uid %d (only root and hacluster may use lrmd)",
+			 (int)uid);
+		close(cfd);
+		return G_SOURCE_CONTINUE;
+	}
 	if (nclients >= LRMD_MAX_CLIENTS) {
 		log_warn("lrmd: refusing a client: %d connected already", nclients);
 		close(cfd);

@@ -97,6 +97,8 @@ int crm_delete(xmlNodePtr cfg, const char *id);
 int crm_rename(xmlNodePtr cfg, const char *from, const char *to);
 /* The object (resource, constraint, set, node) with that id, or NULL. */
 xmlNodePtr crm_find_obj(xmlNodePtr cfg, const char *id);
+/* crmsh's word for an object's element: primitive, ms, location, property... */
+const char *crm_cli_name(xmlNodePtr n);
 /* A configuration with empty crm_config, nodes, resources, constraints. */
 xmlNodePtr crm_empty_config(xmlDocPtr doc);
 xmlNodePtr crm_section_of(xmlNodePtr cfg, const char *name, int create);

@@ -72,6 +72,20 @@ static xmlNodePtr find_child(xmlNodePtr sec, const char *id)
 	return NULL;
 }
 
+const char *crm_cli_name(xmlNodePtr n)
+{
+	static const char *const map[][2] = {
+		{ "master", "ms" }, { "rsc_location", "location" }, { "rsc_colocation", "colocation" },
+		{ "rsc_order", "order" }, { "cluster_property_set", "property" }, { NULL, NULL }
+	};
+	for (int i = 0; map[i][0]; i++)
+		if (is_tag(n, map[i][0]))
+			return map[i][1];
+	if (is_tag(n, "meta_attributes") && n->parent)
+		return (const char *)n->parent->name;
+	return (const char *)n->name;
+}
+
 xmlNodePtr crm_find_obj(xmlNodePtr cfg, const char *id)
 {
 	xmlNodePtr r = find_rsc(cfg, id);
@@ -90,6 +104,19 @@ static void place(xmlNodePtr sec, xmlNodePtr old, xmlNodePtr x)
 	} else {
 		xmlAddChild(sec, x);
 	}
+}
+
+static const char *cli_tag(xmlNodePtr n)
+{
+	return is_tag(n, "master") ? "ms" : (const char *)n->name;
+}
+
+static const char *cib_attr_id(xmlNodePtr n)
+{
+	for (xmlAttrPtr a = n->properties; a; a = a->next)
+		if (!strcmp((const char *)a->name, "id") && a->children)
+			return (const char *)a->children->content;
+	return "";
 }
 
 static int apply_container(xmlNodePtr cfg, struct crm_obj *o)
@@ -117,6 +144,12 @@ static int apply_container(xmlNodePtr cfg, struct crm_obj *o)
 		if (!r || r == x) {
 			crm_err("%s refers to missing object %s", o->id, *m);
 			continue;
+		}
+		if (is_rsc(r->parent)) {
+			/* A member of another container stays there. */
+			crm_err("Cannot create %s:%s: Child %s:%s already in %s:%s", cli_tag(x), o->id, cli_tag(r),
+				*m, cli_tag(r->parent), cib_attr_id(r->parent));
+			return 1;
 		}
 		for (xmlNodePtr a = x->parent; a; a = a->parent)
 			if (a == r) {

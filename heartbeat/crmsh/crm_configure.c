@@ -18,6 +18,18 @@ static const char *kind_word(enum crm_kind k)
 	return k == CRM_NODE ? "node" : "resource";
 }
 
+/* crmsh's name of an object type, for "Cannot create primitive ...". */
+static const char *kind_word_cli(enum crm_kind k)
+{
+	static const char *const names[] = {
+		[CRM_NODE] = "node", [CRM_PRIMITIVE] = "primitive", [CRM_GROUP] = "group",
+		[CRM_CLONE] = "clone", [CRM_MS] = "ms", [CRM_LOCATION] = "location",
+		[CRM_COLOCATION] = "colocation", [CRM_ORDER] = "order", [CRM_PROPERTY] = "property",
+		[CRM_RSC_DEFAULTS] = "rsc_defaults", [CRM_OP_DEFAULTS] = "op_defaults", [CRM_MONITOR] = "monitor",
+	};
+	return names[k];
+}
+
 /* Applies objs to a copy of the working document; the copy replaces it
  * only when nothing failed.  replace: start from an empty configuration
  * (nodes kept). */
@@ -34,8 +46,10 @@ static int apply_objs(struct crm_session *s, GPtrArray *objs, int replace, int s
 			if (o->kind == CRM_MONITOR || o->kind == CRM_PROPERTY || o->kind == CRM_RSC_DEFAULTS ||
 			    o->kind == CRM_OP_DEFAULTS)
 				continue;
-			if (crm_find_obj(cfg, o->id)) {
-				crm_err("%s: id is already in use", o->id);
+			xmlNodePtr have = crm_find_obj(cfg, o->id);
+			if (have) {
+				crm_err("Cannot create %s with ID '%s': Found existing %s with same ID.",
+					kind_word_cli(o->kind), o->id, crm_cli_name(have));
 				errors++;
 			}
 		}

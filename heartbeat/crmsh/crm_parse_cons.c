@@ -99,8 +99,8 @@ static int parse_expr(char **w, int *i, xmlNodePtr rule, const char *ruleid, str
 		const char *op = colon ? colon + 1 : opw;
 		if (!is_binop(op) || (type && strcmp(type, "string") && strcmp(type, "number") &&
 				      strcmp(type, "version"))) {
-			*err = g_strdup_printf("syntax in location: Expected one of lt, gt, lte, gte, eq, ne "
-					       "near <%s>", opw);
+			*err = g_strdup_printf("syntax in location: Expected ((string|number|version):)?"
+					       "(lt|gt|lte|gte|eq|ne) near <%s>", opw);
 			g_free(type);
 			g_free(id);
 			return -1;
@@ -147,12 +147,10 @@ static int parse_rule(char **w, int *i, xmlNodePtr parent, const char *owner, st
 		g_free(v);
 	}
 	char *sc = w[*i] ? crm_score_colon(w[*i]) : NULL;
-	if (!sc) {
-		*err = g_strdup_printf("syntax in location: Expected <score>: near <%s>", w[*i] ? w[*i] : "rule");
-		g_free(rid);
-		return -1;
-	}
-	(*i)++;
+	if (sc)
+		(*i)++;
+	else
+		sc = g_strdup("INFINITY");  /* a rule without score, as crmsh */
 	char *score = crm_score(sc);
 	if (score)
 		set_prop(rule, "score", score);
@@ -244,9 +242,8 @@ static int rsc_list(xmlNodePtr c, char **r, int n, const char *id, int order, co
 	for (int k = 0; k < n; k++)
 		if (!strcmp(r[k], "(") || !strcmp(r[k], ")") || !strcmp(r[k], "[") || !strcmp(r[k], "]"))
 			sets = 1;
-	if (n < 2) {
-		*err = g_strdup_printf("syntax in %s: Expected at least two resources near <%s>", kw,
-				       n ? r[0] : id);
+	if (n < 1) {
+		*err = g_strdup_printf("syntax in %s: Expected at least one resource near <%s>", kw, id);
 		return -1;
 	}
 	if (!sets) {

@@ -179,7 +179,7 @@ static const char *set_tag(const char *kw)
 struct crm_obj *crm_parse_primitive(char **w, char **err)
 {
 	if (!w[1] || !w[2])
-		return fail(NULL, err, g_strdup("syntax in primitive: Expected primitive id and agent"));
+		return fail(NULL, err, g_strdup("syntax in primitive: Expected at least 2 arguments near <primitive>"));
 	struct crm_obj *o = obj_new(CRM_PRIMITIVE, w[1], "primitive");
 	if (!agent_spec(o->xml, w[2]))
 		return fail(o, err, g_strdup_printf("syntax in primitive: Invalid agent spec near <%s>", w[2]));
@@ -224,7 +224,8 @@ struct crm_obj *crm_parse_container(char **w, enum crm_kind kind, char **err)
 	const char *word = w[0];
 	const char *tag = kind == CRM_GROUP ? "group" : kind == CRM_CLONE ? "clone" : "master";
 	if (!w[1] || !w[2])
-		return fail(NULL, err, g_strdup_printf("syntax in %s: Expected id and resources", word));
+		return fail(NULL, err, g_strdup_printf("syntax in %s: Expected at least 2 arguments near <%s>",
+						       word, word));
 	struct crm_obj *o = obj_new(kind, w[1], tag);
 	struct crm_ids *ids = crm_ids_new();
 	crm_ids_take(ids, w[1]);

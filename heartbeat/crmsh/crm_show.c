@@ -195,7 +195,7 @@ static void expr_text(GString *s, xmlNodePtr e)
 {
 	const char *op = attr(e, "operation");
 	if (is_tag(e, "date_expression")) {
-		g_string_append_printf(s, "date %s", op);
+		g_string_append_printf(s, "date %s", strcmp(op, "in_range") ? op : "in");
 		if (!strcmp(op, "gt") && attr(e, "start"))
 			g_string_append_printf(s, " %s", attr(e, "start"));
 		else if (!strcmp(op, "lt") && attr(e, "end"))
@@ -239,7 +239,8 @@ static char *rule_text(xmlNodePtr r)
 	GString *s = g_string_new("rule ");
 	if (attr(r, "role"))
 		g_string_append_printf(s, "$role=%s ", attr(r, "role"));
-	if (attr(r, "score")) {
+	/* crmsh leaves the default INFINITY out. */
+	if (attr(r, "score") && strcmp(attr(r, "score"), "INFINITY")) {
 		char *sc = score_text(attr(r, "score"));
 		g_string_append_printf(s, "%s: ", sc);
 		g_free(sc);

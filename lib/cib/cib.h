@@ -41,6 +41,7 @@ struct cib_rsc {
 	char *id;
 	char *cls, *provider, *type;   /* primitives */
 	struct cib_nvlist meta, params;
+	struct cib_nvlist utilization;  /* what it needs of a node's capacity */
 	GPtrArray *ops;                 /* struct cib_op * */
 	GPtrArray *children;            /* struct cib_rsc * (group members, clone child) */
 	struct cib_rsc *parent;
@@ -49,6 +50,7 @@ struct cib_rsc {
 struct cib_node {
 	char *id, *uname, *type;
 	struct cib_nvlist attrs;
+	struct cib_nvlist utilization;  /* capacity for placement-strategy */
 };
 
 enum cib_expr_op { CIB_EQ, CIB_NE, CIB_LT, CIB_GT, CIB_LTE, CIB_GTE, CIB_DEFINED, CIB_NOT_DEFINED };

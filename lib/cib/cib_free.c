@@ -17,6 +17,7 @@ static void rsc_free(struct cib_rsc *r)
 	g_free(r->type);
 	nv_clear(&r->meta);
 	nv_clear(&r->params);
+	nv_clear(&r->utilization);
 	g_ptr_array_free(r->ops, TRUE);
 	for (guint i = 0; i < r->children->len; i++)
 		rsc_free(g_ptr_array_index(r->children, i));
@@ -57,6 +58,7 @@ void cib_free(struct cib *c)
 		g_free(n->uname);
 		g_free(n->type);
 		nv_clear(&n->attrs);
+		nv_clear(&n->utilization);
 		g_free(n);
 	}
 	for (i = 0; i < c->resources->len; i++)

@@ -185,8 +185,9 @@ static void read_nodes(struct rd *r, xmlNodePtr nodes)
 			cib_diag_add(r->c, CIB_WARNING, "<node id=\"%s\">: node type \"%s\" is not supported",
 				     nid(n), nd->type);
 		read_sets(r, n, "instance_attributes", &nd->attrs, 0);
+		read_sets(r, n, "utilization", &nd->utilization, 0);
 		for (xmlNodePtr k = n->children; k; k = k->next)
-			if (k->type == XML_ELEMENT_NODE && !is_el(k, "instance_attributes"))
+			if (k->type == XML_ELEMENT_NODE && !is_el(k, "instance_attributes") && !is_el(k, "utilization"))
 				cib_diag_add(r->c, CIB_WARNING, "<node id=\"%s\">: <%s> is not supported; ignored",
 					     nid(n), (const char *)k->name);
 		g_ptr_array_add(r->c->nodes, nd);
@@ -359,8 +360,7 @@ static struct cib_rsc *read_rsc(struct rd *r, xmlNodePtr n, struct cib_rsc *pare
 			if (c)
 				g_ptr_array_add(rs->children, c);
 		} else if (is_el(k, "utilization")) {
-			cib_diag_add(r->c, CIB_WARNING, "<%s id=\"%s\">: utilization is not supported; ignored",
-				     (const char *)n->name, rs->id);
+			read_nvset(r, k, &rs->utilization, 0);
 		} else {
 			cib_diag_add(r->c, CIB_ERROR, "<%s id=\"%s\">: unexpected child <%s>",
 				     (const char *)n->name, rs->id, (const char *)k->name);

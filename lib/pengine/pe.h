@@ -27,9 +27,11 @@ struct pe_node {
 	int count;                /* resources assigned (tie-break) */
 	int seen;                 /* has a node_state */
 	int member;               /* in the membership (in_ccm) */
+	GHashTable *free_cap;     /* utilization name -> long long * left (placement-strategy) */
 };
 
 enum pe_kind { PE_PRIMITIVE, PE_GROUP, PE_CLONE };
+enum { PE_MULTI_STOP_START, PE_MULTI_STOP_ONLY, PE_MULTI_BLOCK };
 
 struct pe_rsc {
 	char *id;                 /* instance name: "rsc", "rsc:0" */
@@ -44,6 +46,8 @@ struct pe_rsc {
 	int managed, target_stopped, stickiness, migration_threshold, priority;
 	long long failure_timeout;
 	int clone_max, clone_node_max, interleave;
+	int requires_nothing;     /* meta requires=nothing: runs without quorum */
+	int multiple_active;      /* PE_MULTI_*: what to do when active on several nodes */
 
 	/* Current state (primitives). */
 	GPtrArray *running;       /* struct pe_node * */
@@ -138,12 +142,15 @@ struct pe_note {
 	int call_id;
 };
 
+enum { PE_PLACE_DEFAULT, PE_PLACE_UTILIZATION, PE_PLACE_MINIMAL, PE_PLACE_BALANCED };
+
 struct pe_ws {
 	struct cib *cib;
 	long long now;
 	int stonith_enabled, symmetric, have_quorum, start_failure_fatal, stop_orphans;
 	char *no_quorum_policy;
 	int default_stickiness;
+	int placement;            /* PE_PLACE_*: placement-strategy */
 	GPtrArray *nodes;         /* struct pe_node * in configuration order */
 	GPtrArray *rscs;          /* top-level struct pe_rsc * */
 	GPtrArray *prims;         /* every primitive instance, in order */
@@ -194,6 +201,14 @@ int pe_rule_eval(struct pe_ws *ws, const struct cib_rule *ru, const struct pe_no
 /* The op-digest of a primitive's parameters, as the controller records it
  * and the engine compares it (g_free). */
 char *pe_params_digest(const struct cib_nvlist *params);
+
+/* Utilization (pe_utilization.c): capacities from the CIB; whether r (with
+ * its group's later members) fits on n; taking r's needs from n; balanced's
+ * preference between two nodes (< 0: a first). */
+void pe_util_init(struct pe_ws *ws);
+int pe_util_fits(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n);
+void pe_util_consume(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n);
+int pe_util_compare(const struct pe_node *a, const struct pe_node *b);
 
 /* Output. */
 void pe_print_status(struct pe_ws *ws, FILE *out, int revised);

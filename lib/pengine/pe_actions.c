@@ -99,8 +99,9 @@ static void prim_actions(struct pe_ws *ws, struct pe_rsc *r)
 			r->start->runnable = 0;
 			set_reason(r->start, "quorum freeze%s%s", "", "");
 		}
-	} else if (!quorum_ok(ws)) {
-		/* stop, suicide: nothing may run without quorum. */
+	} else if (!quorum_ok(ws) && !r->requires_nothing) {
+		/* stop, suicide: nothing may run without quorum (unless it
+		 * requires nothing). */
 		r->start->runnable = 0;
 		set_reason(r->start, "no quorum%s%s", "", "");
 	} else if (!pe_node_can_run(r->next)) {
@@ -121,9 +122,12 @@ static void prim_actions(struct pe_ws *ws, struct pe_rsc *r)
 		struct pe_action *s = new_action(ws, PE_STOP, r, n);
 		g_ptr_array_add(r->stops, s);
 		if (n->unclean) {
-			/* Only fencing can stop it; without fencing it is stuck. */
+			/* Only fencing can stop it; without fencing (or without
+			 * quorum to fence) it is stuck. */
 			s->pseudo = 1;
-			s->runnable = ws->stonith_enabled;
+			s->runnable = ws->stonith_enabled && quorum_ok(ws);
+			if (ws->stonith_enabled && !quorum_ok(ws))
+				set_reason(s, "no quorum%s%s", "", "");
 		}
 		if (!managed) {
 			/* Unmanaged: never stopped by us.  Only a blocked
@@ -494,7 +498,9 @@ static void fencing(struct pe_ws *ws)
 	struct pe_action *last = NULL, *dc_fence = NULL;
 	for (guint i = 0; i < byname->len; i++) {
 		struct pe_node *n = g_ptr_array_index(byname, i);
-		if (!n->unclean || !ws->stonith_enabled)
+		/* Without quorum (and no-quorum-policy other than ignore) a
+		 * partition may not fence. */
+		if (!n->unclean || !ws->stonith_enabled || !quorum_ok(ws))
 			continue;
 		n->fence = 1;
 		struct pe_action *f = new_action(ws, PE_FENCE, NULL, n);

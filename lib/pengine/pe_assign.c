@@ -310,13 +310,23 @@ static struct pe_node *choose(struct pe_ws *ws, struct pe_rsc *r, int *w, char *
 			continue;
 		if (cap && !cap(r, n))
 			continue;
+		if (!pe_util_fits(ws, r, n))
+			continue;
 		if (!best || w[i] > bw) {
 			best = n, bw = w[i];
 			continue;
 		}
 		if (w[i] < bw)
 			continue;
-		if (n->count != best->count) {
+		if (ws->placement == PE_PLACE_BALANCED) {
+			int u = pe_util_compare(n, best);
+			if (u) {
+				if (u < 0)
+					best = n;
+				continue;
+			}
+		}
+		if (ws->placement != PE_PLACE_MINIMAL && n->count != best->count) {
 			if (n->count < best->count)
 				best = n;
 			continue;
@@ -333,7 +343,7 @@ static struct pe_node *choose(struct pe_ws *ws, struct pe_rsc *r, int *w, char *
 	/* A clone instance keeps its node when that is as good as the best. */
 	struct pe_node *pf = r->prefer;
 	if (best && pf && pf != best && allowed[pf->idx] && node_available(pf) && w[pf->idx] >= w[best->idx] &&
-	    (!cap || cap(r, pf)))
+	    (!cap || cap(r, pf)) && pe_util_fits(ws, r, pf))
 		best = pf;
 	return best;
 }
@@ -384,12 +394,17 @@ static void assign_prim(struct pe_ws *ws, struct pe_rsc *r, int (*cap)(struct pe
 		n = current_node(r);
 	} else if (r->target_stopped || r->orphan) {
 		n = NULL;
+	} else if (r->running->len > 1 && r->multiple_active == PE_MULTI_STOP_ONLY) {
+		/* Active on several nodes, multiple-active=stop_only: stopped
+		 * everywhere, started nowhere. */
+		n = NULL;
 	} else {
 		n = choose(ws, r, w, allowed, cap);
 	}
 	r->next = n;
 	if (n)
 		n->count++;
+	pe_util_consume(ws, r, n);
 	r->assigned_done = 1;
 	r->assigning = 0;
 	g_free(w);
@@ -529,8 +544,43 @@ static int cmp_priority(gconstpointer a, gconstpointer b)
 	return x->cfg_order - y->cfg_order;
 }
 
+/* With a placement-strategy other than default, Pacemaker allocates (after
+ * priority) the resource with the higher score where it runs first, then
+ * the one with the higher score on the first node where they differ. */
+static int top_weight(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n)
+{
+	struct pe_rsc *p = first_prim(r);
+	if (!p || p->kind != PE_PRIMITIVE || !p->allowed[n->idx])
+		return -PE_INF;
+	(void)ws;
+	return p->weight[n->idx];
+}
+
+static int cmp_process_order(gconstpointer a, gconstpointer b, gpointer data)
+{
+	struct pe_ws *ws = data;
+	struct pe_rsc *x = *(struct pe_rsc *const *)a, *y = *(struct pe_rsc *const *)b;
+	if (x->priority != y->priority)
+		return x->priority > y->priority ? -1 : 1;
+	struct pe_rsc *px = first_prim(x), *py = first_prim(y);
+	struct pe_node *cx = px && px->kind == PE_PRIMITIVE ? current_node(px) : NULL;
+	struct pe_node *cy = py && py->kind == PE_PRIMITIVE ? current_node(py) : NULL;
+	int wx = cx ? top_weight(ws, x, cx) : -PE_INF, wy = cy ? top_weight(ws, y, cy) : -PE_INF;
+	if (wx != wy)
+		return wx > wy ? -1 : 1;
+	for (guint i = 0; i < ws->nodes->len; i++) {
+		struct pe_node *n = g_ptr_array_index(ws->nodes, i);
+		wx = top_weight(ws, x, n);
+		wy = top_weight(ws, y, n);
+		if (wx != wy)
+			return wx > wy ? -1 : 1;
+	}
+	return x->cfg_order - y->cfg_order;
+}
+
 void pe_assign(struct pe_ws *ws)
 {
+	pe_util_init(ws);
 	for (guint i = 0; i < ws->rscs->len; i++)
 		for_prims(g_ptr_array_index(ws->rscs, i), init_allowed, ws, NULL);
 	apply_locations(ws);
@@ -540,7 +590,10 @@ void pe_assign(struct pe_ws *ws)
 	GPtrArray *order = g_ptr_array_new();
 	for (guint i = 0; i < ws->rscs->len; i++)
 		g_ptr_array_add(order, g_ptr_array_index(ws->rscs, i));
-	g_ptr_array_sort(order, cmp_priority);
+	if (ws->placement == PE_PLACE_DEFAULT)
+		g_ptr_array_sort(order, cmp_priority);
+	else
+		g_ptr_array_sort_with_data(order, cmp_process_order, ws);
 	for (guint i = 0; i < order->len; i++)
 		assign_rsc(ws, g_ptr_array_index(order, i));
 	g_ptr_array_free(order, TRUE);

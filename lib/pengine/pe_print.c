@@ -322,7 +322,7 @@ static void summarize(struct pe_rsc *r, GPtrArray *lines)
 	}
 	/* Stopping for good (on every node where it is active). */
 	const char *why = "node availability";
-	if (r->next && stop && stop->reason)
+	if ((r->next || (stop_blocked && stop && stop->pseudo)) && stop && stop->reason)
 		why = stop->reason;
 	else if (r->next && !s->runnable && s->reason)
 		why = s->reason;

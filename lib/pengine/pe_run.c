@@ -73,8 +73,12 @@ void pe_free(struct pe_ws *ws)
 		return;
 	for (guint i = 0; i < ws->rscs->len; i++)
 		free_rsc(g_ptr_array_index(ws->rscs, i));
-	for (guint i = 0; i < ws->nodes->len; i++)
-		g_free(g_ptr_array_index(ws->nodes, i));
+	for (guint i = 0; i < ws->nodes->len; i++) {
+		struct pe_node *n = g_ptr_array_index(ws->nodes, i);
+		if (n->free_cap)
+			g_hash_table_destroy(n->free_cap);
+		g_free(n);
+	}
 	for (guint i = 0; i < ws->colocs->len; i++)
 		g_free(g_ptr_array_index(ws->colocs, i));
 	for (guint i = 0; i < ws->actions->len; i++) {

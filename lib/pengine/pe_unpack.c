@@ -171,6 +171,15 @@ static void resolve_meta(struct pe_ws *ws, struct pe_rsc *pr)
 	pr->stickiness = meta_score(ws, r, "resource-stickiness", ws->default_stickiness);
 	pr->migration_threshold = meta_score(ws, r, "migration-threshold", PE_INF);
 	pr->priority = meta_score(ws, r, "priority", 0);
+	v = meta(ws, r, "requires");
+	pr->requires_nothing = v && !strcmp(v, "nothing");
+	v = meta(ws, r, "multiple-active");
+	pr->multiple_active = v && !strcmp(v, "stop_only") ? PE_MULTI_STOP_ONLY :
+			      v && !strcmp(v, "block") ? PE_MULTI_BLOCK : PE_MULTI_STOP_START;
+	/* A resource in maintenance is left alone, like an unmanaged one. */
+	v = meta(ws, r, "maintenance");
+	if (v && cib_is_true(v))
+		pr->managed = 0;
 	v = meta(ws, r, "failure-timeout");
 	pr->failure_timeout = v ? cib_parse_interval(v) / 1000 : 0;
 	if (pr->failure_timeout < 0)
