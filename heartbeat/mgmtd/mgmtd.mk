@@ -3,7 +3,7 @@
 # libmicrohttpd and GnuTLS (MGMTD = yes); it says so when it did not.
 MGMTD_SRCS = heartbeat/mgmtd/mgmtd.c heartbeat/mgmtd/mgmt_conf.c heartbeat/mgmtd/mgmt_tls.c \
 	heartbeat/mgmtd/mgmt_auth.c heartbeat/mgmtd/mgmt_session.c heartbeat/mgmtd/mgmt_action.c \
-	heartbeat/mgmtd/mgmt_status.c heartbeat/mgmtd/mgmt_render.c heartbeat/mgmtd/mgmt_metrics.c heartbeat/mgmtd/mgmt_http.c heartbeat/mgmtd/mgmt_deadline.c
+	heartbeat/mgmtd/mgmt_status.c heartbeat/mgmtd/mgmt_render.c heartbeat/mgmtd/mgmt_metrics.c heartbeat/mgmtd/mgmt_http.c heartbeat/mgmtd/mgmt_jobs.c heartbeat/mgmtd/mgmt_deadline.c
 MGMTD_WWW = heartbeat/mgmtd/www/index.html heartbeat/mgmtd/www/app.js heartbeat/mgmtd/www/style.css
 
 ifeq ($(MGMTD),yes)
