@@ -588,16 +588,18 @@ static int run_daemon(void)
 	crm_children_init();
 	rsc_init();
 	ipfail_init();
+	/* Up: the starting command may return; stderr is done with.  Before
+	 * the first heartbeat: waiting here for a stalled log (up to 1 s)
+	 * must not come between two of them. */
+	log_flush(1000);
+	setup_logging(hb.cf, opt_foreground, false);
+	daemonize_ready();
 	membership_start();
 	timer_init(&keepalive_timer, on_keepalive, NULL);
 	apply_timing();
 	timer_init(&tick_timer, on_tick, NULL);
 	timer_start_periodic(&tick_timer, TICK_MS);
 	sd_notify_state("READY=1");
-	/* Up: the starting command may return; stderr is done with. */
-	log_flush(1000);
-	setup_logging(hb.cf, opt_foreground, false);
-	daemonize_ready();
 	g_main_loop_run(loop);
 	api_stop();
 	pidfile_remove(pidfile);

@@ -31,8 +31,8 @@ static const char *kind_word_cli(enum crm_kind k)
 }
 
 /* Applies objs to a copy of the working document; the copy replaces it
- * only when nothing failed.  replace: start from an empty configuration
- * (nodes kept). */
+ * only when nothing failed.  replace: objects the load does not name are
+ * removed (crm_replace). */
 static int apply_objs(struct crm_session *s, GPtrArray *objs, int replace, int strict)
 {
 	xmlDocPtr tmp = xmlCopyDoc(s->work, 1);
@@ -54,20 +54,8 @@ static int apply_objs(struct crm_session *s, GPtrArray *objs, int replace, int s
 			}
 		}
 	}
-	if (replace && !errors) {
-		xmlNodePtr fresh = crm_empty_config(tmp);
-		xmlNodePtr old_nodes = crm_section_of(cfg, "nodes", 0);
-		if (old_nodes) {
-			xmlNodePtr nn = crm_section_of(fresh, "nodes", 0);
-			xmlReplaceNode(nn, xmlCopyNode(old_nodes, 1));
-			xmlFreeNode(nn);
-		}
-		xmlReplaceNode(cfg, fresh);
-		xmlFreeNode(cfg);
-		cfg = fresh;
-	}
 	if (!errors)
-		errors += crm_apply(cfg, objs);
+		errors += replace ? crm_replace(cfg, objs) : crm_apply(cfg, objs);
 	if (!errors)
 		errors += crm_check_refs(cfg);
 	if (errors) {

@@ -64,9 +64,9 @@ static void common_headers(struct MHD_Response *r, bool api)
 	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(r, "Content-Security-Policy",
 				"default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-	if (conf && !api)
-		return;
-	MHD_add_response_header(r, "Cache-Control", "no-store");
+	MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
+	if (api)
+		MHD_add_response_header(r, "Cache-Control", "no-store");
 }
 
 static enum MHD_Result send_text(struct MHD_Connection *c, int status, const char *ctype, char *text,

@@ -27,6 +27,22 @@ static struct view_node *crm_node(const struct mgmt_snap *s, const char *name)
 	return s->view ? view_node_by_uname(s->view, name) : NULL;
 }
 
+GPtrArray *mgmt_snap_node_names(const struct mgmt_snap *s)
+{
+	GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
+	const struct json_val *nodes = json_get(s->hb, "nodes");
+	size_t i;
+	int k;
+
+	for (i = 0; i < json_len(nodes); i++)
+		if (!g_strcmp0(json_get_str(json_at(nodes, i), "type"), "normal") && json_get_str(json_at(nodes, i), "name"))
+			g_ptr_array_add(a, g_strdup(json_get_str(json_at(nodes, i), "name")));
+	for (k = 0; k < s->nnodes; k++)
+		if (!g_strcmp0(s->nodes[k].type, "normal"))
+			g_ptr_array_add(a, g_strdup(s->nodes[k].name));
+	return a;
+}
+
 /* ---- summary ---- */
 
 static void summary_nodes(GString *o, const struct mgmt_snap *s)

@@ -25,5 +25,7 @@ struct mgmt_snap {
 
 char *mgmt_render_summary(const struct mgmt_snap *s);
 char *mgmt_render_metrics(const struct mgmt_snap *s);
+/* The normal nodes of the reading (g_ptr_array_free(a, TRUE)). */
+GPtrArray *mgmt_snap_node_names(const struct mgmt_snap *s);
 void mgmt_status_invalidate(void);
 #endif

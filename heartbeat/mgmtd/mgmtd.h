@@ -110,6 +110,8 @@ char *mgmt_metrics_text(void);
 bool mgmt_status_crm(void);
 /* The local node's name as heartbeat said it (cached; "" before). */
 void mgmt_status_local(char *buf, size_t len);
+/* Whether heartbeat lists name as a (normal) node. */
+bool mgmt_status_has_node(const char *name);
 
 /* ---- mgmt_deadline.c: request headers within conn_timeout seconds ---- */
 void mgmt_deadline_start(int seconds);

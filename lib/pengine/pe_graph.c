@@ -39,6 +39,10 @@ const char *pe_task_name(const struct pe_action *a)
 		return "do_shutdown";
 	case PE_CLEAR_FAILCOUNT:
 		return "clear_failcount";
+	case PE_MIGRATE_TO:
+		return "migrate_to";
+	case PE_MIGRATE_FROM:
+		return "migrate_from";
 	}
 	return "?";
 }
@@ -224,6 +228,19 @@ static void action_attributes(struct pe_ws *ws, FILE *f, const struct pe_action 
 		kv(l, "CRM_meta_op_no_wait", g_strdup("true"));
 		kv(l, "CRM_meta_timeout", g_strdup_printf("%lld", pe_action_timeout(ws, a)));
 		break;
+	case PE_MIGRATE_TO:
+	case PE_MIGRATE_FROM: {
+		struct pe_node *src = r->running->len ? g_ptr_array_index(r->running, 0) : NULL;
+		if (src)
+			kv(l, "CRM_meta_migrate_source", g_strdup(src->uname));
+		if (r->next)
+			kv(l, "CRM_meta_migrate_target", g_strdup(r->next->uname));
+		struct cib_op *o = cfg_op(r, pe_task_name(a), 0);
+		if (o)
+			kv(l, "CRM_meta_name", g_strdup(pe_task_name(a)));
+		kv(l, "CRM_meta_timeout", g_strdup_printf("%lld", pe_action_timeout(ws, a)));
+		break;
+	}
 	case PE_CANCEL:
 		kv(l, "CRM_meta_call_id", g_strdup_printf("%d", a->cancel_call_id));
 		kv(l, "CRM_meta_interval", g_strdup_printf("%lld", a->interval_ms));

@@ -653,8 +653,10 @@ static void unpack_history(struct pe_ws *ws)
 			replay(ws, r, n, ops, &h);
 			if (h.active && !h.failed && definition_changed(r, ops))
 				r->def_changed = 1;
-			if (agent_changed(r, lr) && n->online && !n->unclean && !n->shutdown)
+			if (agent_changed(r, lr) && n->online && !n->unclean && !n->shutdown) {
 				note(ws, PE_NOTE_AGENT_CHANGED, r, lr, n);
+				r->agent_changed = 1;
+			}
 			if (h.active)
 				note_recurring(ws, r, lr, n, ops);
 			g_ptr_array_free(ops, TRUE);
