@@ -256,7 +256,7 @@ void status_commit(xmlDocPtr next, const char *why)
 	commit_if_changed(next, why);
 }
 
-#define BATCH_MS 100   /* results within this are committed together */
+#define BATCH_MS 20   /* results within this are committed together */
 
 static xmlDocPtr batch;
 static struct timer batch_timer;

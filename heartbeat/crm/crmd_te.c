@@ -532,4 +532,7 @@ void te_on_result(const struct hb_msg *m)
 			te_abort("operation failed");
 		run_ready();
 	}
+	/* nothing more to wait for: the tools see the result now */
+	if (te.inflight == 0)
+		status_flush();
 }
