@@ -12,13 +12,14 @@
 #include "clock.h"
 #include "wire.h"
 #include "events.h"
+#include "compress.h"
 
 #define REXMIT_MIN_INTERVAL_MS 240
 #define REXMIT_MAX_PER_REQUEST 50
 #define DROP_LOG_INTERVAL_MS 5000
 
 static const char *drop_names[DROP__COUNT] = {
-	"malformed", "too big", "no authentication", "bad authentication",
+	"malformed", "too big", "no authentication", "bad authentication", "bad compressed payload",
 	"missing t/src/ts", "unknown node", "replay (old generation)", "bad sequence number",
 	"stale",
 };
@@ -127,7 +128,12 @@ static bool send_on_media(const struct hb_msg *m)
 			 * with msgfmt classic it also carries the inner auth field. */
 			if (wire_encode(&hb.keys, m, md->classic ? MSG_FMT_CLASSIC : MSG_FMT_NETSTRING,
 					!hb.cf->msgfmt_netstring, false, *enc) < 0) {
-				log_err("cannot encode message %s", msg_get(m, "t"));
+				/* the original has no fragmentation: too big even
+				 * compressed is refused, and said so with its size */
+				log_err("cannot send message t=%s: %zu bytes serialised, over MAXMSG (%d) "
+					"even after %s compression, or not encodable",
+					msg_get(m, "t") ? msg_get(m, "t") : "?", wire_plain_size(m), MSG_MAXMSG,
+					cz_name(cz_policy.algo));
 				g_string_free(*enc, TRUE);
 				*enc = NULL;
 				md->send_errors++;
