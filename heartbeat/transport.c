@@ -13,6 +13,7 @@
 #include "wire.h"
 #include "events.h"
 #include "compress.h"
+#include "frag.h"
 
 #define REXMIT_MIN_INTERVAL_MS 240
 #define REXMIT_MAX_PER_REQUEST 50
@@ -141,7 +142,13 @@ static bool send_on_media(const struct hb_msg *m)
 			}
 		}
 		any = true;
-		if (md->ops->send(md, (*enc)->str, (*enc)->len) < 0)
+		if (!md->classic && (*enc)->len > FRAG_LIMIT) {
+			/* over what one UDP datagram carries: in pieces (frag.h) */
+			if (frag_send(md, (*enc)->str, (*enc)->len, msg_get(m, "dest")) < 0)
+				md->send_errors++;
+			else
+				md->sent++;
+		} else if (md->ops->send(md, (*enc)->str, (*enc)->len) < 0)
 			md->send_errors++;
 		else
 			md->sent++;
@@ -457,6 +464,19 @@ void transport_receive(int mi, const void *buf, size_t len)
 	if (strcmp(src, hb.localname) == 0) {
 		/* our own broadcast heard back */
 		hb.own_packets++;
+		goto out;
+	}
+	if (strcasecmp(t, FRAG_TYPE) == 0) {
+		/* a piece of a packet too big for one datagram: the joined packet is
+		 * verified and handled as if it had arrived whole */
+		char *whole;
+		size_t wl;
+		if (frag_receive(m, now, &whole, &wl)) {
+			msg_free(m);
+			m = NULL;
+			transport_receive(mi, whole, wl);
+			g_free(whole);
+		}
 		goto out;
 	}
 	ni = lookup_sender(m, src, mi);
