@@ -4,7 +4,7 @@ HEARTBEAT_SRCS = heartbeat/main.c heartbeat/identity.c heartbeat/nodes.c heartbe
 	heartbeat/fifo.c heartbeat/ping.c heartbeat/ipfail.c heartbeat/respawn.c heartbeat/crm_children.c heartbeat/watchdog.c heartbeat/notify.c heartbeat/api.c \
 	heartbeat/pidfile.c heartbeat/sdnotify.c heartbeat/stonith_check.c heartbeat/events.c heartbeat/routes.c \
 	heartbeat/config_check.c heartbeat/daemonize.c heartbeat/rsc_json.c heartbeat/rsc_reload.c heartbeat/reload.c \
-	heartbeat/node_admin.c
+	heartbeat/node_admin.c heartbeat/frag.c
 CL_STATUS_SRCS = heartbeat/cl_status.c
 
 PROGRAMS += heartbeat/heartbeat heartbeat/cl_status

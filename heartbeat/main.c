@@ -31,6 +31,7 @@
 #include "daemonize.h"
 #include "reload.h"
 #include "conf_diff.h"
+#include "compress.h"
 #include "stonith_check.h"
 
 #define EXIT_USAGE 2
@@ -588,6 +589,7 @@ static int run_daemon(void)
 		return rc;
 	}
 	hb.cf = cf;
+	cz_policy_set(cf->compression, cf->compression_threshold, cf->traditional_compression);
 	hb.haresources = hares;
 	hb.resources_managed = !cf->crm && !opt_nomanage && hares != NULL;
 	pid = pidfile_read(pidfile, &stale);
