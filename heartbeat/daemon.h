@@ -40,7 +40,7 @@ struct hb_link {
 	bool lossy;              /* said in the log; said again when it recovers */
 };
 #define LOSS_WINDOW 50
-#define LOSS_LOSSY_PCT 20        /* a link losing this much is reported */
+#define LOSS_LOSSY_PCT 15        /* a link losing this much is reported */
 #define LOSS_OK_PCT 5            /* ... and reported recovered under this */
 
 struct missing_seq {

@@ -144,6 +144,7 @@ const char *status_get_attr(xmlDocPtr doc, struct crm_peer *p, const char *name)
 /* next (taken): committed with the right bump when it differs from the replica. */
 void status_commit(xmlDocPtr next, const char *why);
 xmlNodePtr status_record_op(xmlDocPtr doc, struct crm_peer *p, const struct hb_msg *m);
+void status_record_failure(xmlNodePtr op);
 
 /* crmd_pe.c and crmd_te.c: the DC's policy engine runs and transitions */
 void pe_schedule(const char *why);

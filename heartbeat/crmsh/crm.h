@@ -111,6 +111,8 @@ xmlNodePtr crm_section_of(xmlNodePtr cfg, const char *name, int create);
 /* Prints every object of cfg (or only those named in ids) as crmsh 4.4's
  * `configure show` does. */
 void crm_show(FILE *f, xmlNodePtr cfg, char **ids);
+/* Set by `show`: passw* values print as ****** (never for save or edit). */
+extern int crm_show_obscure;
 /* `show xml`: the configuration as XML. */
 void crm_show_xml(FILE *f, xmlNodePtr cfg, char **ids);
 

@@ -205,6 +205,18 @@ static int apply_monitor(xmlNodePtr cfg, struct crm_obj *o)
 		crm_err("monitor: resource %s does not exist", o->id);
 		return 1;
 	}
+	xmlNodePtr first = p->children;
+	xmlNodePtr c = o->xml->children, next;
+	for (; c; c = next) {
+		next = c->next;
+		if (c->type != XML_COMMENT_NODE)
+			continue;
+		xmlUnlinkNode(c);
+		if (first)
+			xmlAddPrevSibling(first, c);
+		else
+			xmlAddChild(p, c);
+	}
 	xmlNodePtr ops = crm_section_of(p, "operations", 1);
 	xmlAddChild(ops, o->xml);
 	o->xml = NULL;

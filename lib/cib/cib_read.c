@@ -323,8 +323,12 @@ static struct cib_rsc *read_rsc(struct rd *r, xmlNodePtr n, struct cib_rsc *pare
 			cib_diag_add(r->c, CIB_WARNING, "<primitive id=\"%s\">: templates are not supported", rs->id);
 	} else if (is_el(n, "group")) {
 		rs = new_rsc(CIB_GROUP, n, parent);
-	} else if (is_el(n, "clone")) {
+	} else if (is_el(n, "clone") || is_el(n, "master") || is_el(n, "master_slave")) {
+		/* master (v2 master_slave) is a clone that can promote:
+		 * read as a clone with promotable=true, as Pacemaker 2 does. */
 		rs = new_rsc(CIB_CLONE, n, parent);
+		if (!is_el(n, "clone"))
+			rs->promotable = 1;
 	} else {
 		cib_diag_add(r->c, CIB_WARNING, "<%s id=\"%s\">: resource type not supported; ignored",
 			     (const char *)n->name, nid(n));
@@ -334,6 +338,9 @@ static struct cib_rsc *read_rsc(struct rd *r, xmlNodePtr n, struct cib_rsc *pare
 		cib_diag_add(r->c, CIB_ERROR, "<%s>: missing id", (const char *)n->name);
 	read_sets(r, n, "meta_attributes", &rs->meta, 1);
 	read_sets(r, n, "instance_attributes", &rs->params, 0);
+	if (rs->kind == CIB_CLONE && cib_nv_get(&rs->meta, "promotable") &&
+	    cib_is_true(cib_nv_get(&rs->meta, "promotable")))
+		rs->promotable = 1;
 	if (r->c->legacy) {
 		v2_fixups(rs, n);
 	} else {

@@ -36,6 +36,7 @@ enum { PE_MULTI_STOP_START, PE_MULTI_STOP_ONLY, PE_MULTI_BLOCK };
 struct pe_rsc {
 	char *id;                 /* instance name: "rsc", "rsc:0" */
 	char *base;               /* configured id */
+	const char *clone_name;   /* anonymous clone instance: the id its history has ("rsc") */
 	enum pe_kind kind;
 	struct cib_rsc *cfg;
 	struct pe_rsc *parent;
