@@ -50,6 +50,10 @@ UNIT_TESTS += tests/unit/test_crm_children
 tests/unit/test_crm_children: tests/unit/test_crm_children.o $(FIXTURE_OBJS) lib/libhb.a
 	$(LINK) tests/unit/test_crm_children.o $(FIXTURE_OBJS) $(HB_LIBS)
 tests/unit/test_transport.o tests/unit/test_rsc_v1.o tests/unit/test_events.o tests/unit/daemon_fixture.o tests/unit/test_crm_children.o: CPPFLAGS += -Iheartbeat -Itests/unit
+UNIT_TESTS += tests/unit/test_frag
+tests/unit/test_frag: tests/unit/test_frag.o $(FIXTURE_OBJS) lib/libhb.a
+	$(LINK) tests/unit/test_frag.o $(FIXTURE_OBJS) $(HB_LIBS)
+tests/unit/test_frag.o: CPPFLAGS += -Iheartbeat -Itests/unit
 UNIT_TESTS += tests/unit/test_api
 tests/unit/test_api: tests/unit/test_api.o $(FIXTURE_OBJS) lib/libhb.a
 	$(LINK) tests/unit/test_api.o $(FIXTURE_OBJS) $(HB_LIBS)

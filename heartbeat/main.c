@@ -389,6 +389,8 @@ static void reload_apply(struct reload_job *j)
 		hb.keys = j->keys;
 		conf_diff(hb.cf, j->cf, &d);
 		conf_apply_live(hb.cf, j->cf);
+		/* whatever of the compression directives the reload took */
+		cz_policy_set(hb.cf->compression, hb.cf->compression_threshold, hb.cf->traditional_compression);
 		setup_logging(hb.cf, opt_foreground, false);
 		apply_timing();
 		watchdog_apply_timing();

@@ -270,6 +270,7 @@ static void whole(void)
 	g_string_free(out, TRUE);
 	g_free(big);
 	msg_free(m);
+	auth_clear(&k);
 }
 
 int main(void)
