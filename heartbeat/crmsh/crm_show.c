@@ -98,7 +98,14 @@ static char *set_line(const char *kw, xmlNodePtr set)
 		if (!is_tag(c, "nvpair"))
 			continue;
 		g_string_append_c(s, ' ');
-		nv(s, attr(c, "name"), attr(c, "value"));
+		if (attr(c, "id-ref")) {
+			/* a reference to another nvpair: @ID or @ID:NAME */
+			g_string_append_printf(s, "@%s", attr(c, "id-ref"));
+			if (attr(c, "name"))
+				g_string_append_printf(s, ":%s", attr(c, "name"));
+			continue;
+		}
+		nv(s, attr(c, "name") ? attr(c, "name") : "", attr(c, "value"));
 	}
 	return g_string_free(s, FALSE);
 }
@@ -167,6 +174,8 @@ static void show_primitive(FILE *f, xmlNodePtr x)
 			g_ptr_array_add(parts, set_line(kw, ops));
 		if (!is_tag(ops, "operations"))
 			continue;
+		if (attr(ops, "id"))
+			g_ptr_array_add(parts, g_strdup_printf("operations $id=%s", attr(ops, "id")));
 		for (xmlNodePtr op = ops->children; op; op = op->next) {
 			if (!is_tag(op, "op"))
 				continue;
