@@ -1,69 +1,17 @@
 #!/bin/sh
-# demo/cluster-demo.sh — a live three-node cluster of our heartbeat in network namespaces
-# (tests/lib/harness.sh), each node's own cl_status view printed every few seconds; one node
-# is killed and brought back half-way so the views change. Builds nothing; needs root.
-# DEMO_SECONDS (60), DEMO_INTERVAL (5), DEMO_MEDIA (bcast), DEMO_FAILOVER (1), DEMO_IMPL (ours).
+# demo/cluster-demo.sh — the README's demo: a live cluster of ours in network namespaces.
+#   (default, --v2)  the talk's story on a v2 cluster (crm respawn): a group with a virtual
+#                    IP and a monitored Dummy starts, a resource failure is caught by its
+#                    monitor and recovered, the holder is killed and the group moves, the
+#                    crm_mon -1 view printed as it changes (demo/story-v2.sh)
+#   --v1             the haresources story: three nodes, a VIP in haresources, the holder
+#                    killed and brought back, each node's cl_status view (demo/story-v1.sh)
+# Needs root and a build (./configure && make); everything is torn down by PID at the end.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
-cd "$(dirname "$0")/.." || exit 1
-export HB_KEEPALIVE=${HB_KEEPALIVE:-500ms} HB_DEADTIME=${HB_DEADTIME:-2} HB_INITDEAD=${HB_INITDEAD:-2}
-. tests/lib/harness.sh
-
-SECONDS_TOTAL=${DEMO_SECONDS:-60}
-INTERVAL=${DEMO_INTERVAL:-5}
-export HB_MEDIA=${DEMO_MEDIA:-bcast} HB_AUTH=${DEMO_AUTH:-sha1}
-export HB_IMPL=${DEMO_IMPL:-ours}
-NODES="alpha bravo charlie"
-
-hb_need_root || exit 1
-if [ "$HB_IMPL" = ours ] && ! hb_ours_available; then
-	echo "demo: our daemon is not built ($HB_OURS_DAEMON, $HB_OURS_CLSTATUS)."
-	echo "demo: run ./configure && make first. Falling back to Debian's heartbeat 3.0.6 so you can see the harness."
-	[ -x "$HB_ORIG_DAEMON" ] || { echo "demo: $HB_ORIG_DAEMON is missing too; nothing to run."; exit 1; }
-	export HB_IMPL=orig
-fi
-
-view() { # NODE: one line with what NODE's daemon thinks of every node and its links
-	local me=$1 n line="" links
-	for n in $(hb_cl_status "$me" listnodes | sort); do
-		links=$(hb_cl_status "$me" listhblinks "$n" | while read -r l; do
-			printf '%s:%s ' "$l" "$(hb_linkstatus "$me" "$n" "$l")"; done)
-		[ "$n" = "$me" ] && links=""
-		line="$line  $n=$(hb_nodestatus "$me" "$n")${links:+ [${links% }]}"
-	done
-	[ -n "$line" ] || line="  (cl_status gets no answer: $(hb_cl_status "$me" hbstatus))"
-	printf '  %-8s sees:%s\n' "$me" "$line"
-}
-
-echo "demo: $HB_IMPL heartbeat on $NODES, media $HB_MEDIA over eth0+eth1, auth $HB_AUTH," \
-	"keepalive $HB_KEEPALIVE, deadtime ${HB_DEADTIME}s; ${SECONDS_TOTAL}s"
-hb_init demo || exit 1
-hb_add_hosts $NODES || exit 1
-hb_config_all || exit 1
-hb_start_all 2>/dev/null || { echo "demo: a daemon did not start"; hb_keep demo; exit 1; }
-t0=$(hb_now_ms)
-if hb_wait_for 20 hb_all_active; then
-	echo "demo: all three nodes see each other active after $(( $(hb_now_ms) - t0 )) ms"
-else
-	echo "demo: not all active after 20 s; showing what each node sees anyway"
-fi
-victim=charlie killed=0 back=0
-start=$(date +%s)
-while :; do
-	t=$(( $(date +%s) - start ))
-	[ "$t" -ge "$SECONDS_TOTAL" ] && break
-	if [ "${DEMO_FAILOVER:-1}" = 1 ] && [ "$killed" = 0 ] && [ "$t" -ge $((SECONDS_TOTAL / 3)) ]; then
-		echo "== ${t}s: kill -9 the daemon on $victim (pid $(hb_daemon_pid "$victim"))"
-		hb_kill9 "$victim"; killed=1
-	elif [ "$killed" = 1 ] && [ "$back" = 0 ] && [ "$t" -ge $((2 * SECONDS_TOTAL / 3)) ]; then
-		echo "== ${t}s: restart $victim (generation was $(hb_generation "$victim"))"
-		hb_restart "$victim" 2>/dev/null; back=1
-	fi
-	echo "== ${t}s"
-	for n in $NODES; do
-		if hb_daemon_alive "$n"; then view "$n"; else printf '  %-8s (daemon not running)\n' "$n"; fi
-	done
-	sleep "$INTERVAL"
-done
-[ "$back" = 1 ] && echo "demo: $victim generation now $(hb_generation "$victim")"
-[ -n "${DEMO_KEEP:-}" ] && hb_keep demo
-echo "demo: tearing down"
+here=$(dirname "$0")
+case ${1:-} in
+""|--v2) exec bash "$here/story-v2.sh" ;;
+--v1) exec bash "$here/story-v1.sh" ;;
+-h|--help) sed -n '2,8s/^# \{0,1\}//p' "$0"; exit 0 ;;
+*) echo "cluster-demo.sh: unknown argument '$1' (expected --v1, --v2 or nothing)" >&2; exit 2 ;;
+esac

@@ -30,10 +30,11 @@
  * client can make us hold is capped.  A client that stops reading is
  * dropped when its queue passes API_MAX_OUTQ, or when all clients' queues
  * together pass API_MAX_OUTQ_ALL (a few slow readers cannot add up to a
- * daemon that no longer fits its locked memory). */
+ * daemon that no longer fits its locked memory: with "realtime on" and an
+ * 8 MiB RLIMIT_MEMLOCK, an allocation over the limit would abort). */
 #define API_MAX_OUTQ (256 * 1024)
-#define API_MAX_OUTQ_ALL (1024 * 1024)
-#define API_MAX_INQ_ALL (1024 * 1024)   /* unprocessed input of all clients */
+#define API_MAX_OUTQ_ALL (512 * 1024)
+#define API_MAX_INQ_ALL (512 * 1024)    /* unprocessed input of all clients */
 #define API_KEEP_BUF (64 * 1024)        /* a drained buffer bigger than this is given back */
 #define API_MAX_PENDING 16      /* connected, not yet signed on */
 #define API_MAX_CLIENTS 64      /* all connections */
@@ -453,8 +454,9 @@ static char *status_json(void)
 						       (unsigned long long)(now - l->last_ms));
 			else
 				g_string_append(s, ",\"last_heard_ms\":null");
-			g_string_append_printf(s, ",\"max_gap_ms\":%llu,\"packets\":%lu}",
-					       (unsigned long long)l->max_gap_ms, l->packets);
+			g_string_append_printf(s, ",\"max_gap_ms\":%llu,\"packets\":%lu,\"loss_pct\":%u,\"lossy\":%s}",
+					       (unsigned long long)l->max_gap_ms, l->packets, l->loss_pct,
+					       l->lossy ? "true" : "false");
 		}
 		g_string_append(s, "]}");
 	}
@@ -470,7 +472,8 @@ static char *status_json(void)
 	g_string_append(s, "],\"dropped\":{");
 	for (j = 0; j < DROP__COUNT; j++)
 		g_string_append_printf(s, "%s\"%s\":%lu", j ? "," : "", drop_reason_name(j), hb.drops[j]);
-	g_string_append_printf(s, "},\"duplicates\":%lu,\"own_packets\":%lu", hb.dup_packets, hb.own_packets);
+	g_string_append_printf(s, "},\"duplicates\":%lu,\"own_packets\":%lu,\"retransmitted\":%lu,\"rexmit_requests\":%lu",
+			       hb.dup_packets, hb.own_packets, hb.rexmit_sent, hb.rexmit_requests);
 	rsc_json(s);
 	g_string_append_c(s, '}');
 	return g_string_free(s, FALSE);
@@ -718,8 +721,8 @@ static gboolean on_readable(gint fd, GIOCondition cond, gpointer data)
 	g_string_append_len(c->in, buf, n);
 	inq_all += (size_t)n;
 	/* Input waiting for the rest of its message is capped across clients
-	 * too: 64 clients each half-way through a 256 KiB message would not
-	 * fit the daemon's locked memory. */
+	 * too (room for two whole 256 KiB messages): 64 clients each half-way
+	 * through one would not fit the daemon's locked memory. */
 	if (inq_all > API_MAX_INQ_ALL) {
 		log_warn("API client %s (pid %d): too much unprocessed input: dropping it", c->id, (int)c->pid);
 		c->in_src = 0;

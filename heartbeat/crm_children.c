@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include <syslog.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <glib.h>
@@ -33,8 +34,10 @@
  * failfast modes (crm yes): as 2.x, lrmd is always respawned (crmd finds its
  * state again), a dying crmd reboots the node. */
 static const struct crm_child_def defs[] = {
-	{ "lrmd", "-r", "root", false, 30000 },
-	{ "crmd", NULL, HA_CLUSTER_USER, true, 20 * 60 * 1000 },
+	{ "lrmd", "-r", "root", false, 30000, false },
+	{ "crmd", NULL, HA_CLUSTER_USER, true, 20 * 60 * 1000, false },
+	/* the management daemon (web page, API, metrics), as 2.x's crm yes started its mgmtd */
+	{ "mgmtd", NULL, "root", false, 5000, true },
 };
 #define NDEFS (sizeof defs / sizeof defs[0])
 
@@ -51,6 +54,7 @@ struct child {
 	uint64_t started_ms;
 	int fast_deaths;
 	bool given_up, stopping;
+	unsigned stop_ms;          /* the stop timeout in force */
 	struct timer restart, stop_kill;
 };
 
@@ -75,11 +79,13 @@ enum crm_mode crm_mode_of(bool crm, const char *value)
 	return CRM_FAILFAST;   /* yes, on, true, y, 1, valgrind */
 }
 
-const char *crm_daemon_dir(void)
+const char *crm_daemon_dir(const struct hb_config *cf)
 {
 	const char *d = getenv(CRM_DAEMON_DIR_ENV);
 
-	return d && *d ? d : HA_LIBEXECDIR;
+	if (d && *d)
+		return d;
+	return cf && cf->crm_daemon_dir ? cf->crm_daemon_dir : HA_LIBEXECDIR;
 }
 
 const struct crm_child_def *crm_child_defs(size_t *n)
@@ -100,8 +106,8 @@ void crm_children_check(const struct hb_config *cf, struct conf_errors *errs)
 	if (m == CRM_OFF || m == CRM_CCM_ONLY)
 		return;
 	for (size_t i = 0; i < NDEFS; i++) {
-		char *p = g_strdup_printf("%s/%s", crm_daemon_dir(), defs[i].name);
-		if (access(p, X_OK) < 0)
+		char *p = g_strdup_printf("%s/%s", crm_daemon_dir(cf), defs[i].name);
+		if (access(p, X_OK) < 0 && !defs[i].optional)
 			conf_msg(errs, true, "ha.cf", 0,
 				 "crm %s: %s is missing (%s): heartbeat will run without it and log an error; "
 				 "%s", cf->crm_value ? cf->crm_value : "yes", p, g_strerror(errno),
@@ -246,6 +252,11 @@ static void start_child(struct child *c)
 	struct spawn_opts o = { 0 };
 	char **env;
 
+	if (access(c->path, X_OK) < 0 && c->def->optional) {
+		log_info("crm: %s is not installed: %s not started", c->path, c->def->name);
+		c->given_up = true;
+		return;
+	}
 	if (access(c->path, X_OK) < 0) {
 		log_err("crm: %s is missing (%s): %s not started", c->path, g_strerror(errno), c->def->name);
 		c->given_up = true;
@@ -272,21 +283,47 @@ static void start_child(struct child *c)
 			 c->set_user ? c->def->user : "ourselves");
 }
 
+/* <rundir>/crm as the package's tmpfiles makes it (hacluster:haclient
+ * 0750): lrmd's socket (root's) and crmd's (the cluster user's) both live
+ * there, so lrmd must not be the one to create it root-owned. */
+static void make_crm_dir(void)
+{
+	char path[4200];
+	struct passwd *pw = getuid() == 0 ? getpwnam(HA_CLUSTER_USER) : NULL;
+	struct group *g = getuid() == 0 ? getgrnam("haclient") : NULL;
+
+	snprintf(path, sizeof path, "%s/crm", hb.run_dir);
+	if (mkdir(path, 0750) < 0) {
+		if (errno != EEXIST)
+			log_warn("crm: cannot create %s: %s", path, g_strerror(errno));
+		return;
+	}
+	if (pw && chown(path, pw->pw_uid, g ? g->gr_gid : pw->pw_gid) < 0)
+		log_warn("crm: chown %s: %s", path, g_strerror(errno));
+}
+
 static void crm_start(const struct event *e, void *data)
 {
-	if (started)
+	if (started || hb.shutting_down)
 		return;
 	started = true;
+	for (size_t i = 0; i < NDEFS; i++)
+		if (!children[i].given_up)
+			start_child(&children[i]);
+}
+
+/* The children's users are looked up at start, not at comm-up: NSS (LDAP,
+ * NIS) may take its time, and comm-up is on the heartbeat path. */
+static void crm_prepare(void)
+{
+	make_crm_dir();
 	for (size_t i = 0; i < NDEFS; i++) {
 		struct child *c = &children[i];
 		c->def = &defs[i];
-		c->path = g_strdup_printf("%s/%s", crm_daemon_dir(), defs[i].name);
+		c->path = g_strdup_printf("%s/%s", crm_daemon_dir(hb.cf), defs[i].name);
 		timer_init(&c->restart, restart_later, c);
-		if (resolve_user(c) < 0) {
+		if (resolve_user(c) < 0)
 			c->given_up = true;
-			continue;
-		}
-		start_child(c);
 	}
 }
 
@@ -304,6 +341,7 @@ void crm_children_init(void)
 		log_info("crm ccm-only: no CRM process is started");
 		return;
 	}
+	crm_prepare();
 	events_subscribe(EV_COMM_UP, crm_start, NULL);
 }
 
@@ -312,7 +350,7 @@ static void stop_kill(void *data)
 	struct child *c = data;
 
 	log_warn("crm: %s [%d] did not stop within %u ms: killing it", c->def->name, (int)c->pid,
-		 c->def->stop_timeout_ms);
+		 c->stop_ms);
 	if (c->sp)
 		spawn_signal(c->sp, SIGKILL);
 }
@@ -334,7 +372,8 @@ static void stop_next(void)
 		log_info("crm: stopping %s [%d]", c->def->name, (int)c->pid);
 		spawn_signal(c->sp, SIGTERM);
 		timer_init(&c->stop_kill, stop_kill, c);
-		timer_start(&c->stop_kill, override ? override : c->def->stop_timeout_ms);
+		c->stop_ms = override ? override : c->def->stop_timeout_ms;
+		timer_start(&c->stop_kill, c->stop_ms);
 		return;
 	}
 	stop_index = -1;

@@ -6,8 +6,8 @@
 #include <stddef.h>
 #include "conf.h"
 
-/* Where lrmd and crmd are looked for (default HA_LIBEXECDIR): tests point
- * it at the build tree. */
+/* Where lrmd and crmd are looked for: this variable (tests point it at the
+ * build tree), else ha.cf's crm_daemon_dir, else HA_LIBEXECDIR. */
 #define CRM_DAEMON_DIR_ENV "HA_CRM_DAEMON_DIR"
 /* Milliseconds each child gets to stop before SIGKILL (default per child). */
 #define CRM_STOP_TIMEOUT_ENV "HA_CRM_STOP_TIMEOUT_MS"
@@ -31,10 +31,11 @@ struct crm_child_def {
 	const char *user;
 	bool failfast;          /* in the failfast modes */
 	unsigned stop_timeout_ms;
+	bool optional;          /* started when installed (mgmtd: a build without its libraries has none) */
 };
 
 enum crm_mode crm_mode_of(bool crm, const char *value);
-const char *crm_daemon_dir(void);
+const char *crm_daemon_dir(const struct hb_config *cf);
 const struct crm_child_def *crm_child_defs(size_t *n);
 bool crm_child_failfast(enum crm_mode m, const struct crm_child_def *d);
 /* heartbeat -t: a missing child binary or user is a warning saying what it means. */

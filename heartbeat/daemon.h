@@ -33,7 +33,15 @@ struct hb_link {
 	uint64_t last_ms;
 	uint64_t max_gap_ms;
 	unsigned long packets;
+	/* loss against the node's best link (every packet goes out on every
+	 * medium): counted per window of LOSS_WINDOW packets on the best one */
+	unsigned win;
+	unsigned loss_pct;       /* in the last whole window */
+	bool lossy;              /* said in the log; said again when it recovers */
 };
+#define LOSS_WINDOW 50
+#define LOSS_LOSSY_PCT 15        /* a link losing this much is reported */
+#define LOSS_OK_PCT 5            /* ... and reported recovered under this */
 
 struct missing_seq {
 	unsigned long seq;
@@ -63,7 +71,10 @@ struct hb_node {
 	unsigned long seq_floor;     /* last seq before we declared it dead */
 	unsigned long status_ts;
 	int nmissing;
-	struct missing_seq missing[MISSING_MAX];
+	/* MISSING_MAX entries, allocated by node_add: the table has room for
+	 * CONF_MAXNODES nodes, and with "realtime on" every page of it is
+	 * locked, so the 8 KB each is spent only on nodes that exist. */
+	struct missing_seq *missing;
 	int ack_trigger;
 	unsigned long their_ackseq;  /* how far it has acknowledged our messages */
 	/* links, indexed like hb.media */
@@ -74,6 +85,7 @@ struct hb_node {
 
 enum drop_reason {
 	DROP_MALFORMED, DROP_TOOBIG, DROP_NOAUTH, DROP_BADAUTH,    /* = wire_drop - 1 */
+	DROP_COMPRESS,     /* whole-message payload would not decompress */
 	DROP_NOFIELDS,     /* missing t / src / ts */
 	DROP_UNKNOWN_NODE,
 	DROP_REPLAY,       /* older generation */
@@ -122,6 +134,8 @@ struct hb_daemon {
 	unsigned long drops[DROP__COUNT];
 	unsigned long dup_packets;
 	unsigned long own_packets;
+	unsigned long rexmit_sent;      /* messages we sent again when asked (NS_rexmit) */
+	unsigned long rexmit_requests;  /* NS_rexmit requests we sent for missing seqs */
 	uint64_t last_drop_log_ms[DROP__COUNT];
 	unsigned long drops_unlogged[DROP__COUNT];
 };
@@ -137,6 +151,8 @@ int identity_uuid(const char *var_lib, bool from_nodename, const char *name, uns
 /* The node table for at most cap nodes (the configured and ping nodes, or
  * CONF_MAXNODES when autojoin may add more).  Once, before node_add. */
 int nodes_init(int cap);
+/* Free the table (tests, between cases). */
+void nodes_free(void);
 int node_find(const char *name);
 int node_find_uuid(const unsigned char uuid[16]);
 int node_add(const char *name, enum node_type type);

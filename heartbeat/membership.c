@@ -72,6 +72,43 @@ static unsigned threshold_ms(const struct hb_node *n)
 	return n->dt_ms ? n->dt_ms : hb.cf->deadtime_ms;
 }
 
+/* With two media or more, a link that carries clearly fewer of the node's
+ * packets than its best one is losing them: said once when it passes
+ * LOSS_LOSSY_PCT over a window and once when it is back under LOSS_OK_PCT,
+ * long before the link would be declared dead (and never at all for a
+ * link that loses a third of its packets). */
+static void count_loss(struct hb_node *n, int mi)
+{
+	unsigned best = 0;
+	int j;
+
+	n->links[mi].win++;
+	for (j = 0; j < hb.nmedia; j++)
+		if (n->links[j].win > best)
+			best = n->links[j].win;
+	if (hb.nmedia < 2 || best < LOSS_WINDOW)
+		return;
+	for (j = 0; j < hb.nmedia; j++) {
+		struct hb_link *l = &n->links[j];
+
+		/* the copy of the packet that closed the window may still be
+		 * on its way over this medium: not counted as lost */
+		unsigned lost = best - l->win > 0 ? best - l->win - 1 : 0;
+
+		l->loss_pct = lost * 100 / best;
+		if (!l->lossy && l->loss_pct >= LOSS_LOSSY_PCT && l->st == LINK_UP) {
+			l->lossy = true;
+			log_warn("Link %s:%s is losing packets: %u%% of the last %u lost", n->name,
+				 hb.media[j].name, l->loss_pct, best);
+		} else if (l->lossy && l->loss_pct < LOSS_OK_PCT) {
+			l->lossy = false;
+			log_info("Link %s:%s no longer losing packets (%u%% of the last %u lost)", n->name,
+				 hb.media[j].name, l->loss_pct, best);
+		}
+		l->win = 0;
+	}
+}
+
 void membership_heard(int ni, int mi, uint64_t now)
 {
 	struct hb_node *n = &hb.nodes[ni];
@@ -98,6 +135,7 @@ void membership_heard(int ni, int mi, uint64_t now)
 	l->heard = true;
 	l->last_ms = now;
 	l->packets++;
+	count_loss(n, mi);
 	if (l->st != LINK_UP) {
 		l->st = LINK_UP;
 		log_info("Link %s:%s up.", n->name, hb.media[mi].name);

@@ -8,10 +8,8 @@
  * mode the change lasts until the daemon stops.  The table itself never
  * shrinks (callers keep node pointers): a deleted node keeps its slot as
  * NODE_DELETED, unseen by lookups, until it is added again. */
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include "daemon.h"
 #include "hostcache.h"
 #include "log.h"
@@ -23,7 +21,7 @@ static int ndeleted;
 
 static bool keep_caches(void)
 {
-	return !hb.resources_managed;
+	return !hb.resources_managed && hb.var_lib[0];
 }
 
 static void cache_path(char *out, size_t len, const char *name)
@@ -208,7 +206,8 @@ static bool on_delnode(int ni, const struct hb_msg *m, bool from_self)
 			continue;
 		for (j = 0; j < n; j++)
 			listed |= strcmp(nd->name, names[j]) == 0;
-		if (listed && i != hb.local && nd->st != ST_DEAD) {
+		/* (we are not dead either: as 3.0.6, a node never deletes itself) */
+		if (listed && (i == hb.local || nd->st != ST_DEAD)) {
 			log_warn("deletion failed: node %s is not dead", nd->name);
 			return true;
 		}
@@ -221,11 +220,6 @@ static bool on_delnode(int ni, const struct hb_msg *m, bool from_self)
 	for (j = 0; j < n; j++) {
 		int k = node_find(names[j]);
 
-		if (k == hb.local) {
-			log_err("I am being deleted from the cluster. This should not happen");
-			kill(getpid(), SIGTERM);
-			return true;
-		}
 		if (k < 0) {
 			log_err("delnode: node %s not found in config", names[j]);
 			continue;

@@ -51,6 +51,17 @@ int nodes_init(int cap)
 	return 0;
 }
 
+void nodes_free(void)
+{
+	int i;
+
+	for (i = 0; hb.nodes && i < hb.nodes_cap; i++)
+		free(hb.nodes[i].missing);
+	free(hb.nodes);
+	hb.nodes = NULL;
+	hb.nodes_cap = hb.nnodes = 0;
+}
+
 int node_add(const char *name, enum node_type type)
 {
 	struct hb_node *n;
@@ -67,7 +78,16 @@ int node_add(const char *name, enum node_type type)
 	if (i == hb.nnodes && hb.nnodes >= hb.nodes_cap)
 		return -1;
 	n = &hb.nodes[i];
-	memset(n, 0, sizeof *n);
+	{
+		/* a slot coming back keeps its array */
+		struct missing_seq *ms = n->missing ? n->missing : calloc(MISSING_MAX, sizeof *ms);
+
+		if (!ms)
+			return -1;
+		memset(n, 0, sizeof *n);
+		memset(ms, 0, MISSING_MAX * sizeof *ms);
+		n->missing = ms;
+	}
 	snprintf(n->name, sizeof n->name, "%s", name);
 	n->type = type;
 	n->st = ST_INIT;

@@ -660,6 +660,7 @@ void conf_free(struct hb_config *c)
 	free(c->debugfile);
 	free(c->watchdog);
 	free(c->crm_value);
+	free(c->crm_daemon_dir);
 	free(c->compression);
 	free(c->coreroot);
 	free_strv(c->env, c->nenv);

@@ -88,6 +88,7 @@ struct hb_config {
 	char *watchdog;
 	bool crm;                 /* crm / pacemaker enabled (any value but off) */
 	char *crm_value;          /* as written ("yes", "respawn", ...) */
+	char *crm_daemon_dir;     /* where lrmd and crmd are; NULL: the built-in directory */
 	enum autojoin_mode autojoin;
 	bool uuid_from_nodename;
 	char *compression;

@@ -416,7 +416,18 @@ static int d_before_pacemaker(struct conf_ctx *x, const char *v)
 	return 0;
 }
 
-static int d_crm_daemon_dir(struct conf_ctx *x, const char *v) { return d_before_pacemaker(x, v); }
+/* Where heartbeat finds lrmd and crmd (crm_children.c).  As in 3.0.6 it is
+ * read when the crm line is: a later line is warned about and not used. */
+static int d_crm_daemon_dir(struct conf_ctx *x, const char *v)
+{
+	if (v[0] != '/') {
+		conf_err(x, "crm_daemon_dir: [%.64s] is not an absolute directory", v);
+		return -1;
+	}
+	if (!x->pacemaker_seen && set_str(&x->c->crm_daemon_dir, v) < 0)
+		return -1;
+	return d_before_pacemaker(x, v);
+}
 
 static int d_crmd_spawns_pengine(struct conf_ctx *x, const char *v)
 {

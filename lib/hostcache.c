@@ -63,7 +63,7 @@ int nodelist_split(const char *list, char names[][CONF_HOSTLEN], int max, char *
 	}
 }
 
-void uuid_unparse(const unsigned char u[16], char out[37])
+void hostcache_uuid_unparse(const unsigned char u[16], char out[37])
 {
 	static const char hex[] = "0123456789abcdef";
 	int i, o = 0;
@@ -85,7 +85,7 @@ static int hexval(char c)
 	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-int uuid_parse(const char *s, unsigned char u[16])
+int hostcache_uuid_parse(const char *s, unsigned char u[16])
 {
 	int i, b = 0;
 
@@ -137,7 +137,7 @@ int hostcache_parse_line(const char *line, struct hostcache_entry *e, char *err,
 	}
 	if (name_copy(fields[0], strlen(fields[0]), e->name, err, errlen) < 0)
 		goto out;
-	if (uuid_parse(fields[1], e->uuid) < 0) {
+	if (hostcache_uuid_parse(fields[1], e->uuid) < 0) {
 		snprintf(err, errlen, "uuid '%.40s' (expected 8-4-4-4-12 hex digits)", fields[1]);
 		goto out;
 	}
@@ -172,7 +172,7 @@ void hostcache_format_line(const struct hostcache_entry *e, char *out, size_t le
 {
 	char u[37];
 
-	uuid_unparse(e->uuid, u);
+	hostcache_uuid_unparse(e->uuid, u);
 	snprintf(out, len, "%s\t%s\t%d\t%s\n", e->name, u, e->weight, e->site);
 }
 

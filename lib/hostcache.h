@@ -32,8 +32,8 @@ int hostcache_parse_line(const char *line, struct hostcache_entry *e, char *err,
 void hostcache_format_line(const struct hostcache_entry *e, char *out, size_t len);
 
 /* The standard 8-4-4-4-12 form; parse returns -1 when s is not one. */
-void uuid_unparse(const unsigned char uuid[16], char out[37]);
-int uuid_parse(const char *s, unsigned char uuid[16]);
+void hostcache_uuid_unparse(const unsigned char uuid[16], char out[37]);
+int hostcache_uuid_parse(const char *s, unsigned char uuid[16]);
 
 /* Read a whole cache file: calls fn for each good line.  A bad line is
  * reported through warn ("FILE:LINE: ...") and skipped.  Returns the

@@ -22,6 +22,9 @@
 #   RESOURCE_DATA     $(datadir)/heartbeat/resource.d  files they source (644)
 #   MANS              $(mandir)/manN                   NAME.N kept beside the code
 #   DOCS              $(docdir)                        samples and notes (644)
+#   MGMT_WWW_FILES    $(datadir)/heartbeat/mgmtd       mgmtd's static page (644)
+#   MGMT_CONF_FILES   $(sysconfdir)/ha.d               mgmtd.conf, kept when present (644)
+#   PAM_FILES         $(sysconfdir)/pam.d              PAM service files (hbmgmtd), kept (644)
 #   v2 tools package (Pacemaker's and crmsh's names; Conflicts/Replaces those packages)
 #   CRM_TOOLS         $(sbindir)                       crm_verify, ptest, crm_mon, crm,
 #                                                      haresources2cib ... (755)
@@ -78,6 +81,9 @@ INSTALL_TABLE = \
 	DEFAULT_FILES:heartbeat:keep:0644:$(sysconfdir)/default \
 	UNIT_FILES:heartbeat:file:0644:$(unitdir) \
 	TMPFILES_FILES:heartbeat:file:0644:$(tmpfilesdir) \
+	MGMT_WWW_FILES:heartbeat:file:0644:$(datadir)/heartbeat/mgmtd \
+	MGMT_CONF_FILES:heartbeat:keep:0644:$(sysconfdir)/ha.d \
+	PAM_FILES:heartbeat:keep:0644:$(sysconfdir)/pam.d \
 	CRM_TOOLS:crm-tools:file:0755:$(sbindir) \
 	CRM_BIN_PROGRAMS:crm-tools:file:0755:$(bindir) \
 	CRM_HELPERS:crm-tools:file:0755:$(datadir)/heartbeat \

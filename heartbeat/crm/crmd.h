@@ -25,6 +25,9 @@
 #define CRM_T_CIB_REP   "crm_cib_rep"   /* the DC's answer to it */
 #define CRM_T_RSC_OP    "crm_rsc_op"    /* DC -> node: run this action on your lrmd */
 #define CRM_T_OP_RESULT "crm_op_result" /* node -> DC: an action's (or monitor's) result */
+#define CRM_T_FORGET    "crm_lrm_forget" /* cleanup: cancel a resource's ops and forget its history */
+#define CRM_T_SHUTDOWN  "crm_shutdown"  /* node -> DC: I am stopping, move my resources off */
+#define CRM_T_SHUTDOWN_OK "crm_shutdown_ok" /* DC -> node: nothing runs on you, go */
 
 struct crm_peer {
 	char *uname;
@@ -34,6 +37,7 @@ struct crm_peer {
 	bool claims_dc;          /* its last word was that it is DC */
 	struct cib_version ver;  /* its CIB version at its last hello */
 	bool synced;             /* DC: it has our copy */
+	bool ver_fresh;          /* DC: ver was said since we became DC */
 };
 
 enum crm_state { CRM_STARTING, CRM_ELECTION, CRM_NOT_DC, CRM_DC };
@@ -47,6 +51,7 @@ struct crmd {
 	char *dc;                /* uname of the DC, NULL while none */
 	unsigned deadtime_ms, keepalive_ms;
 	bool hb_lost;            /* heartbeat went away: exit 1 */
+	bool shutting_down;      /* SIGTERM: waiting for the DC to move our resources off */
 	struct timer start_timer;
 
 	/* CIB replica */
@@ -93,6 +98,7 @@ void peers_say_hello(const char *to, bool want_reply);
 void election_start_timer(void);
 void election_run(void);
 bool crm_is_dc(void);
+bool dc_syncing(void);      /* a new DC still collects the members' versions */
 
 /* crmd_cib.c: the replica */
 int cib_replica_load(void);
@@ -108,6 +114,8 @@ void dc_commit(xmlDocPtr doc, const char *why);
 /* DC: after the election or a join: fetch the newest copy, then sync all. */
 void dc_sync_cib(void);
 void dc_node_joined(struct crm_peer *p);
+/* DC: the copy is the partition's newest (no sync or fetch under way). */
+bool dc_cib_ready(void);
 
 /* crmd_cibreq.c: requests (from the socket, or forwarded to the DC) */
 typedef void (*cibreq_done_fn)(void *data, int rc, xmlNodePtr output, const char *err);
@@ -123,13 +131,20 @@ void ipc_notify(xmlNodePtr diff);
 
 /* crmd_status.c: the status section the DC writes */
 void status_update_nodes(void);
+/* heartbeat lost the node: with stonith-enabled it is unclean until
+ * fenced (history kept); without, it runs nothing any more. */
 void status_node_down(const char *uname);
+void status_node_fenced(const char *uname);
+/* A cluster option from crm_config (NULL when unset). */
+const char *cib_option(const char *name);
+bool stonith_enabled(void);
 xmlNodePtr status_node_state(xmlDocPtr doc, struct crm_peer *p);
 void status_set_attr(xmlDocPtr doc, struct crm_peer *p, const char *name, const char *value);
 const char *status_get_attr(xmlDocPtr doc, struct crm_peer *p, const char *name);
 /* next (taken): committed with the right bump when it differs from the replica. */
 void status_commit(xmlDocPtr next, const char *why);
 xmlNodePtr status_record_op(xmlDocPtr doc, struct crm_peer *p, const struct hb_msg *m);
+void status_record_failure(xmlNodePtr op);
 
 /* crmd_pe.c and crmd_te.c: the DC's policy engine runs and transitions */
 void pe_schedule(const char *why);
@@ -139,8 +154,22 @@ void te_abort(const char *why);
 bool te_busy(void);
 void te_on_result(const struct hb_msg *m);
 
+/* crmd_shutdown.c: a graceful stop (resources move off first) */
+void shutdown_request(const char *why);
+void shutdown_on_request(const struct hb_msg *m);
+void shutdown_on_ok(const struct hb_msg *m);
+void shutdown_dc_known(void);
+void shutdown_node_done(const char *node);   /* DC: the engine's do_shutdown */
+void shutdown_node_joined(struct crm_peer *p); /* DC: a fresh crmd: no stale request */
+
+/* crmd_fence.c: fencing on the DC */
+typedef void (*fence_done_fn)(const char *victim, bool ok, void *data);
+/* false (nothing started) when no stonith device is configured for victim */
+bool fence_run(const char *victim, const char *action, fence_done_fn done, void *data);
+
 /* crmd_lrm.c: this node's executor */
 int lrm_local_connect(void);
 void lrm_local_on_op(const struct hb_msg *m);
+void lrm_local_on_forget(const struct hb_msg *m);
 void lrm_local_close(void);
 #endif

@@ -87,11 +87,14 @@ static void send_to_dc(struct pending *p)
 	if (p->req.data)
 		crm_msg_add_xml(m, "data", p->req.data);
 	p->sent = true;
-	crm_send(m, crmd.dc);
+	if (crm_send(m, crmd.dc) < 0)
+		finish(p, CIB_E_NOT_CONNECTED, NULL, "cannot send the request to the DC (too large for one message?)");
 }
 
 static void run(struct pending *p)
 {
+	if (crm_is_dc() && !dc_cib_ready())
+		return;   /* sent again once the partition's newest copy is here */
 	if (crm_is_dc()) {
 		xmlNodePtr out = NULL;
 		char *reason = NULL;

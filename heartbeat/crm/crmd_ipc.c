@@ -141,6 +141,15 @@ static void do_crmd(struct conn *c, xmlNodePtr req)
 					   "[@name='fail-count-%s' or @name='last-failure-%s']",
 					   node, rsc, node, rsc, rsc);
 		r.xpath = xp;
+		struct hb_msg *f = crm_msg_new(CRM_T_FORGET);
+		msg_add(f, "node", node);
+		msg_add(f, "rsc", rsc);
+		if (!strcmp(node, crmd.me)) {
+			lrm_local_on_forget(f);
+			msg_free(f);
+		} else {
+			crm_send(f, node);
+		}
 		c->busy = true;
 		cibreq_submit(&r, apply_done, GSIZE_TO_POINTER(c->id));
 		g_free(xp);

@@ -18,6 +18,22 @@ static GHashTable *recurring;  /* rsc -> GPtrArray of "op:interval" */
 
 static void on_event(struct lrm_conn *c, const struct lrm_event *ev, void *data);
 
+static void remember_recurring(const char *rsc, const char *op, unsigned interval)
+{
+	GPtrArray *l = g_hash_table_lookup(recurring, rsc);
+	if (!l) {
+		l = g_ptr_array_new_with_free_func(g_free);
+		g_hash_table_insert(recurring, g_strdup(rsc), l);
+	}
+	char *k = g_strdup_printf("%s:%u", op, interval);
+	for (guint i = 0; i < l->len; i++)
+		if (!strcmp(g_ptr_array_index(l, i), k)) {
+			g_free(k);
+			return;
+		}
+	g_ptr_array_add(l, k);
+}
+
 static void try_connect(void *data)
 {
 	(void)data;
@@ -31,6 +47,16 @@ static void try_connect(void *data)
 		return;
 	}
 	crm_info("crmd: connected to lrmd");
+	/* after a restart of ours: the recurring ops lrmd still runs, so a
+	 * later stop cancels them */
+	struct lrm_rsc_info *rl = NULL;
+	int n = lrm_list(conn, &rl);
+	for (int i = 0; i < n; i++)
+		for (size_t k = 0; k < rl[i].nops; k++)
+			if (rl[i].ops[k].recurring_active)
+				remember_recurring(rl[i].rsc_id, rl[i].ops[k].op, rl[i].ops[k].interval_ms);
+	if (n > 0)
+		lrm_rsc_info_free_all(rl, (size_t)n);
 	lrm_attach(conn, NULL, on_event, NULL);
 }
 
@@ -136,6 +162,20 @@ void lrm_local_on_op(const struct hb_msg *m)
 	if (!rsc || !op)
 		return;
 	unsigned interval = iv ? (unsigned)atol(iv) : 0;
+	if (!strcmp(op, "cancel")) {
+		const char *cop = msg_get(m, "cancel_op") ? msg_get(m, "cancel_op") : "monitor";
+		if (conn && lrm_cancel(conn, rsc, cop, interval) < 0)
+			crm_debug("crmd: cancel %s_%s_%u: %s", rsc, cop, interval, lrm_errmsg(conn));
+		GPtrArray *l = g_hash_table_lookup(recurring, rsc);
+		char *k = g_strdup_printf("%s:%u", cop, interval);
+		for (guint i = 0; l && i < l->len; i++)
+			if (!strcmp(g_ptr_array_index(l, i), k)) {
+				g_ptr_array_remove_index(l, i);
+				break;
+			}
+		g_free(k);
+		return;
+	}
 	char *ud = g_strdup_printf("%s|%s", msg_get(m, "tkey") ? msg_get(m, "tkey") : "",
 				   msg_get(m, "digest") ? msg_get(m, "digest") : "");
 	if (!strcmp(op, "stop"))
@@ -165,13 +205,22 @@ void lrm_local_on_op(const struct hb_msg *m)
 		msg_add(r, "call_id", "-1");
 		deliver(r);
 	} else if (interval > 0) {
-		GPtrArray *l = g_hash_table_lookup(recurring, rsc);
-		if (!l) {
-			l = g_ptr_array_new_with_free_func(g_free);
-			g_hash_table_insert(recurring, g_strdup(rsc), l);
-		}
-		g_ptr_array_add(l, g_strdup_printf("%s:%u", op, interval));
+		remember_recurring(rsc, op, interval);
 	}
 	g_array_free(params, TRUE);
 	g_free(ud);
+}
+
+/* crm_resource -C: lrmd forgets the resource (its recurring ops cancelled)
+ * before the DC drops its history, so the re-probe finds a clean slate. */
+void lrm_local_on_forget(const struct hb_msg *m)
+{
+	const char *node = msg_get(m, "node"), *rsc = msg_get(m, "rsc");
+	if (!rsc || (node && strcmp(node, crmd.me)))
+		return;
+	g_hash_table_remove(recurring, rsc);
+	if (conn && lrm_forget(conn, rsc) < 0)
+		crm_debug("crmd: lrmd does not know %s: %s", rsc, lrm_errmsg(conn));
+	else
+		crm_info("crmd: %s forgotten by lrmd (cleanup)", rsc);
 }

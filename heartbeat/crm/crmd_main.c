@@ -33,6 +33,9 @@ static void on_message(struct hb_client *c, const struct hb_msg *m, void *data)
 		{ CRM_T_CIB_REP, cibreq_on_rep },
 		{ CRM_T_RSC_OP, lrm_local_on_op },
 		{ CRM_T_OP_RESULT, te_on_result },
+		{ CRM_T_FORGET, lrm_local_on_forget },
+		{ CRM_T_SHUTDOWN, shutdown_on_request },
+		{ CRM_T_SHUTDOWN_OK, shutdown_on_ok },
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(table); i++)
 		if (!strcmp(t, table[i].type)) {
@@ -62,8 +65,7 @@ static void on_lost(struct hb_client *c, void *data)
 
 static gboolean on_term(gpointer data)
 {
-	crm_info("crmd: %s: shutting down", (const char *)data);
-	g_main_loop_quit(crmd.loop);
+	shutdown_request((const char *)data);
 	return G_SOURCE_CONTINUE;
 }
 

@@ -53,6 +53,40 @@ static void on_exit_status(GPid pid, gint status, gpointer data)
 	g_spawn_close_pid(pid);
 }
 
+/* cluster-recheck-interval: run the engine again without an event, for
+ * failure-timeout expiry and time-based rules (default 15 min). */
+static struct timer recheck_timer;
+static bool recheck_init;
+
+static void recheck(void *data)
+{
+	(void)data;
+	pe_schedule("cluster-recheck-interval");
+}
+
+static void arm_recheck(void)
+{
+	long long ms = 15 * 60 * 1000;
+	xmlNodePtr cc = cib_section(crmd.cib, "crm_config");
+	for (xmlNodePtr ps = cc ? cc->children : NULL; ps; ps = ps->next)
+		for (xmlNodePtr nv = ps->children; nv; nv = nv->next) {
+			const char *n = nv->type == XML_ELEMENT_NODE ? cib_xml_attr(nv, "name") : NULL;
+			if (n && (!strcmp(n, "cluster-recheck-interval") || !strcmp(n, "cluster_recheck_interval"))) {
+				long long v = cib_parse_interval(cib_xml_attr(nv, "value"));
+				if (v >= 0)
+					ms = v;
+			}
+		}
+	if (!recheck_init) {
+		timer_init(&recheck_timer, recheck, NULL);
+		recheck_init = true;
+	}
+	if (ms > 0)
+		timer_start(&recheck_timer, ms > 0x7fffffff ? 0x7fffffff : (unsigned)ms);
+	else
+		timer_stop(&recheck_timer);
+}
+
 static void finished(void)
 {
 	unsigned long seq = child_seq;
@@ -74,6 +108,7 @@ static void finished(void)
 		return;
 	}
 	te_start(g);
+	arm_recheck();
 }
 
 static gboolean on_output(gint fd, GIOCondition cond, gpointer data)

@@ -141,13 +141,27 @@ void status_update_nodes(void)
 			set(n, "uname", p->uname);
 			set(n, "type", "normal");
 		}
+		/* A node whose heartbeat runs but whose crmd does not (restarting)
+		 * still runs what its lrmd runs: it stays expected, so the
+		 * engine never takes its resources for stopped meanwhile. */
 		bool m = peer_member(p);
 		xmlNodePtr ns = status_node_state(next, p);
+		const char *was = cib_xml_attr(ns, "expected");
+		bool expected = was && !strcmp(was, "member");
 		set(ns, "ha", p->hb_active ? "active" : "dead");
 		set(ns, "in_ccm", p->hb_active ? "true" : "false");
 		set(ns, "crmd", m ? "online" : "offline");
-		set(ns, "join", m ? "member" : "down");
-		set(ns, "expected", m ? "member" : "down");
+		if (m) {
+			set(ns, "join", "member");
+			set(ns, "expected", "member");
+		} else if (p->hb_active) {
+			set(ns, "join", "pending");
+		} else if (!(expected && stonith_enabled())) {
+			set(ns, "join", "down");
+			set(ns, "expected", "down");
+		}
+		/* else: lost while expected, with fencing: unclean (join kept)
+		 * until status_node_fenced */
 	}
 	xmlNodePtr root = xmlDocGetRootElement(next);
 	crmd.have_quorum = peers_members() * 2 > peers_configured();
@@ -164,15 +178,28 @@ void status_update_nodes(void)
 	commit_if_changed(next, "membership");
 }
 
-void status_node_down(const char *uname)
+const char *cib_option(const char *name)
 {
-	struct crm_peer *p = peer_find(uname);
-	if (!p || !crm_is_dc())
-		return;
-	/* Without fencing a node heartbeat declared dead runs nothing any
-	 * more: its history and transient attributes go (it re-probes when it
-	 * returns), as Pacemaker clears them for a node that left. */
-	xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+	xmlNodePtr cc = cib_section(crmd.cib, "crm_config");
+	for (xmlNodePtr ps = cc ? cc->children : NULL; ps; ps = ps->next)
+		for (xmlNodePtr nv = ps->children; nv; nv = nv->next) {
+			const char *n = nv->type == XML_ELEMENT_NODE ? cib_xml_attr(nv, "name") : NULL;
+			if (n && !strcmp(n, name))
+				return cib_xml_attr(nv, "value");
+		}
+	return NULL;
+}
+
+bool stonith_enabled(void)
+{
+	const char *v = cib_option("stonith-enabled");
+	if (!v)
+		v = cib_option("stonith_enabled");
+	return !v || cib_is_true(v);   /* Pacemaker 1.0's default: on */
+}
+
+static void forget_node(xmlDocPtr next, struct crm_peer *p)
+{
 	xmlNodePtr ns = status_node_state(next, p);
 	for (xmlNodePtr c = ns->children, nx; c; c = nx) {
 		nx = c->next;
@@ -182,8 +209,46 @@ void status_node_down(const char *uname)
 			xmlFreeNode(c);
 		}
 	}
+}
+
+void status_node_down(const char *uname)
+{
+	struct crm_peer *p = peer_find(uname);
+	if (!p || !crm_is_dc())
+		return;
+	if (stonith_enabled()) {
+		/* unclean: it stays expected, its history says what it may still
+		 * run; the engine fences it before anything moves */
+		xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+		xmlNodePtr ns = status_node_state(next, p);
+		set(ns, "ha", "dead");
+		set(ns, "in_ccm", "false");
+		set(ns, "crmd", "offline");
+		commit_if_changed(next, NULL);
+		return;
+	}
+	/* Without fencing a node heartbeat declared dead runs nothing any
+	 * more: its history and transient attributes go (it re-probes when it
+	 * returns), as Pacemaker clears them for a node that left. */
+	xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+	forget_node(next, p);
 	commit_if_changed(next, NULL);
 	status_update_nodes();
+}
+
+void status_node_fenced(const char *uname)
+{
+	struct crm_peer *p = peer_find(uname);
+	if (!p || !crm_is_dc())
+		return;
+	xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+	forget_node(next, p);
+	xmlNodePtr ns = status_node_state(next, p);
+	set(ns, "in_ccm", "false");
+	set(ns, "crmd", "offline");
+	set(ns, "join", "down");
+	set(ns, "expected", "down");
+	commit_if_changed(next, NULL);
 }
 
 void status_commit(xmlDocPtr next, const char *why)
@@ -212,7 +277,8 @@ xmlNodePtr status_record_op(xmlDocPtr doc, struct crm_peer *p, const struct hb_m
 	char *key = g_strdup_printf("%s_%s_%s", rsc, op, iv);
 	xmlNodePtr o = child(r, "lrm_rsc_op", "id", key, true);
 	const char *rc = msg_get(m, "rc"), *st = msg_get(m, "op_status"), *tkey = msg_get(m, "tkey");
-	const char *prev_rc = cib_xml_attr(o, "rc-code");
+	char *prev_rc = g_strdup(cib_xml_attr(o, "rc-code"));   /* set() below frees the attribute */
+	set(o, "operation_key", key);   /* also on the last_failure copy */
 	set(o, "operation", op);
 	set(o, "crm-debug-origin", "do_update_resource");
 	set(o, "crm_feature_set", "3.0.1");
@@ -237,6 +303,28 @@ xmlNodePtr status_record_op(xmlDocPtr doc, struct crm_peer *p, const struct hb_m
 	set(o, "queue-time", msg_get(m, "queue_time") ? msg_get(m, "queue_time") : "0");
 	if (msg_get(m, "digest"))
 		set(o, "op-digest", msg_get(m, "digest"));
+	g_free(prev_rc);
 	g_free(key);
 	return o;
+}
+
+/* A failed op is also kept as RSC_last_failure_0 (Pacemaker's name), so
+ * "Failed actions" still shows it after the recovery has rewritten the op's
+ * own entry, until a cleanup removes the resource's history. */
+void status_record_failure(xmlNodePtr op)
+{
+	xmlNodePtr r = op->parent;
+	const char *rid = cib_xml_attr(r, "id");
+	if (!rid)
+		return;
+	char *id = g_strdup_printf("%s_last_failure_0", rid);
+	xmlNodePtr old = child(r, "lrm_rsc_op", "id", id, false);
+	if (old) {
+		xmlUnlinkNode(old);
+		xmlFreeNode(old);
+	}
+	xmlNodePtr copy = xmlCopyNode(op, 1);
+	xmlSetProp(copy, (const xmlChar *)"id", (const xmlChar *)id);
+	xmlAddChild(r, copy);
+	g_free(id);
 }

@@ -16,10 +16,13 @@
 #include "pengine/pe.h"
 
 #define CLUSTER_DELAY_MS 20000
+#define FENCE_RETRY_MS 2000
 
 struct te_action {
 	int id;
 	char *operation, *key, *rsc, *node;
+	char *cancel_op;         /* cancel: the operation cancelled */
+	char *fence_action;      /* stonith: reboot / poweroff */
 	long long interval_ms;
 	bool pseudo, fence;
 	GArray *inputs;          /* int ids */
@@ -42,6 +45,8 @@ static void action_free(gpointer p)
 	struct te_action *a = p;
 	timer_stop(&a->timer);
 	g_free(a->operation);
+	g_free(a->cancel_op);
+	g_free(a->fence_action);
 	g_free(a->key);
 	g_free(a->rsc);
 	g_free(a->node);
@@ -88,17 +93,35 @@ static struct te_action *parse_action(xmlNodePtr n)
 	a->key = g_strdup(key ? key : "");
 	a->node = g_strdup(node);
 	a->pseudo = !strcmp((const char *)n->name, "pseudo_event");
-	a->fence = !strcmp((const char *)n->name, "crm_event");
+	/* crm_event: fencing, and the controller's own events (clear_failcount,
+	 * do_shutdown) */
+	a->fence = !strcmp((const char *)n->name, "crm_event") && !strcmp(a->operation, "stonith");
 	a->inputs = g_array_new(FALSE, FALSE, sizeof(int));
-	/* key = RSC_OPERATION_INTERVAL */
+	/* The full form names the primitive and carries CRM_meta_* attributes. */
+	xmlNodePtr prim = cib_xml_child(n, "primitive", NULL), attrs = cib_xml_child(n, "attributes", NULL);
+	const char *pid = prim ? cib_xml_attr(prim, "long-id") : NULL;
+	if (!pid && prim)
+		pid = cib_xml_attr(prim, "id");
+	const char *iv = attrs ? cib_xml_attr(attrs, "CRM_meta_interval") : NULL;
+	const char *cop = attrs ? cib_xml_attr(attrs, "CRM_meta_operation") : NULL;
+	a->cancel_op = g_strdup(cop);
+	a->fence_action = g_strdup(attrs ? cib_xml_attr(attrs, "CRM_meta_stonith_action") : NULL);
+	/* else the key: RSC_OPERATION_INTERVAL */
 	char *last = strrchr(a->key, '_');
 	if (last && !a->fence) {
 		a->interval_ms = atoll(last + 1);
-		size_t oplen = strlen(a->operation);
+		const char *kop = !strcmp(a->operation, "cancel") && cop ? cop : a->operation;
+		size_t oplen = strlen(kop);
 		size_t rlen = (size_t)(last - a->key);
 		if (rlen > oplen + 1)
 			a->rsc = g_strndup(a->key, rlen - oplen - 1);
 	}
+	if (pid) {
+		g_free(a->rsc);
+		a->rsc = g_strdup(pid);
+	}
+	if (iv)
+		a->interval_ms = atoll(iv);
 	return a;
 }
 
@@ -217,6 +240,38 @@ static void send_op(struct te_action *a)
 	}
 }
 
+/* A fencing result: the victim's history goes (it runs nothing now) and
+ * the transition goes on; a failure is retried after a pause and nothing
+ * is recovered meanwhile (the victim stays unclean). */
+struct fence_ref {
+	int transition, id;
+};
+
+static void fence_retry(void *data)
+{
+	(void)data;
+	pe_schedule("fencing retry");
+}
+
+static void fence_done(const char *victim, bool ok, void *data)
+{
+	struct fence_ref *f = data;
+	struct te_action *a = te.active && f->transition == crmd.transition ? find_action(f->id) : NULL;
+	g_free(f);
+	if (ok)
+		status_node_fenced(victim);
+	if (a && a->state == 1) {
+		confirm(a);
+		if (!ok) {
+			te.hold = true;
+			te_abort("fencing failed");
+		}
+		run_ready();
+	}
+	if (!ok)
+		timer_once(FENCE_RETRY_MS, fence_retry, NULL);
+}
+
 static void fire(struct te_action *a)
 {
 	if (a->pseudo) {
@@ -224,11 +279,70 @@ static void fire(struct te_action *a)
 		return;
 	}
 	if (a->fence) {
-		crm_err("crmd: transition %d: fencing %s is not available in this controller yet", crmd.transition,
-			a->node ? a->node : "?");
+		struct fence_ref *f = g_new0(struct fence_ref, 1);
+		f->transition = crmd.transition;
+		f->id = a->id;
+		if (!a->node || !fence_run(a->node, a->fence_action, fence_done, f)) {
+			g_free(f);
+			a->state = 2;
+			te.hold = true;     /* nothing recovers until a device is configured */
+			te_abort("no stonith device");
+			return;
+		}
+		a->state = 1;
+		te.inflight++;
+		return;
+	}
+	if (!strcmp(a->operation, "cancel")) {
+		/* the node's executor stops the recurring op; nothing to wait for */
+		struct hb_msg *m = crm_msg_new(CRM_T_RSC_OP);
+		msg_add(m, "node", a->node);
+		msg_add(m, "rsc", a->rsc ? a->rsc : "");
+		msg_add(m, "op", "cancel");
+		msg_add(m, "cancel_op", a->cancel_op ? a->cancel_op : "monitor");
+		msg_addf(m, "interval", "%lld", a->interval_ms);
+		crm_info("crmd: transition %d: cancel %s on %s", crmd.transition, a->key, a->node);
+		if (a->node && !strcmp(a->node, crmd.me)) {
+			lrm_local_on_op(m);
+			msg_free(m);
+		} else {
+			crm_send(m, a->node);
+		}
 		a->state = 2;
-		te.hold = true;
-		te_abort("fencing unavailable");
+		return;
+	}
+	if (!strcmp(a->operation, "delete")) {
+		/* an orphan's history: the node's executor forgets it, the
+		 * status section drops it */
+		struct crm_peer *p = peer_find(a->node);
+		if (p && a->rsc) {
+			xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+			xmlNodePtr ns = status_node_state(next, p);
+			xmlNodePtr lrm = cib_xml_child(ns, "lrm", NULL);
+			xmlNodePtr lr = lrm ? cib_xml_child(lrm, "lrm_resources", NULL) : NULL;
+			xmlNodePtr r = lr ? cib_xml_child(lr, "lrm_resource", a->rsc) : NULL;
+			if (r) {
+				xmlUnlinkNode(r);
+				xmlFreeNode(r);
+			}
+			status_commit(next, NULL);
+			struct hb_msg *f = crm_msg_new(CRM_T_FORGET);
+			msg_add(f, "node", a->node);
+			msg_add(f, "rsc", a->rsc);
+			if (!strcmp(a->node, crmd.me)) {
+				lrm_local_on_forget(f);
+				msg_free(f);
+			} else {
+				crm_send(f, a->node);
+			}
+		}
+		a->state = 2;
+		return;
+	}
+	if (!strcmp(a->operation, "do_shutdown")) {
+		if (a->node)
+			shutdown_node_done(a->node);
+		a->state = 2;
 		return;
 	}
 	if (!strcmp(a->operation, "clear_failcount")) {
@@ -383,7 +497,9 @@ void te_on_result(const struct hb_msg *m)
 		expected = 0;
 	bool failed = is_failure(op, interval, rc, status, expected);
 	xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
-	status_record_op(next, p, m);
+	xmlNodePtr rec = status_record_op(next, p, m);
+	if (failed && rec)
+		status_record_failure(rec);
 	if (failed) {
 		char *fc = g_strdup_printf("fail-count-%s", rsc), *lf = g_strdup_printf("last-failure-%s", rsc);
 		const char *sff = cluster_option("start-failure-is-fatal");

@@ -23,6 +23,23 @@ static gboolean on_term(gpointer data)
 	return G_SOURCE_CONTINUE;
 }
 
+/* As heartbeat: USR1 raises the debug level, USR2 lowers it; HUP only
+ * says it was heard (an HA daemon must not die of a stray signal). */
+static gboolean on_usr(gpointer data)
+{
+	int up = GPOINTER_TO_INT(data), lvl = log_debug_level() + (up ? 1 : -1);
+
+	log_set_debug_level(lvl < 0 ? 0 : lvl);
+	log_info("lrmd: debug level now %d", log_debug_level());
+	return G_SOURCE_CONTINUE;
+}
+
+static gboolean on_hup(gpointer data)
+{
+	log_info("lrmd: SIGHUP: nothing to reload");
+	return G_SOURCE_CONTINUE;
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: lrmd [-d] [-r] [-s SOCKET]\n"
@@ -30,7 +47,8 @@ static void usage(FILE *f)
 		   "  -d         debug: log lines also on stderr, debug level 1\n"
 		   "  -r         accepted for heartbeat 2.x compatibility (ignored)\n"
 		   "environment: HA_logfacility, HA_logfile, HA_debugfile, HA_debug (as heartbeat\n"
-		   "sets them), OCF_ROOT, HA_LRMD_LSB_DIR, HA_LRMD_HB_DIR, HA_LRMD_KILL_GRACE_MS\n");
+		   "sets them), OCF_ROOT, HA_LRMD_LSB_DIR, HA_LRMD_HB_DIR, HA_LRMD_KILL_GRACE_MS,\n"
+		   "HA_LRMD_MAX_CHILDREN (agents at once, default 16), HB_STONITH_CMD\n");
 }
 
 static int facility_of(const char *name)
@@ -87,6 +105,8 @@ int main(int argc, char **argv)
 	loop = g_main_loop_new(NULL, FALSE);
 	lrmd_exec_init();
 	lrmd_rsc_init(&lrmd_ra_backend, lrmd_ipc_broadcast);
+	if (getenv("HA_LRMD_MAX_CHILDREN"))
+		lrmd_set_max_children(atoi(getenv("HA_LRMD_MAX_CHILDREN")));
 	if (lrmd_ipc_start(sock, why, sizeof why) < 0) {
 		log_err("lrmd: %s", why);
 		/* 100: heartbeat must not respawn us while another lrmd serves */
@@ -94,6 +114,9 @@ int main(int argc, char **argv)
 	}
 	g_unix_signal_add(SIGTERM, on_term, "TERM");
 	g_unix_signal_add(SIGINT, on_term, "INT");
+	g_unix_signal_add(SIGHUP, on_hup, NULL);
+	g_unix_signal_add(SIGUSR1, on_usr, GINT_TO_POINTER(1));
+	g_unix_signal_add(SIGUSR2, on_usr, GINT_TO_POINTER(0));
 	log_info("lrmd: started, listening on %s", sock);
 	g_main_loop_run(loop);
 	lrmd_ipc_stop();

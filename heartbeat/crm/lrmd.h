@@ -13,8 +13,9 @@
 #include "lrm/lrm_proto.h"
 
 #define LRMD_DEFAULT_TIMEOUT_MS 20000
-#define LRMD_MAX_QUEUED 1000     /* operations waiting to run, all resources */
-#define LRMD_MAX_OPS 10000       /* operations alive (queued, running, recurring) */
+#define LRMD_MAX_QUEUED 20000    /* operations waiting to run, all resources */
+#define LRMD_MAX_OPS 40000       /* operations alive (queued, running, recurring) */
+#define LRMD_MAX_CHILDREN 16     /* agents running at once (HA_LRMD_MAX_CHILDREN) */
 #define LRMD_MAX_CLIENTS 32
 
 struct lrmd_rsc;
@@ -30,6 +31,7 @@ struct lrmd_op {
 	uint64_t t_queued, t_started;
 	time_t last_run;
 	bool queued, running, cancelled, reported;
+	bool silent;              /* cancelled without an event (forget of a one-shot op) */
 	int last_rc;
 	enum lrm_op_status last_status;
 	time_t last_rc_change;
@@ -53,6 +55,7 @@ struct lrmd_rsc {
 	GPtrArray *hist;          /* struct lrmd_hist * */
 	bool forgotten;           /* lrm_forget while an op ran: freed when it ends */
 	bool stonith_started;     /* stonith class: a device has no state of its own */
+	bool waiting;             /* in the queue for a free child slot */
 };
 
 struct lrmd_backend {
@@ -73,13 +76,17 @@ int lrmd_cancel(const char *rsc_id, const char *op, unsigned interval_ms);
 int lrmd_forget(const char *rsc_id);
 /* From the backend: the run of op ended. */
 void lrmd_op_done(struct lrmd_op *op, int rc, enum lrm_op_status status, const char *output);
-/* Append one "rsc" struct per resource to reply. */
-void lrmd_list(struct hb_msg *reply);
+/* Append one "rsc" struct per resource to reply, in id order from the
+ * offset-th, until about budget bytes.  Returns the offset of the next page,
+ * 0 when this one reached the end. */
+#define LRMD_LIST_PAGE 131072
+size_t lrmd_list(struct hb_msg *reply, size_t offset, size_t budget);
 struct lrmd_rsc *lrmd_find(const char *rsc_id);
 int lrmd_nqueued(void);
 int lrmd_nops(void);
 int lrmd_nrunning(void);
 void lrmd_set_limits(int max_queued, int max_ops);
+void lrmd_set_max_children(int n);
 /* Kill what runs and drop everything (exit, tests). */
 void lrmd_rsc_shutdown(void);
 

@@ -86,7 +86,8 @@ static struct exec_run *later(struct exec_run *x, int rc, enum lrm_op_status st,
 	x->rc = rc;
 	x->st = st;
 	x->out = out;
-	g_idle_add(report_now, x);
+	/* default priority, not idle: a busy lrmd must not starve it */
+	g_timeout_add(0, report_now, x);
 	return x;
 }
 
@@ -112,6 +113,11 @@ static void ra_done(const struct ra_result *res, void *data)
 	} else if (!res->exited) {
 		st = LRM_OP_ERROR;
 		rc = RA_RC_ERR_GENERIC;
+	} else if (!strcmp(x->op->rsc->cls, "lsb") && ra_op_is_status(x->op->op)) {
+		/* as 2.x's LRM, not v1's text rule: 0 running, 1-3 stopped, 4 and
+		 * up unknown, a failure whatever the script printed */
+		int code = res->exit_code;
+		rc = code == 0 ? RA_RC_OK : code <= 3 ? RA_RC_NOT_RUNNING : RA_RC_ERR_GENERIC;
 	} else if (rc < 0 || rc > 9) {
 		rc = RA_RC_ERR_GENERIC;
 	}

@@ -1,12 +1,13 @@
 /* lrmd's socket: a unix stream socket (0660 root:haclient in a 0750
- * root:haclient directory it creates: root and the cluster user's crmd may
- * talk to it),
+ * root:haclient directory it creates; only root and the cluster user's
+ * crmd are served),
  * clients served on the main loop without blocking, api_proto frames in,
  * replies and events out.  A client that floods or stops reading is dropped;
  * losing a client never touches the operations it asked for. */
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,8 +72,10 @@ static gboolean reap(gpointer data)
 static void mark_dead(struct client *c)
 {
 	c->dead = true;
+	/* high priority: a dead client's socket stays readable (EOF), and an
+	 * ordinary idle source would wait behind it for ever */
 	if (!reaper)
-		reaper = g_idle_add(reap, NULL);
+		reaper = g_idle_add_full(G_PRIORITY_HIGH, reap, NULL, NULL);
 }
 
 /* Write what the socket takes now; the rest waits for POLLOUT. -1: the
@@ -82,7 +85,7 @@ static int flush_out(struct client *c)
 	if (c->dead)
 		return -1;
 	while (c->out->len) {
-		ssize_t n = write(c->fd, c->out->str, c->out->len);
+		ssize_t n = send(c->fd, c->out->str, c->out->len, MSG_NOSIGNAL);
 		if (n > 0) {
 			g_string_erase(c->out, 0, n);
 			continue;
@@ -177,8 +180,16 @@ struct hb_msg *lrmd_handle_request(const struct hb_msg *m)
 			return reply_new(m, -1, "no such resource");
 		return reply_new(m, 0, NULL);
 	} else if (!strcmp(t, LRM_T_LIST)) {
-		struct hb_msg *r = reply_new(m, 0, NULL);
-		lrmd_list(r);
+		const char *from = msg_get(m, "offset");
+		unsigned off = 0;
+		size_t next;
+		struct hb_msg *r;
+		if (from && !lrm_proto_uint(from, 1000000000u, &off))
+			return reply_new(m, -1, "bad offset");
+		r = reply_new(m, 0, NULL);
+		next = lrmd_list(r, off, LRMD_LIST_PAGE);
+		if (next)
+			msg_addf(r, "next", "%zu", next);
 		return r;
 	}
 	snprintf(why, sizeof why, "unknown request [%.64s]", t);
@@ -216,8 +227,10 @@ static gboolean on_readable(gint fd, GIOCondition cond, gpointer data)
 	char buf[65536];
 	ssize_t n;
 
-	if (c->dead)
-		return G_SOURCE_CONTINUE;
+	if (c->dead) {
+		c->src_in = 0;          /* nothing more is read from it; the reaper closes it */
+		return G_SOURCE_REMOVE;
+	}
 	n = read(fd, buf, sizeof buf);
 	if (n < 0 && (errno == EINTR || errno == EAGAIN))
 		return G_SOURCE_CONTINUE;
@@ -235,7 +248,8 @@ static gboolean on_readable(gint fd, GIOCondition cond, gpointer data)
 		if (used < 0) {
 			log_warn("lrmd: client %d sent a bad frame", c->fd);
 			mark_dead(c);
-			return G_SOURCE_CONTINUE;
+			c->src_in = 0;
+			return G_SOURCE_REMOVE;
 		}
 		g_string_erase(c->in, 0, used);
 		if (!m) {
@@ -244,20 +258,47 @@ static gboolean on_readable(gint fd, GIOCondition cond, gpointer data)
 		}
 		handle(c, m);
 		msg_free(m);
-		if (c->dead)
-			return G_SOURCE_CONTINUE;
+		if (c->dead) {
+			c->src_in = 0;
+			return G_SOURCE_REMOVE;
+		}
 	}
 	flush_out(c);
 	return G_SOURCE_CONTINUE;
+}
+
+/* Agents run as root: only root, the cluster user (crmd) and our own uid
+ * may ask for them, whatever the socket's group lets connect (as 2.x's
+ * lrmd, which let root and hacluster in). */
+static bool peer_allowed(int fd, uid_t *uid_out)
+{
+	struct ucred cr;
+	socklen_t len = sizeof cr;
+	struct passwd *pw;
+
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &len) < 0)
+		return false;
+	*uid_out = cr.uid;
+	if (cr.uid == 0 || cr.uid == geteuid())
+		return true;
+	pw = getpwnam("hacluster");
+	return pw && pw->pw_uid == cr.uid;
 }
 
 static gboolean on_accept(gint fd, GIOCondition cond, gpointer data)
 {
 	int cfd = accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
 	struct client *c;
+	uid_t uid = (uid_t)-1;
 
 	if (cfd < 0)
 		return G_SOURCE_CONTINUE;
+	if (!peer_allowed(cfd, &uid)) {
+		log_warn("lrmd: refusing a client of uid %d (only root and hacluster may use lrmd)",
+			 (int)uid);
+		close(cfd);
+		return G_SOURCE_CONTINUE;
+	}
 	if (nclients >= LRMD_MAX_CLIENTS) {
 		log_warn("lrmd: refusing a client: %d connected already", nclients);
 		close(cfd);

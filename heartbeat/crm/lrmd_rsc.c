@@ -15,6 +15,11 @@ static GHashTable *rscs;          /* id -> struct lrmd_rsc * */
 static int next_call_id = 1;
 static int nqueued, nops, nrunning;
 static int max_queued = LRMD_MAX_QUEUED, max_ops = LRMD_MAX_OPS;
+static int max_children = LRMD_MAX_CHILDREN;
+/* Resources with an op ready to run while max_children agents already
+ * run, in the order they became ready: a join's thousands of probes fork
+ * a few at a time, never all at once. */
+static GQueue waiting = G_QUEUE_INIT;
 
 int lrmd_nqueued(void) { return nqueued; }
 int lrmd_nops(void) { return nops; }
@@ -24,6 +29,11 @@ void lrmd_set_limits(int mq, int mo)
 {
 	max_queued = mq > 0 ? mq : LRMD_MAX_QUEUED;
 	max_ops = mo > 0 ? mo : LRMD_MAX_OPS;
+}
+
+void lrmd_set_max_children(int n)
+{
+	max_children = n > 0 ? n : LRMD_MAX_CHILDREN;
 }
 
 static void hist_free(gpointer p)
@@ -37,6 +47,8 @@ static void hist_free(gpointer p)
 
 static void rsc_free(struct lrmd_rsc *r)
 {
+	if (r->waiting)
+		g_queue_remove(&waiting, r);
 	g_free(r->id);
 	g_free(r->cls);
 	g_free(r->provider);
@@ -155,12 +167,37 @@ static void on_timer(void *data)
 	enqueue(o);
 }
 
-/* Run the head of the queue if the resource is idle. */
+static void run_head(struct lrmd_rsc *r);
+static void drain(void);
+
+/* Run the head of the queue if the resource is idle and a child slot is
+ * free; else the resource waits its turn. */
 static void kick(struct lrmd_rsc *r)
 {
-	struct lrmd_op *o;
+	if (r->running || r->waiting || !r->queue.length)
+		return;
+	r->waiting = true;
+	g_queue_push_tail(&waiting, r);
+	drain();
+}
 
-	if (r->running || !(o = g_queue_pop_head(&r->queue)))
+/* A slot came free: the longest-waiting resources go first. */
+static void drain(void)
+{
+	struct lrmd_rsc *r;
+
+	while (nrunning < max_children && (r = g_queue_pop_head(&waiting))) {
+		r->waiting = false;
+		if (!r->running && r->queue.length)
+			run_head(r);
+	}
+}
+
+static void run_head(struct lrmd_rsc *r)
+{
+	struct lrmd_op *o = g_queue_pop_head(&r->queue);
+
+	if (!o)
 		return;
 	nqueued--;
 	o->queued = false;
@@ -223,7 +260,8 @@ void lrmd_op_done(struct lrmd_op *o, int rc, enum lrm_op_status st, const char *
 	o->last_rc = rc;
 	o->last_status = st;
 	if (o->cancelled) {
-		report_cancelled(o);
+		if (!o->silent)
+			report_cancelled(o);
 	} else if (changed || !o->interval_ms) {
 		/* a recurring op reports its first result and every change, as lrmd did */
 		fill_event(&ev, o, rc, st, output);
@@ -238,6 +276,7 @@ void lrmd_op_done(struct lrmd_op *o, int rc, enum lrm_op_status st, const char *
 	else
 		op_free(o);
 	kick(r);
+	drain();
 	rsc_maybe_drop(r);
 }
 
@@ -246,8 +285,7 @@ static void op_cancel(struct lrmd_op *o, bool report)
 {
 	if (o->running) {
 		o->cancelled = true;   /* reported and freed by lrmd_op_done */
-		if (!report)
-			o->reported = true;
+		o->silent = !report;
 		return;
 	}
 	if (o->queued) {
@@ -352,21 +390,45 @@ static bool recurring_alive(const struct lrmd_rsc *r, const struct lrmd_hist *h)
 	return false;
 }
 
-void lrmd_list(struct hb_msg *reply)
+/* Rough size of a resource in a list reply: a page must stay well under
+ * MSG_MAXMSG however many resources there are. */
+static size_t est_size(const struct lrmd_rsc *r)
 {
-	GHashTableIter it;
-	gpointer k, v;
+	size_t n = 96 + strlen(r->id) + strlen(r->cls) + strlen(r->provider) + strlen(r->type);
+
+	for (guint i = 0; i < r->hist->len; i++) {
+		const struct lrmd_hist *h = r->hist->pdata[i];
+		n += 256 + strlen(h->op) + (h->user_data ? strlen(h->user_data) : 0);
+	}
+	return n;
+}
+
+size_t lrmd_list(struct hb_msg *reply, size_t offset, size_t budget)
+{
+	GList *ids, *l;
+	size_t idx = 0, used = 0, next = 0;
 
 	if (!rscs)
-		return;
-	g_hash_table_iter_init(&it, rscs);
-	while (g_hash_table_iter_next(&it, &k, &v)) {
-		struct lrmd_rsc *r = v;
+		return 0;
+	/* sorted, so that the pages of one listing follow each other */
+	ids = g_list_sort(g_hash_table_get_keys(rscs), (GCompareFunc)strcmp);
+	for (l = ids; l; l = l->next) {
+		struct lrmd_rsc *r = g_hash_table_lookup(rscs, l->data);
 		struct lrm_rsc_info ri = { r->id, r->cls, r->provider, r->type, NULL, 0 };
-		struct lrm_op_record *ops = g_new0(struct lrm_op_record, r->hist->len + 1);
+		struct lrm_op_record *ops;
+		size_t sz;
 
 		if (r->forgotten)
 			continue;
+		if (idx++ < offset)
+			continue;
+		sz = est_size(r);
+		if (used && used + sz > budget) {
+			next = idx - 1;
+			break;
+		}
+		used += sz;
+		ops = g_new0(struct lrm_op_record, r->hist->len + 1);
 		for (guint i = 0; i < r->hist->len; i++) {
 			const struct lrmd_hist *h = r->hist->pdata[i];
 			ops[i] = (struct lrm_op_record){ h->op, h->interval_ms, h->call_id, h->rc,
@@ -379,6 +441,8 @@ void lrmd_list(struct hb_msg *reply)
 		lrm_proto_add_rsc(reply, &ri);
 		g_free(ops);
 	}
+	g_list_free(ids);
+	return next;
 }
 
 void lrmd_rsc_shutdown(void)
@@ -410,6 +474,9 @@ void lrmd_rsc_shutdown(void)
 		}
 		g_queue_clear(&r->queue);
 		r->running = NULL;
+		if (r->waiting)
+			g_queue_remove(&waiting, r);
+		r->waiting = false;
 		g_hash_table_iter_remove(&it);
 		rsc_free(r);
 	}

@@ -1,10 +1,14 @@
 /* The configure level: object statements applied to the working copy,
  * load update|replace (all-or-nothing), show, delete, rename, erase,
- * verify, save and commit. */
+ * verify, save, edit, upgrade, ptest and commit. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "crm.h"
+#include "cib/cib.h"
 #include "cib/cib_doc.h"
+#include "pengine/pe.h"
 
 static void objs_free(GPtrArray *objs)
 {
@@ -15,17 +19,24 @@ static void objs_free(GPtrArray *objs)
 
 static const char *kind_word(enum crm_kind k)
 {
-	switch (k) {
-	case CRM_PRIMITIVE: case CRM_GROUP: case CRM_CLONE: case CRM_MS: return "resource";
-	case CRM_LOCATION: case CRM_COLOCATION: case CRM_ORDER: return "constraint";
-	case CRM_NODE: return "node";
-	default: return "object";
-	}
+	return k == CRM_NODE ? "node" : "resource";
+}
+
+/* crmsh's name of an object type, for "Cannot create primitive ...". */
+static const char *kind_word_cli(enum crm_kind k)
+{
+	static const char *const names[] = {
+		[CRM_NODE] = "node", [CRM_PRIMITIVE] = "primitive", [CRM_GROUP] = "group",
+		[CRM_CLONE] = "clone", [CRM_MS] = "ms", [CRM_LOCATION] = "location",
+		[CRM_COLOCATION] = "colocation", [CRM_ORDER] = "order", [CRM_PROPERTY] = "property",
+		[CRM_RSC_DEFAULTS] = "rsc_defaults", [CRM_OP_DEFAULTS] = "op_defaults", [CRM_MONITOR] = "monitor",
+	};
+	return names[k];
 }
 
 /* Applies objs to a copy of the working document; the copy replaces it
- * only when nothing failed.  replace: start from an empty configuration
- * (nodes kept). */
+ * only when nothing failed.  replace: objects the load does not name are
+ * removed (crm_replace). */
 static int apply_objs(struct crm_session *s, GPtrArray *objs, int replace, int strict)
 {
 	xmlDocPtr tmp = xmlCopyDoc(s->work, 1);
@@ -39,26 +50,16 @@ static int apply_objs(struct crm_session *s, GPtrArray *objs, int replace, int s
 			if (o->kind == CRM_MONITOR || o->kind == CRM_PROPERTY || o->kind == CRM_RSC_DEFAULTS ||
 			    o->kind == CRM_OP_DEFAULTS)
 				continue;
-			if (crm_find_obj(cfg, o->id)) {
-				crm_err("%s: id is already in use", o->id);
+			xmlNodePtr have = crm_find_obj(cfg, o->id);
+			if (have) {
+				crm_err("Cannot create %s with ID '%s': Found existing %s with same ID.",
+					kind_word_cli(o->kind), o->id, crm_cli_name(have));
 				errors++;
 			}
 		}
 	}
-	if (replace && !errors) {
-		xmlNodePtr fresh = crm_empty_config(tmp);
-		xmlNodePtr old_nodes = crm_section_of(cfg, "nodes", 0);
-		if (old_nodes) {
-			xmlNodePtr nn = crm_section_of(fresh, "nodes", 0);
-			xmlReplaceNode(nn, xmlCopyNode(old_nodes, 1));
-			xmlFreeNode(nn);
-		}
-		xmlReplaceNode(cfg, fresh);
-		xmlFreeNode(cfg);
-		cfg = fresh;
-	}
 	if (!errors)
-		errors += crm_apply(cfg, objs);
+		errors += replace ? crm_replace(cfg, objs) : crm_apply(cfg, objs);
 	if (!errors)
 		errors += crm_check_refs(cfg);
 	if (errors) {
@@ -76,7 +77,7 @@ int crm_load_text(struct crm_session *s, const char *text, int replace)
 	GPtrArray *lines = crm_lines(text);
 	GPtrArray *objs = g_ptr_array_new();
 	GPtrArray *comments = g_ptr_array_new_with_free_func(g_free);
-	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	int errors = 0;
 	for (guint i = 0; i < lines->len; i++) {
 		struct crm_line *l = g_ptr_array_index(lines, i);
@@ -102,15 +103,21 @@ int crm_load_text(struct crm_session *s, const char *text, int replace)
 			continue;
 		}
 		o->lineno = l->lineno;
-		int set = o->kind == CRM_PROPERTY || o->kind == CRM_RSC_DEFAULTS || o->kind == CRM_OP_DEFAULTS;
-		if (o->kind != CRM_MONITOR && !set) {
-			if (g_hash_table_contains(seen, o->id)) {
+		/* crmsh keeps one id space per load for everything but nodes
+		 * (attribute sets included) and calls each a resource. */
+		if (o->kind != CRM_MONITOR) {
+			char *key = g_strdup_printf("%c%s", o->kind == CRM_NODE ? 'n' : 'r', o->id);
+			int dup = g_hash_table_contains(seen, key);
+			if (!dup)
+				g_hash_table_add(seen, key);
+			else
+				g_free(key);
+			if (dup) {
 				crm_err_at(l->lineno, "Duplicate %s: %s", kind_word(o->kind), o->id);
 				errors++;
 				crm_obj_free(o);
 				continue;
 			}
-			g_hash_table_add(seen, o->id);
 		}
 		g_ptr_array_add(objs, o);
 	}
@@ -236,6 +243,70 @@ static int cmd_save(struct crm_session *s, char **w)
 	return 0;
 }
 
+/* ptest [scores] [nograph]: the engine on the working copy (changes
+ * not committed yet included), as ptest -S prints it. */
+static int cmd_ptest(struct crm_session *s, char **w)
+{
+	int scores = 0;
+	for (int i = 1; w[i]; i++)
+		if (!strcmp(w[i], "scores"))
+			scores = 1;
+	struct cib *cib = cib_from_doc(xmlCopyDoc(s->work, 1));
+	if (!cib) {
+		crm_err("configure.ptest: the working CIB cannot be read");
+		return 1;
+	}
+	struct pe_options opt = { 0, scores };
+	struct pe_ws *ws = pe_run(cib, &opt);
+	if (scores) {
+		fputs("Allocation scores:\n", stdout);
+		fputs(ws->log->str, stdout);
+	}
+	pe_print_status(ws, stdout, 0);
+	fputc('\n', stdout);
+	pe_print_summary(ws, stdout);
+	fputc('\n', stdout);
+	pe_print_transition(ws, stdout);
+	fputc('\n', stdout);
+	pe_print_status(ws, stdout, 1);
+	pe_free(ws);
+	cib_free(cib);
+	return 0;
+}
+
+/* edit [ID...]: show into a file, $EDITOR (vi) on it, load update of what
+ * comes back (the objects shown and then left out are deleted). */
+static int cmd_edit(struct crm_session *s, char **w)
+{
+	char *path = NULL;
+	GError *e = NULL;
+	int fd = g_file_open_tmp("crm-edit.XXXXXX", &path, &e);
+	if (fd < 0) {
+		crm_err("configure.edit: %s", e->message);
+		g_error_free(e);
+		return 1;
+	}
+	FILE *f = fdopen(fd, "w");
+	crm_show(f, crm_work_cfg(s), w + 1);
+	fclose(f);
+	const char *ed = getenv("EDITOR");
+	char *cmd = g_strdup_printf("%s '%s'", ed && *ed ? ed : "vi", path);
+	int rc = system(cmd);
+	g_free(cmd);
+	char *text = NULL;
+	if (rc != 0 || !g_file_get_contents(path, &text, NULL, NULL)) {
+		crm_err("configure.edit: the editor failed; nothing changed");
+		unlink(path);
+		g_free(path);
+		return 1;
+	}
+	unlink(path);
+	g_free(path);
+	int r = w[1] ? crm_load_text(s, text, 0) : crm_load_text(s, text, 1);
+	g_free(text);
+	return r;
+}
+
 static int statement(struct crm_session *s, char **w)
 {
 	char *err = NULL;
@@ -275,8 +346,11 @@ int crm_configure_cmd(struct crm_session *s, char **w)
 		int xml = w[1] && !strcmp(w[1], "xml");
 		if (xml)
 			crm_show_xml(stdout, crm_work_cfg(s), w + 2);
-		else
+		else {
+			crm_show_obscure = 1;
 			crm_show(stdout, crm_work_cfg(s), w + 1);
+			crm_show_obscure = 0;
+		}
 		return 0;
 	}
 	if (!strcmp(c, "verify"))
@@ -324,10 +398,17 @@ int crm_configure_cmd(struct crm_session *s, char **w)
 		s->dirty = 1;
 		return 0;
 	}
-	if (!strcmp(c, "ptest") || !strcmp(c, "edit") || !strcmp(c, "upgrade")) {
-		crm_err("configure.%s: not supported by this crm", c);
-		return 1;
+	if (!strcmp(c, "ptest") || !strcmp(c, "simulate"))
+		return cmd_ptest(s, w);
+	if (!strcmp(c, "upgrade")) {
+		if (cib_doc_upgrade(s->work))
+			s->dirty = 1;
+		else
+			crm_info("configure.upgrade: the CIB already uses the pacemaker-1.0 syntax");
+		return 0;
 	}
+	if (!strcmp(c, "edit"))
+		return cmd_edit(s, w);
 	crm_err_at(s->lineno, "syntax: Unknown command near <%s> parsing '%s'", c, c);
 	return 1;
 }

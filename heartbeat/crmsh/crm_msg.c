@@ -3,8 +3,12 @@
 #include <stdarg.h>
 #include "crm.h"
 
+int crm_quiet;
+
 static void say(const char *lvl, int lineno, const char *fmt, va_list ap)
 {
+	if (crm_quiet)
+		return;
 	fflush(stdout);
 	if (lineno > 0)
 		fprintf(stderr, "%s: %d: ", lvl, lineno);

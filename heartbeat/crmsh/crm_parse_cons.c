@@ -99,8 +99,8 @@ static int parse_expr(char **w, int *i, xmlNodePtr rule, const char *ruleid, str
 		const char *op = colon ? colon + 1 : opw;
 		if (!is_binop(op) || (type && strcmp(type, "string") && strcmp(type, "number") &&
 				      strcmp(type, "version"))) {
-			*err = g_strdup_printf("syntax in location: Expected one of lt, gt, lte, gte, eq, ne "
-					       "near <%s>", opw);
+			*err = g_strdup_printf("syntax in location: Expected ((string|number|version):)?"
+					       "(lt|gt|lte|gte|eq|ne) near <%s>", opw);
 			g_free(type);
 			g_free(id);
 			return -1;
@@ -147,12 +147,10 @@ static int parse_rule(char **w, int *i, xmlNodePtr parent, const char *owner, st
 		g_free(v);
 	}
 	char *sc = w[*i] ? crm_score_colon(w[*i]) : NULL;
-	if (!sc) {
-		*err = g_strdup_printf("syntax in location: Expected <score>: near <%s>", w[*i] ? w[*i] : "rule");
-		g_free(rid);
-		return -1;
-	}
-	(*i)++;
+	if (sc)
+		(*i)++;
+	else
+		sc = g_strdup("INFINITY");  /* a rule without score, as crmsh */
 	char *score = crm_score(sc);
 	if (score)
 		set_prop(rule, "score", score);
@@ -244,9 +242,8 @@ static int rsc_list(xmlNodePtr c, char **r, int n, const char *id, int order, co
 	for (int k = 0; k < n; k++)
 		if (!strcmp(r[k], "(") || !strcmp(r[k], ")") || !strcmp(r[k], "[") || !strcmp(r[k], "]"))
 			sets = 1;
-	if (n < 2) {
-		*err = g_strdup_printf("syntax in %s: Expected at least two resources near <%s>", kw,
-				       n ? r[0] : id);
+	if (n < 1) {
+		*err = g_strdup_printf("syntax in %s: Expected at least one resource near <%s>", kw, id);
 		return -1;
 	}
 	if (!sets) {
@@ -309,10 +306,11 @@ static char *order_kind(const char *s)
 	char *sc = crm_score(s);
 	if (!sc)
 		return NULL;
-	/* crmsh 4.4 writes every score as a kind: positive is Mandatory. */
-	int pos = sc[0] != '-' && strcmp(sc, "0") && strcmp(sc, "+0");
+	/* crmsh 4.4 writes every score as a kind: 0 is Optional, any
+	 * other (negative ones too) Mandatory. */
+	int zero = !strcmp(sc, "0");
 	g_free(sc);
-	return g_strdup(pos ? "Mandatory" : "Optional");
+	return g_strdup(zero ? "Optional" : "Mandatory");
 }
 
 static struct crm_obj *coloc_order(char **w, int order, char **err)
@@ -359,7 +357,24 @@ static struct crm_obj *coloc_order(char **w, int order, char **err)
 			g_free(av);
 			return fail(o, err, m);
 		}
-		set_prop(o->xml, an, av);
+		if (order) {
+			/* symmetrical=yes|on|true... as crmsh canonizes it */
+			int t = !g_ascii_strcasecmp(av, "true") || !g_ascii_strcasecmp(av, "yes") ||
+				!g_ascii_strcasecmp(av, "on") || !strcmp(av, "1");
+			int f = !g_ascii_strcasecmp(av, "false") || !g_ascii_strcasecmp(av, "no") ||
+				!g_ascii_strcasecmp(av, "off") || !strcmp(av, "0");
+			if (!t && !f) {
+				char *m = g_strdup_printf("syntax in order: Unknown attribute near <%s>", w[k]);
+				g_free(an);
+				g_free(av);
+				return fail(o, err, m);
+			}
+			set_prop(o->xml, an, t ? "true" : "false");
+		} else {
+			char *low = g_ascii_strdown(av, -1);
+			set_prop(o->xml, an, low);
+			g_free(low);
+		}
 		g_free(an);
 		g_free(av);
 	}

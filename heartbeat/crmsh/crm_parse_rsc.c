@@ -179,7 +179,7 @@ static const char *set_tag(const char *kw)
 struct crm_obj *crm_parse_primitive(char **w, char **err)
 {
 	if (!w[1] || !w[2])
-		return fail(NULL, err, g_strdup("syntax in primitive: Expected primitive id and agent"));
+		return fail(NULL, err, g_strdup("syntax in primitive: Expected at least 2 arguments near <primitive>"));
 	struct crm_obj *o = obj_new(CRM_PRIMITIVE, w[1], "primitive");
 	if (!agent_spec(o->xml, w[2]))
 		return fail(o, err, g_strdup_printf("syntax in primitive: Invalid agent spec near <%s>", w[2]));
@@ -187,6 +187,8 @@ struct crm_obj *crm_parse_primitive(char **w, char **err)
 	crm_ids_take(ids, w[1]);
 	xmlNodePtr ops = NULL;
 	int i = 3;
+	if (w[i] && !strncmp(w[i], "description=", 12))
+		xmlNewProp(o->xml, BAD_CAST "description", BAD_CAST(w[i++] + 12));
 	while (w[i]) {
 		const char *tag = set_tag(w[i]);
 		if (tag) {
@@ -200,23 +202,21 @@ struct crm_obj *crm_parse_primitive(char **w, char **err)
 			crm_parse_set(w, &i, op, "instance_attributes", opid, "instance_attributes", ids, err);
 			xmlFree(opid);
 		} else if (!strcmp(w[i], "op")) {
+			/* <operations> goes where the first op is written,
+			 * among the sets, as crmsh keeps input order. */
 			if (!ops)
-				ops = xmlNewNode(NULL, BAD_CAST "operations");
+				ops = xmlNewChild(o->xml, NULL, BAD_CAST "operations", NULL);
 			i++;
 			if (parse_op(w, &i, ops, w[1], ids, err) < 0) {
-				xmlFreeNode(ops);
 				crm_ids_free(ids);
 				return fail(o, err, *err);
 			}
 		} else {
 			char *m = g_strdup_printf("syntax in primitive: Unknown arguments near <%s>", w[i]);
-			xmlFreeNode(ops);
 			crm_ids_free(ids);
 			return fail(o, err, m);
 		}
 	}
-	if (ops)
-		xmlAddChild(o->xml, ops);
 	crm_ids_free(ids);
 	return o;
 }
@@ -226,15 +226,17 @@ struct crm_obj *crm_parse_container(char **w, enum crm_kind kind, char **err)
 	const char *word = w[0];
 	const char *tag = kind == CRM_GROUP ? "group" : kind == CRM_CLONE ? "clone" : "master";
 	if (!w[1] || !w[2])
-		return fail(NULL, err, g_strdup_printf("syntax in %s: Expected id and resources", word));
+		return fail(NULL, err, g_strdup_printf("syntax in %s: Expected at least 2 arguments near <%s>",
+						       word, word));
 	struct crm_obj *o = obj_new(kind, w[1], tag);
 	struct crm_ids *ids = crm_ids_new();
 	crm_ids_take(ids, w[1]);
 	GPtrArray *m = g_ptr_array_new();
 	int i = 2;
-	for (; w[i] && !set_tag(w[i]); i++) {
+	for (; w[i] && !set_tag(w[i]) && strncmp(w[i], "description=", 12); i++) {
 		if (strchr(w[i], '=')) {
 			char *msg = g_strdup_printf("syntax in %s: Expected resource near <%s>", word, w[i]);
+			g_ptr_array_set_free_func(m, g_free);
 			g_ptr_array_free(m, TRUE);
 			crm_ids_free(ids);
 			return fail(o, err, msg);
@@ -251,6 +253,8 @@ struct crm_obj *crm_parse_container(char **w, enum crm_kind kind, char **err)
 	}
 	g_ptr_array_add(m, NULL);
 	o->members = (char **)g_ptr_array_free(m, FALSE);
+	if (w[i] && !strncmp(w[i], "description=", 12))
+		xmlNewProp(o->xml, BAD_CAST "description", BAD_CAST(w[i++] + 12));
 	while (w[i]) {
 		const char *st = set_tag(w[i]);
 		if (!st) {

@@ -2,9 +2,12 @@
  * prints it (objects by kind then id, comments before their object,
  * ocf:heartbeat: left out, values quoted only when needed), and
  * `show xml`.  Reads the XML only. */
+#include <fnmatch.h>
 #include <string.h>
 #include "crm.h"
 #include "cib/cib_doc.h"
+
+int crm_show_obscure;
 
 static int is_tag(xmlNodePtr n, const char *t)
 {
@@ -34,6 +37,10 @@ static void quoted(GString *s, const char *v)
 static void nv(GString *s, const char *n, const char *v)
 {
 	g_string_append(s, n);
+	/* crmsh hides the values of parameters named passw* (its default
+	 * obscure_pattern) in show. */
+	if (v && crm_show_obscure && fnmatch("passw*", n, 0) == 0)
+		v = "******";
 	if (v) {
 		g_string_append_c(s, '=');
 		quoted(s, v);
@@ -130,6 +137,15 @@ static void add_sets(GPtrArray *parts, xmlNodePtr x)
 	}
 }
 
+static void add_description(GPtrArray *parts, xmlNodePtr x)
+{
+	if (!attr(x, "description"))
+		return;
+	GString *s = g_string_new(NULL);
+	nv(s, "description", attr(x, "description"));
+	g_ptr_array_add(parts, g_string_free(s, FALSE));
+}
+
 static void show_primitive(FILE *f, xmlNodePtr x)
 {
 	GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
@@ -143,8 +159,12 @@ static void show_primitive(FILE *f, xmlNodePtr x)
 		agent = g_strdup_printf("%s:%s", cl ? cl : "", ty ? ty : "");
 	g_ptr_array_add(parts, g_strdup_printf("primitive %s %s", attr(x, "id"), agent));
 	g_free(agent);
-	add_sets(parts, x);
+	add_description(parts, x);
+	/* Sets and ops in document order (crmsh keeps the input's). */
 	for (xmlNodePtr ops = x->children; ops; ops = ops->next) {
+		const char *kw = set_kw(ops);
+		if (kw)
+			g_ptr_array_add(parts, set_line(kw, ops));
 		if (!is_tag(ops, "operations"))
 			continue;
 		for (xmlNodePtr op = ops->children; op; op = op->next) {
@@ -182,6 +202,7 @@ static void show_container(FILE *f, xmlNodePtr x)
 			g_string_append_printf(s, " %s", attr(c, "id"));
 	GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_add(parts, g_string_free(s, FALSE));
+	add_description(parts, x);
 	add_sets(parts, x);
 	comments(f, x);
 	emit(f, parts);
@@ -192,7 +213,7 @@ static void expr_text(GString *s, xmlNodePtr e)
 {
 	const char *op = attr(e, "operation");
 	if (is_tag(e, "date_expression")) {
-		g_string_append_printf(s, "date %s", op);
+		g_string_append_printf(s, "date %s", strcmp(op, "in_range") ? op : "in");
 		if (!strcmp(op, "gt") && attr(e, "start"))
 			g_string_append_printf(s, " %s", attr(e, "start"));
 		else if (!strcmp(op, "lt") && attr(e, "end"))
@@ -236,7 +257,8 @@ static char *rule_text(xmlNodePtr r)
 	GString *s = g_string_new("rule ");
 	if (attr(r, "role"))
 		g_string_append_printf(s, "$role=%s ", attr(r, "role"));
-	if (attr(r, "score")) {
+	/* crmsh leaves the default INFINITY out. */
+	if (attr(r, "score") && strcmp(attr(r, "score"), "INFINITY")) {
 		char *sc = score_text(attr(r, "score"));
 		g_string_append_printf(s, "%s: ", sc);
 		g_free(sc);
@@ -349,7 +371,7 @@ static void show_node(FILE *f, xmlNodePtr n)
 	const char *id = attr(n, "id"), *un = attr(n, "uname"), *ty = attr(n, "type");
 	GString *s = g_string_new("node ");
 	if (un && strcmp(id, un))
-		g_string_append_printf(s, "$id=\"%s\" ", id);
+		g_string_append_printf(s, "%s: ", id);
 	g_string_append(s, un ? un : id);
 	if (ty && strcmp(ty, "normal") && strcmp(ty, "member"))
 		g_string_append_printf(s, ":%s", ty);

@@ -4,9 +4,39 @@
 #include <string.h>
 #include "cib/cib.h"
 
+/* A resource the model leaves out (a <master> set, and what it holds) is
+ * still defined: the document says so. */
+static int in_doc(xmlNodePtr n, const char *ref, int depth)
+{
+	for (; n && depth < 64; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		const char *name = (const char *)n->name;
+		if (!strcmp(name, "primitive") || !strcmp(name, "group") || !strcmp(name, "clone") ||
+		    !strcmp(name, "master") || !strcmp(name, "master_slave")) {
+			xmlChar *id = xmlGetProp(n, (const xmlChar *)"id");
+			int hit = id && !strcmp((const char *)id, ref);
+			xmlFree(id);
+			if (hit)
+				return 1;
+		}
+		if (!strcmp(name, "cib") || !strcmp(name, "configuration") || !strcmp(name, "resources") ||
+		    !strcmp(name, "group") || !strcmp(name, "clone") || !strcmp(name, "master") ||
+		    !strcmp(name, "master_slave"))
+			if (in_doc(n->children, ref, depth + 1))
+				return 1;
+	}
+	return 0;
+}
+
 static void check_ref(struct cib *c, const char *what, const char *id, const char *field, const char *ref)
 {
-	if (ref && !cib_find_rsc(c, ref))
+	if (!ref || cib_find_rsc(c, ref))
+		return;
+	if (c->doc && in_doc(xmlDocGetRootElement(c->doc), ref, 0))
+		cib_diag_add(c, CIB_WARNING, "<%s id=\"%s\">: %s refers to resource \"%s\", which is not supported",
+			     what, id, field, ref);
+	else
 		cib_diag_add(c, CIB_ERROR, "<%s id=\"%s\">: %s refers to resource \"%s\" which does not exist",
 			     what, id, field, ref);
 }

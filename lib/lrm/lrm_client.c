@@ -91,7 +91,8 @@ static int write_all(struct lrm_conn *c, const char *p, size_t len)
 	uint64_t deadline = clock_ms() + c->timeout_ms;
 
 	while (len) {
-		ssize_t n = write(c->fd, p, len);
+		/* send, not write: a closed lrmd must be an error, not SIGPIPE */
+		ssize_t n = send(c->fd, p, len, MSG_NOSIGNAL);
 		if (n > 0) {
 			p += n;
 			len -= (size_t)n;
@@ -369,25 +370,46 @@ int lrm_forget(struct lrm_conn *c, const char *rsc_id)
 	return rc < 0 ? -1 : 0;
 }
 
+/* Pages ("offset" / "next") keep each reply under MSG_MAXMSG whatever the
+ * number of resources; they are put together here. */
 int lrm_list(struct lrm_conn *c, struct lrm_rsc_info **out)
 {
-	struct hb_msg *m = msg_new(), *r;
-	long rc = -1;
-	int n;
+	GArray *all = g_array_new(FALSE, TRUE, sizeof(struct lrm_rsc_info));
+	long off = 0;
 
 	*out = NULL;
-	msg_add(m, "lrm_t", LRM_T_LIST);
-	r = request(c, m);
-	msg_free(m);
-	if (!r)
-		return -1;
-	if (!msg_get_dec(r, "rc", &rc) || rc < 0) {
-		const char *e = msg_get(r, "errmsg");
-		set_err(c, "%s", e ? e : "refused by lrmd");
+	for (int page = 0; page < 100000; page++) {
+		struct hb_msg *m = msg_new(), *r;
+		struct lrm_rsc_info *v;
+		long rc = -1, next = 0;
+		int n;
+
+		msg_add(m, "lrm_t", LRM_T_LIST);
+		msg_addf(m, "offset", "%ld", off);
+		r = request(c, m);
+		msg_free(m);
+		if (!r || !msg_get_dec(r, "rc", &rc) || rc < 0) {
+			const char *e = r ? msg_get(r, "errmsg") : NULL;
+			if (r || !*c->errmsg)
+				set_err(c, "%s", e ? e : "refused by lrmd");
+			msg_free(r);
+			lrm_rsc_info_free_all((struct lrm_rsc_info *)all->data, all->len);
+			g_array_free(all, FALSE);
+			return -1;
+		}
+		n = lrm_proto_parse_list(r, &v);
+		g_array_append_vals(all, v, (guint)n);
+		g_free(v);
+		if (!msg_get_dec(r, "next", &next) || next <= off) {
+			msg_free(r);
+			break;
+		}
+		off = next;
 		msg_free(r);
-		return -1;
 	}
-	n = lrm_proto_parse_list(r, out);
-	msg_free(r);
-	return n;
+	{
+		int n = (int)all->len;
+		*out = (struct lrm_rsc_info *)g_array_free(all, FALSE);
+		return n;
+	}
 }

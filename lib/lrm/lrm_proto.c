@@ -66,6 +66,19 @@ static int addu(struct hb_msg *m, const char *name, unsigned v)
 	return msg_addf(m, name, "%u", v);
 }
 
+/* A stonith type names a plugin below its kind ("external/ssh",
+ * "external/riloe"): one '/' between two names is allowed there. */
+static bool type_ok(const char *cls, const char *type)
+{
+	const char *slash = type ? strchr(type, '/') : NULL;
+	if (!slash || !cls || strcmp(cls, "stonith"))
+		return lrm_proto_name_ok(type);
+	char *kind = g_strndup(type, (gsize)(slash - type));
+	bool ok = lrm_proto_name_ok(kind) && lrm_proto_name_ok(slash + 1);
+	g_free(kind);
+	return ok;
+}
+
 struct hb_msg *lrm_proto_exec_msg(const struct lrm_op_req *req, char *why, size_t whylen)
 {
 	struct hb_msg *m, *p;
@@ -73,7 +86,7 @@ struct hb_msg *lrm_proto_exec_msg(const struct lrm_op_req *req, char *why, size_
 	gpointer k, v;
 	size_t n = 0;
 
-	if (!lrm_proto_name_ok(req->rsc_id) || !lrm_proto_name_ok(req->type) ||
+	if (!lrm_proto_name_ok(req->rsc_id) || !type_ok(req->cls, req->type) ||
 	    !lrm_proto_name_ok(req->op)) {
 		snprintf(why, whylen, "rsc_id, type and op must be 1..%d printable characters without '/'",
 			 LRM_MAX_ID);
@@ -168,9 +181,13 @@ int lrm_proto_parse_exec(const struct hb_msg *m, struct lrm_req *r, char *why, s
 	memset(r, 0, sizeof *r);
 	if (need(m, "rsc_id", &r->rsc_id, true, why, whylen) < 0 ||
 	    need(m, "class", &r->cls, false, why, whylen) < 0 ||
-	    need(m, "type", &r->type, true, why, whylen) < 0 ||
+	    need(m, "type", &r->type, false, why, whylen) < 0 ||
 	    need(m, "op", &r->op, true, why, whylen) < 0)
 		goto fail;
+	if (!type_ok(r->cls, r->type)) {
+		snprintf(why, whylen, "bad type [%.64s]", r->type);
+		goto fail;
+	}
 	if (!lrm_proto_class_ok(r->cls)) {
 		snprintf(why, whylen, "unknown class [%.64s] (expected ocf, lsb, heartbeat or stonith)",
 			 r->cls);

@@ -5,6 +5,7 @@
  *   lrmtest SOCK run  ... (same, then waits for that call's event and prints it)
  *   lrmtest SOCK cancel RSC OP INTERVAL | forget RSC | list
  *   lrmtest SOCK watch COUNT SECONDS
+ *   lrmtest SOCK bench N STATEDIR   (N probes of ocf:heartbeat:Dummy, one per resource)
  * Event lines: "event rsc=R op=O interval=I call=C rc=N status=S exec=E queue=Q ud=U out=BYTES" */
 #include <poll.h>
 #include <stdio.h>
@@ -13,6 +14,8 @@
 #include "lrm/lrm_client.h"
 
 static int want_call = -1, seen, limit;
+static unsigned max_queue_ms, max_exec_ms;
+static bool quiet;
 static bool verbose_out;
 
 static void print_ev(const struct lrm_event *ev)
@@ -30,6 +33,14 @@ static void on_event(struct lrm_conn *c, const struct lrm_event *ev, void *data)
 	if (!ev) {
 		printf("lost\n");
 		exit(3);
+	}
+	if (ev->queue_time_ms > max_queue_ms)
+		max_queue_ms = ev->queue_time_ms;
+	if (ev->exec_time_ms > max_exec_ms)
+		max_exec_ms = ev->exec_time_ms;
+	if (quiet) {
+		seen++;
+		return;
 	}
 	if (want_call > 0) {
 		if (ev->call_id == want_call) {
@@ -168,6 +179,34 @@ int main(int argc, char **argv)
 		}
 		if (n >= 0)
 			lrm_rsc_info_free_all(v, (size_t)n);
+	} else if (!strcmp(cmd, "bench") && argc == 5) {
+		int n = atoi(argv[3]), ok = 0;
+		char id[32], *st;
+		struct lrm_param p[1];
+		struct lrm_op_req r = { NULL, "ocf", "heartbeat", "Dummy", p, 1, NULL, "monitor", 0,
+					20000, 0, NULL };
+		gint64 t0 = g_get_monotonic_time();
+		quiet = true;
+		p[0].name = "state";
+		for (int i = 0; i < n; i++) {
+			snprintf(id, sizeof id, "bench%d", i);
+			st = g_strdup_printf("%s/%s.state", argv[4], id);
+			p[0].value = st;
+			r.rsc_id = id;
+			ok += lrm_exec(c, &r) > 0;
+			g_free(st);
+		}
+		double sub = (g_get_monotonic_time() - t0) / 1000.0;
+		wait_events(c, ok, 120);
+		double all = (g_get_monotonic_time() - t0) / 1000.0;
+		printf("bench %d probes: submitted in %.0f ms, all done in %.0f ms (%.0f ops/s), "
+		       "max queue %u ms, max exec %u ms, %d events\n", ok, sub, all,
+		       all > 0 ? ok * 1000.0 / all : 0, max_queue_ms, max_exec_ms, seen);
+		rc = seen == n ? 0 : 1;
+		for (int i = 0; i < n; i++) {
+			snprintf(id, sizeof id, "bench%d", i);
+			lrm_forget(c, id);
+		}
 	} else if (!strcmp(cmd, "watch") && argc == 5) {
 		printf("watching\n");
 		fflush(stdout);

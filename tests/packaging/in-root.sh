@@ -169,7 +169,7 @@ phase_package() {
 	check "heartbeat-ng's files verify" verify_clean heartbeat-ng
 	stonith_types
 	out=$(HB_OURS_DAEMON=$DAEMON HB_OURS_CLSTATUS=/usr/bin/cl_status DEMO_SECONDS=8 DEMO_INTERVAL=4 \
-		DEMO_FAILOVER=0 timeout 120 bash demo/cluster-demo.sh 2>&1)
+		DEMO_FAILOVER=0 timeout 120 bash demo/cluster-demo.sh --v1 2>&1)
 	echo "$out" | sed 's/^/    /'
 	check "the cluster demo runs from the installed files" \
 		eval 'echo "$out" | grep -q "all three nodes see each other active" &&

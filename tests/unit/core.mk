@@ -8,3 +8,7 @@ tests/unit/test_spawn: tests/unit/test_spawn.o lib/libhb.a tests/unit/spawn_prob
 tests/unit/spawn_probe: tests/unit/spawn_probe.o
 	$(LINK) tests/unit/spawn_probe.o
 CLEANFILES += tests/unit/spawn_probe
+# lib/hostcache: node lists and node cache files.
+UNIT_TESTS += tests/unit/test_hostcache
+tests/unit/test_hostcache: tests/unit/test_hostcache.o lib/libhb.a
+	$(LINK) tests/unit/test_hostcache.o $(HB_LIBS)

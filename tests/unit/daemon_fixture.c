@@ -9,6 +9,7 @@
 #include "events.h"
 
 GPtrArray *fx_sent;
+int fx_medium;
 static struct hb_config fx_cf;
 static const unsigned char peer_uuid[16] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 };
 
@@ -32,12 +33,13 @@ void fx_teardown(void)
 	events_reset();
 	for (i = 0; i < HIST_MAX; i++)
 		msg_free(hb.hist[i].msg);
-	free(hb.nodes);
+	nodes_free();
 	auth_clear(&hb.keys);
 	if (hb.cf)
 		conf_free(&fx_cf);
 	memset(&hb, 0, sizeof hb);
 	memset(&fx_cf, 0, sizeof fx_cf);
+	fx_medium = 0;
 	if (fx_sent)
 		g_ptr_array_free(fx_sent, TRUE);
 	fx_sent = NULL;
@@ -84,7 +86,7 @@ static void send_built(struct hb_msg *m, const char *src, unsigned long seq, uns
 	msg_addf(m, "hg", "%lx", hg);
 	msg_add(m, "ts", "6b0682d6");
 	wire_encode(&hb.keys, m, MSG_FMT_NETSTRING, true, false, w);
-	transport_receive(0, w->str, w->len);
+	transport_receive(fx_medium, w->str, w->len);
 	g_string_free(w, TRUE);
 	msg_free(m);
 }

@@ -6,6 +6,7 @@
 #include "daemon.h"
 
 extern GPtrArray *fx_sent;     /* struct hb_msg * of everything sent */
+extern int fx_medium;          /* the medium fx_deliver's packets arrive on (0) */
 
 /* hacf: the ha.cf text (local node is n1); nodes n1..nN from its node lines. */
 void fx_setup(const char *hacf);

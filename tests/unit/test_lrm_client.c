@@ -169,12 +169,38 @@ static gpointer client(gpointer data)
 	n = lrm_list(c, &v);
 	CHECK_INT(n, 0);
 	lrm_rsc_info_free_all(v, n > 0 ? (size_t)n : 0);
+
+	/* more history than one message can carry (MSG_MAXMSG): the list comes
+	 * in pages and the library puts them together */
+	{
+		char id[32], ud[1001];
+		int ok = 0, want = 600;
+		memset(ud, 'u', 1000);
+		ud[1000] = 0;
+		struct lrm_op_req big = { NULL, "lsb", NULL, "x", NULL, 0, NULL, "start", 0, 0, 0, ud };
+		g_atomic_int_set(&fake_rc, 0);
+		for (int i = 0; i < want; i++) {
+			snprintf(id, sizeof id, "big%04d", i);
+			big.rsc_id = id;
+			ok += lrm_exec(c, &big) > 0;
+		}
+		CHECK_INT(ok, want);
+		pump(c, &s, s.n + want);
+		n = lrm_list(c, &v);
+		CHECK_INT(n, want);
+		if (n == want) {
+			CHECK_STR(v[0].rsc_id, "big0000");
+			CHECK_STR(v[want - 1].rsc_id, "big0599");
+			CHECK_INT(strlen(v[want - 1].ops[0].user_data), 1000);
+		}
+		lrm_rsc_info_free_all(v, n > 0 ? (size_t)n : 0);
+	}
 	if (c2)
 		lrm_close(c2);
 
 	/* lrmd goes away: the client notices */
 	g_idle_add(stop_server, NULL);
-	pump(c, &s, 99);
+	pump(c, &s, s.n + 100000);
 	CHECK(s.lost > 0);
 	CHECK_INT(lrm_list(c, &v), -1);
 	lrm_close(c);

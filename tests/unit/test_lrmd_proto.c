@@ -4,6 +4,7 @@
  * agent gets (OCF_RESKEY_CRM_meta_*, OCF_CHECK_LEVEL). */
 #include <stdlib.h>
 #include "check.h"
+#include "log.h"
 #include "api_proto.h"
 #include "timer.h"
 #include "heartbeat/crm/lrmd.h"
@@ -281,6 +282,7 @@ int main(void)
 {
 	static uint64_t now = 1;
 
+	log_set_stderr(0);
 	timer_fake_start(&now);
 	lrmd_rsc_init(&fake, sink);
 	test_exec_roundtrip();

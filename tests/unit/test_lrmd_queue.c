@@ -4,6 +4,7 @@
  * the queue cap, queue and exec times. */
 #include <stdlib.h>
 #include "check.h"
+#include "log.h"
 #include "clock.h"
 #include "timer.h"
 #include "heartbeat/crm/lrmd.h"
@@ -206,6 +207,38 @@ static void test_limits(void)
 	CHECK(strstr(why, "too many") != NULL);
 }
 
+static void test_max_children(void)
+{
+	reset();
+	lrmd_set_max_children(2);
+	submit("a", "start", 0, 0);
+	submit("b", "start", 0, 0);
+	submit("c", "start", 0, 0);
+	submit("d", "start", 0, 0);
+	submit("a", "stop", 0, 0);
+	CHECK_INT(nstarted, 2);               /* a and b; c, d (and a's stop) wait */
+	CHECK_INT(lrmd_nrunning(), 2);
+	timer_fake_advance(40);
+	lrmd_op_done(started[0], 0, LRM_OP_DONE, "");   /* a done: c (waiting longest) goes */
+	CHECK_INT(nstarted, 3);
+	CHECK_STR(started[2]->rsc->id, "c");
+	lrmd_op_done(started[1], 0, LRM_OP_DONE, "");   /* then d, before a's stop */
+	CHECK_STR(started[3]->rsc->id, "d");
+	lrmd_op_done(started[2], 0, LRM_OP_DONE, "");
+	CHECK_INT(nstarted, 5);
+	CHECK_STR(started[4]->op, "stop");
+	CHECK_INT(evs[2].queue_time_ms, 40);  /* c waited for the slot */
+	int before = nev;
+	lrmd_forget("d");                      /* running: freed when it ends */
+	lrmd_op_done(started[3], 0, LRM_OP_DONE, "");
+	CHECK_INT(nev, before);                /* a forgotten one-shot op ends quietly */
+	CHECK(lrmd_find("d") == NULL);
+	lrmd_op_done(started[4], 0, LRM_OP_DONE, "");
+	CHECK_INT(lrmd_nrunning(), 0);
+	CHECK_INT(lrmd_nops(), 0);
+	lrmd_set_max_children(0);
+}
+
 static void test_list(void)
 {
 	struct hb_msg *m = msg_new();
@@ -217,7 +250,7 @@ static void test_list(void)
 	lrmd_op_done(started[0], 0, LRM_OP_DONE, "");
 	submit("r1", "monitor", 1000, 0);
 	lrmd_op_done(started[1], 0, LRM_OP_DONE, "");
-	lrmd_list(m);
+	CHECK_INT(lrmd_list(m, 0, LRMD_LIST_PAGE), 0);
 	n = lrm_proto_parse_list(m, &v);
 	CHECK_INT(n, 1);
 	if (n == 1) {
@@ -231,8 +264,39 @@ static void test_list(void)
 	msg_free(m);
 }
 
+static void test_list_pages(void)
+{
+	char id[32];
+	int total = 0, pages = 0;
+	size_t off = 0;
+
+	reset();
+	for (int i = 0; i < 300; i++) {
+		snprintf(id, sizeof id, "rsc%03d", i);
+		submit(id, "start", 0, 0);
+		lrmd_op_done(started[nstarted - 1 < 64 ? nstarted - 1 : (nstarted - 1) % 64], 0, LRM_OP_DONE, "");
+	}
+	do {
+		struct hb_msg *m = msg_new();
+		struct lrm_rsc_info *v;
+		size_t next = lrmd_list(m, off, 8000);
+		int n = lrm_proto_parse_list(m, &v);
+		if (n > 0 && total == 0)
+			CHECK_STR(v[0].rsc_id, "rsc000");
+		total += n;
+		pages++;
+		CHECK(next == 0 || next == off + (size_t)n);
+		lrm_rsc_info_free_all(v, (size_t)n);
+		msg_free(m);
+		off = next;
+	} while (off && pages < 1000);
+	CHECK_INT(total, 300);
+	CHECK(pages > 5);
+}
+
 int main(void)
 {
+	log_set_stderr(0);
 	timer_fake_start(&now);
 	lrmd_rsc_init(&fake, sink);
 	test_one_at_a_time();
@@ -241,7 +305,9 @@ int main(void)
 	test_start_delay();
 	test_replace_and_forget();
 	test_limits();
+	test_max_children();
 	test_list();
+	test_list_pages();
 	reset();
 	return T_DONE();
 }

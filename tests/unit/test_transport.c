@@ -377,6 +377,44 @@ static void test_hostile(void)
 	CHECK_INT(hb.drops[DROP_UNKNOWN_NODE], before + 1);
 }
 
+/* Two media, the second carrying two packets in three: after a window of
+ * LOSS_WINDOW it is reported lossy (33 %), and recovered once it carries
+ * them all. */
+static void test_lossy_link(void)
+{
+	struct hb_node *n;
+	unsigned long seq;
+
+	setup("node n1 n2");
+	hb.nmedia = 2;
+	hb.media[1] = hb.media[0];
+	strcpy(hb.media[1].name, "eth1");
+	n = &hb.nodes[node_find("n2")];
+	for (seq = 1; seq <= 150; seq++) {
+		now += 100;
+		fx_medium = 0;
+		status(seq, 5, "up");
+		if (seq % 3) {
+			fx_medium = 1;
+			status(seq, 5, "up");
+		}
+	}
+	CHECK(n->links[1].lossy);
+	CHECK(n->links[1].loss_pct >= 26 && n->links[1].loss_pct <= 36);
+	CHECK(!n->links[0].lossy);
+	CHECK_INT(n->links[0].loss_pct, 0);
+	for (; seq <= 400; seq++) {
+		now += 100;
+		fx_medium = 0;
+		status(seq, 5, "up");
+		fx_medium = 1;
+		status(seq, 5, "up");
+	}
+	CHECK(!n->links[1].lossy);
+	CHECK_INT(n->links[1].loss_pct, 0);
+	fx_medium = 0;
+}
+
 int main(void)
 {
 	struct log_settings ls = { .ident = "test", .facility = -1 };
@@ -391,6 +429,7 @@ int main(void)
 	test_dead_and_links();
 	test_alone();
 	test_max_gap();
+	test_lossy_link();
 	test_hostile();
 	fx_teardown();
 	return T_DONE();

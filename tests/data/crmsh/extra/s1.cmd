@@ -1,0 +1,10 @@
+-F configure primitive p1 ocf:heartbeat:Dummy op monitor interval=10s
+-F configure primitive p2 Dummy params fake="x y"
+-F configure group g p1 p2 meta target-role=Stopped
+-F configure property stonith-enabled=false
+-F configure property stonith-enabled=true no-quorum-policy=ignore
+-F configure location l1 g 100: n1
+-F configure colocation c1 inf: p2 p1
+-F configure rsc_defaults resource-stickiness=10
+-F configure rsc_defaults resource-stickiness=20
+-F configure delete p2

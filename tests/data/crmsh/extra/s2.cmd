@@ -1,0 +1,11 @@
+-F configure primitive p1 Dummy
+-F configure primitive p1 Dummy
+-F configure primitive p2 Dummy
+-F configure order o1 inf: p1 p2
+-F configure rename p1 pX
+-F configure delete p2
+-F configure delete nothere
+-F configure rename pX p2
+-F configure primitive q Dummy meta target-role=Started
+-F configure clone cq q
+-F configure delete q

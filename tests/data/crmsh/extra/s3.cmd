@@ -1,0 +1,7 @@
+-F configure primitive p1 Dummy
+-F configure primitive p2 Dummy
+-F configure group g p1 p2
+-F configure rename g gg
+-F configure location lg gg inf: n1
+-F configure delete p1
+-F configure erase
