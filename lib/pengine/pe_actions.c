@@ -232,7 +232,10 @@ static void build(struct pe_ws *ws, struct pe_rsc *r)
 						      PE_ORD_RUNNABLE_LEFT);
 		}
 		prev_start = cr;
-		prev_stops = stops;
+		/* Stops chain to the last member that is active: one that
+		 * is not (no stop) does not break the chain. */
+		if (!stops || stops->len)
+			prev_stops = stops;
 	}
 }
 
