@@ -85,6 +85,7 @@ struct hb_node {
 
 enum drop_reason {
 	DROP_MALFORMED, DROP_TOOBIG, DROP_NOAUTH, DROP_BADAUTH,    /* = wire_drop - 1 */
+	DROP_COMPRESS,     /* whole-message payload would not decompress */
 	DROP_NOFIELDS,     /* missing t / src / ts */
 	DROP_UNKNOWN_NODE,
 	DROP_REPLAY,       /* older generation */

@@ -31,6 +31,7 @@
 #include "daemonize.h"
 #include "reload.h"
 #include "conf_diff.h"
+#include "compress.h"
 #include "stonith_check.h"
 
 #define EXIT_USAGE 2
@@ -388,6 +389,8 @@ static void reload_apply(struct reload_job *j)
 		hb.keys = j->keys;
 		conf_diff(hb.cf, j->cf, &d);
 		conf_apply_live(hb.cf, j->cf);
+		/* whatever of the compression directives the reload took */
+		cz_policy_set(hb.cf->compression, hb.cf->compression_threshold, hb.cf->traditional_compression);
 		setup_logging(hb.cf, opt_foreground, false);
 		apply_timing();
 		watchdog_apply_timing();
@@ -588,6 +591,7 @@ static int run_daemon(void)
 		return rc;
 	}
 	hb.cf = cf;
+	cz_policy_set(cf->compression, cf->compression_threshold, cf->traditional_compression);
 	hb.haresources = hares;
 	hb.resources_managed = !cf->crm && !opt_nomanage && hares != NULL;
 	pid = pidfile_read(pidfile, &stale);

@@ -58,6 +58,23 @@ int crm_parse_set(char **w, int *i, xmlNodePtr parent, const char *tag, const ch
 	(void)err;
 	for (; w[*i]; (*i)++) {
 		char *name, *value;
+		if (w[*i][0] == '@' && w[*i][1]) {
+			/* @ID or @ID:NAME: an nvpair that refers to another */
+			if (!setid) {
+				char *base = g_strdup_printf("%s-%s", owner, suffix);
+				setid = crm_ids_make(ids, base);
+				g_free(base);
+				xmlNewProp(set, BAD_CAST "id", BAD_CAST setid);
+			}
+			char **p = g_strsplit(w[*i] + 1, ":", 2);
+			xmlNodePtr nv = xmlNewChild(set, NULL, BAD_CAST "nvpair", NULL);
+			xmlNewProp(nv, BAD_CAST "id-ref", BAD_CAST p[0]);
+			if (p[1])
+				xmlNewProp(nv, BAD_CAST "name", BAD_CAST p[1]);
+			g_strfreev(p);
+			n++;
+			continue;
+		}
 		if (!crm_nv_split(w[*i], &name, &value))
 			break;
 		if (!strcmp(name, "$id-ref")) {

@@ -201,6 +201,11 @@ struct crm_obj *crm_parse_primitive(char **w, char **err)
 			i++;
 			crm_parse_set(w, &i, op, "instance_attributes", opid, "instance_attributes", ids, err);
 			xmlFree(opid);
+		} else if (!strcmp(w[i], "operations") && w[i + 1] && !strncmp(w[i + 1], "$id=", 4)) {
+			if (!ops)
+				ops = xmlNewChild(o->xml, NULL, BAD_CAST "operations", NULL);
+			xmlSetProp(ops, BAD_CAST "id", BAD_CAST(w[i + 1] + 4));
+			i += 2;
 		} else if (!strcmp(w[i], "op")) {
 			/* <operations> goes where the first op is written,
 			 * among the sets, as crmsh keeps input order. */

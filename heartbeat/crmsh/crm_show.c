@@ -98,7 +98,14 @@ static char *set_line(const char *kw, xmlNodePtr set)
 		if (!is_tag(c, "nvpair"))
 			continue;
 		g_string_append_c(s, ' ');
-		nv(s, attr(c, "name"), attr(c, "value"));
+		if (attr(c, "id-ref")) {
+			/* a reference to another nvpair: @ID or @ID:NAME */
+			g_string_append_printf(s, "@%s", attr(c, "id-ref"));
+			if (attr(c, "name"))
+				g_string_append_printf(s, ":%s", attr(c, "name"));
+			continue;
+		}
+		nv(s, attr(c, "name") ? attr(c, "name") : "", attr(c, "value"));
 	}
 	return g_string_free(s, FALSE);
 }
@@ -167,6 +174,8 @@ static void show_primitive(FILE *f, xmlNodePtr x)
 			g_ptr_array_add(parts, set_line(kw, ops));
 		if (!is_tag(ops, "operations"))
 			continue;
+		if (attr(ops, "id"))
+			g_ptr_array_add(parts, g_strdup_printf("operations $id=%s", attr(ops, "id")));
 		for (xmlNodePtr op = ops->children; op; op = op->next) {
 			if (!is_tag(op, "op"))
 				continue;
@@ -331,9 +340,12 @@ static void show_constraint(FILE *f, xmlNodePtr c)
 			g_string_append_printf(s, " node-attribute=%s", attr(c, "node-attribute"));
 		g_ptr_array_add(parts, g_string_free(s, FALSE));
 	} else {
-		char *k = attr(c, "kind") ? g_strdup(attr(c, "kind"))
-					  : score_text(attr(c, "score") ? attr(c, "score") : "INFINITY");
-		g_string_append_printf(s, "order %s %s:", attr(c, "id"), k);
+		/* neither kind nor score: crmsh prints none (Mandatory) */
+		char *k = attr(c, "kind") ? g_strdup(attr(c, "kind")) :
+			  attr(c, "score") ? score_text(attr(c, "score")) : NULL;
+		g_string_append_printf(s, "order %s", attr(c, "id"));
+		if (k)
+			g_string_append_printf(s, " %s:", k);
 		g_free(k);
 		rsc_refs(s, c, "first", "first-action", "then", "then-action");
 		if (attr(c, "symmetrical"))
@@ -373,7 +385,7 @@ static void show_node(FILE *f, xmlNodePtr n)
 	if (un && strcmp(id, un))
 		g_string_append_printf(s, "%s: ", id);
 	g_string_append(s, un ? un : id);
-	if (ty && strcmp(ty, "normal") && strcmp(ty, "member"))
+	if (ty && strcmp(ty, "normal"))
 		g_string_append_printf(s, ":%s", ty);
 	g_ptr_array_add(parts, g_string_free(s, FALSE));
 	for (xmlNodePtr c = n->children; c; c = c->next) {
@@ -443,10 +455,15 @@ static GPtrArray *objects(xmlNodePtr cfg)
 	}
 	static const char *const sets[] = { "crm_config", "rsc_defaults", "op_defaults", NULL };
 	for (int i = 0; sets[i]; i++) {
+		GPtrArray *k2 = g_ptr_array_new();
 		sec = crm_section_of(cfg, sets[i], 0);
 		for (xmlNodePtr c = sec ? sec->children : NULL; c; c = c->next)
 			if (c->type == XML_ELEMENT_NODE)
-				g_ptr_array_add(all, c);
+				g_ptr_array_add(k2, c);
+		g_ptr_array_sort(k2, by_id);
+		for (guint j = 0; j < k2->len; j++)
+			g_ptr_array_add(all, g_ptr_array_index(k2, j));
+		g_ptr_array_free(k2, TRUE);
 	}
 	return all;
 }

@@ -232,7 +232,10 @@ static void build(struct pe_ws *ws, struct pe_rsc *r)
 						      PE_ORD_RUNNABLE_LEFT);
 		}
 		prev_start = cr;
-		prev_stops = stops;
+		/* Stops chain to the last member that is active: one that
+		 * is not (no stop) does not break the chain. */
+		if (!stops || stops->len)
+			prev_stops = stops;
 	}
 }
 
@@ -315,6 +318,11 @@ static void config_orders(struct pe_ws *ws)
 			continue;
 		int fstop = o->first_action && !strcmp(o->first_action, "stop");
 		int tstop = o->then_action && !strcmp(o->then_action, "stop");
+		/* promote/demote orderings need roles (not modelled): read as
+		 * start/stop they can tie a clone to itself in a cycle. */
+		if ((o->first_action && (!strcmp(o->first_action, "promote") || !strcmp(o->first_action, "demote"))) ||
+		    (o->then_action && (!strcmp(o->then_action, "promote") || !strcmp(o->then_action, "demote"))))
+			continue;
 		int flags = o->mandatory ? PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT : 0;
 		if (f->kind == PE_CLONE && o->mandatory)
 			flags = PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT;
@@ -361,6 +369,15 @@ static char *adesc(struct pe_action *a)
 	if (!a->rsc)
 		return g_strdup("fencing");
 	return g_strdup_printf("%s %s", a->rsc->id, pe_task_name(a));
+}
+
+/* r is c or part of it. */
+static int within(const struct pe_rsc *r, const struct pe_rsc *c)
+{
+	for (; r; r = r->parent)
+		if (r == c)
+			return 1;
+	return 0;
 }
 
 /* What an ordering names as the cause: its first action, or for the
@@ -652,13 +669,18 @@ void pe_actions(struct pe_ws *ws)
 			continue;
 		for (guint k = 0; k < a->after->len && a->optional; k++) {
 			struct pe_order *o = g_ptr_array_index(a->after, k);
-			if (!o->first->optional && o->first->runnable)
+			/* An optional ordering from outside the collective
+			 * only orders; it requires nothing. */
+			if (!o->first->optional && o->first->runnable &&
+			    (within(o->first->rsc, a->rsc) || (o->flags & PE_ORD_IMPLIES_THEN)))
 				a->optional = 0;
 		}
 		for (guint k = 0; k < a->before->len && a->optional; k++) {
 			struct pe_order *o = g_ptr_array_index(a->before, k);
+			/* (The "an instance stops" edge of a clone ordering says
+			 * nothing about whether the clone stops.) */
 			if (!o->then->optional && o->then->runnable && o->then->rsc && o->then->task != PE_START_P &&
-			    o->then->task != PE_STOP_P)
+			    o->then->task != PE_STOP_P && !(o->flags & PE_ORD_AS_RUNNING))
 				a->optional = 0;
 		}
 	}

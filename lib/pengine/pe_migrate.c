@@ -69,8 +69,12 @@ void pe_migrations(struct pe_ws *ws)
 		for (guint k = 0; k < n; k++) {
 			struct pe_order *o = g_ptr_array_index(r->start->after, k);
 			struct pe_action *f = o->first;
-			if ((f->rsc == r && f->task == PE_STOP) || f->task == PE_STOPPED || f->task == PE_STOP_P)
-				continue; /* stop-side implications: they follow the migration */
+			/* Stop-side implications follow the migration; a group's or
+			 * clone's start pseudo action waits for its stops, which
+			 * now wait for the migration: not a prerequisite either. */
+			if ((f->rsc == r && f->task == PE_STOP) || f->task == PE_STOPPED || f->task == PE_STOP_P ||
+			    f->task == PE_START_P)
+				continue;
 			if (f->task == PE_START && f->rsc && f->rsc->migrate_from)
 				f = f->rsc->migrate_from;
 			pe_order_actions(ws, f, r->migrate_to, 0);
