@@ -10,7 +10,8 @@ cd "$(dirname "$0")/../.." || exit 1
 rc=0
 for n in ${BENCH_SIZES:-16 32}; do
 	echo "=== $n nodes x ${BENCH_RSCS:-100} resources"
-	CS_ONLY=scale-8x100 CS_NODES=$n CS_RSCS=${BENCH_RSCS:-100} bash tests/crm-scale/suite |
+	CS_ONLY=scale-8x100 CS_NODES=$n CS_RSCS=${BENCH_RSCS:-100} \
+		bash tests/crm-scale/suite 2>&1 |
 		grep -v '\[harness\]' || rc=1
 done
 exit $rc
