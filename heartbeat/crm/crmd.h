@@ -143,6 +143,16 @@ void status_set_attr(xmlDocPtr doc, struct crm_peer *p, const char *name, const 
 const char *status_get_attr(xmlDocPtr doc, struct crm_peer *p, const char *name);
 /* next (taken): committed with the right bump when it differs from the replica. */
 void status_commit(xmlDocPtr next, const char *why);
+/* DC: operation results are recorded into one working copy and committed
+ * together (one copy, diff, fsync and message per batch instead of per
+ * result: a transition of 900 actions would copy the whole CIB 900 times).
+ * Whoever changes or reads the CIB for a decision takes its copy through
+ * cib_edit_copy(), which commits a pending batch first. */
+xmlDocPtr status_batch_doc(void);
+void status_flush(void);
+void status_batch_drop(void);
+bool status_batch_pending(void);
+xmlDocPtr cib_edit_copy(void);
 xmlNodePtr status_record_op(xmlDocPtr doc, struct crm_peer *p, const struct hb_msg *m);
 void status_record_failure(xmlNodePtr op);
 

@@ -95,6 +95,7 @@ int cib_replica_load(void)
 void cib_replica_install(xmlDocPtr doc, xmlNodePtr diff)
 {
 	if (doc != crmd.cib) {
+		status_batch_drop();
 		xmlFreeDoc(crmd.cib);
 		crmd.cib = doc;
 	}

@@ -60,6 +60,7 @@ static void stamp(xmlDocPtr doc)
 static int dc_apply(const struct cib_req *req, xmlNodePtr *output, char **reason)
 {
 	xmlDocPtr next = NULL;
+	status_flush();   /* the change applies on top of the results recorded */
 	int rc = cib_doc_process(crmd.cib, req, &next, output, reason);
 	if (rc != CIB_OK)
 		crm_warn("crmd: CIB %s refused: %s%s%s", req->section ? req->section : "change", cib_strerror(rc),

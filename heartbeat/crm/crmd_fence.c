@@ -78,7 +78,7 @@ static void on_output(void *data, int stream, const char *buf, size_t len)
 
 bool fence_run(const char *victim, const char *action, fence_done_fn done, void *data)
 {
-	struct cib *c = cib_from_doc(xmlCopyDoc(crmd.cib, 1));
+	struct cib *c = cib_from_doc(cib_edit_copy());
 	struct cib_rsc *dev = device_for(c, victim);
 	if (!dev || !dev->type) {
 		crm_err("crmd: no stonith device can fence %s: configure a stonith-class primitive", victim);

@@ -14,14 +14,94 @@ struct hb_msg *crm_msg_new(const char *type)
 	return m;
 }
 
-int crm_send(struct hb_msg *m, const char *node)
+/* Outgoing messages are paced: heartbeat hands every broadcast back to its
+ * sender too, and drops a client that lets more than 256 KiB queue up.  A
+ * whole CIB of 400 KiB sent in one go would come back while we are still
+ * sending, and heartbeat would drop us.  So once PACE_BYTES went out in one
+ * turn of the loop, the rest waits in order (nothing overtakes it: a diff
+ * never arrives before the copy it applies to) and goes out a little at a
+ * time, reading our queue from heartbeat in between. */
+#define PACE_BYTES (64 * 1024)
+#define PACE_MS 5
+
+struct outmsg {
+	struct hb_msg *m;
+	char *node;
+	size_t size;
+};
+static GQueue outq = G_QUEUE_INIT;
+static guint pace_src;
+static size_t sent_this_turn;
+
+static size_t msg_size(const struct hb_msg *m)
+{
+	size_t n = 0;
+	const void *b;
+	static const char *const big[] = { "cib", "diff", "data", "output" };
+	for (size_t i = 0; i < sizeof big / sizeof big[0]; i++)
+		if ((b = msg_get_bin(m, big[i], &n)) && n)
+			return n + 256;
+	return 256;
+}
+
+static int send_now(struct hb_msg *m, const char *node)
 {
 	int rc = crmd.hb ? client_send(crmd.hb, m, node) : -1;
 	if (rc < 0)
 		crm_warn("crmd: cannot send %s to %s: %s", msg_get(m, "t"), node ? node : "the cluster",
 			 crmd.hb ? client_errmsg(crmd.hb) : "not signed on");
-	msg_free(m);
 	return rc;
+}
+
+static gboolean pace(gpointer data)
+{
+	sent_this_turn = 0;
+	while (!g_queue_is_empty(&outq) && sent_this_turn < PACE_BYTES) {
+		struct outmsg *o = g_queue_pop_head(&outq);
+		send_now(o->m, o->node);
+		sent_this_turn += o->size;
+		msg_free(o->m);
+		g_free(o->node);
+		g_free(o);
+	}
+	if (g_queue_is_empty(&outq)) {
+		pace_src = 0;
+		sent_this_turn = 0;
+		return G_SOURCE_REMOVE;
+	}
+	return G_SOURCE_CONTINUE;
+}
+
+static gboolean new_turn(gpointer data)
+{
+	if (g_queue_is_empty(&outq))
+		sent_this_turn = 0;
+	return G_SOURCE_REMOVE;
+}
+
+int crm_send(struct hb_msg *m, const char *node)
+{
+	size_t size = msg_size(m);
+	if (g_queue_is_empty(&outq) && sent_this_turn + size <= PACE_BYTES) {
+		if (sent_this_turn == 0)
+			g_idle_add(new_turn, NULL);
+		sent_this_turn += size;
+		int rc = send_now(m, node);
+		msg_free(m);
+		return rc;
+	}
+	if (!crmd.hb) {
+		msg_free(m);
+		return -1;
+	}
+	struct outmsg *o = g_new0(struct outmsg, 1);
+	o->m = m;
+	o->node = g_strdup(node);
+	o->size = size;
+	g_queue_push_tail(&outq, o);
+	if (!pace_src)
+		pace_src = g_timeout_add(PACE_MS, pace, NULL);
+	return 0;
 }
 
 void crm_msg_add_xml(struct hb_msg *m, const char *name, xmlNodePtr n)

@@ -148,6 +148,7 @@ static void kick(void *data)
 		return;
 	}
 	child_stop();
+	status_flush();   /* the engine sees every result recorded so far */
 	int p[2];
 	if (pipe2(p, O_CLOEXEC) < 0) {
 		crm_err("crmd: pipe: %s", strerror(errno));

@@ -61,7 +61,7 @@ void shutdown_on_request(const struct hb_msg *m)
 	if (!p)
 		return;
 	crm_info("crmd: %s asks to shut down: moving its resources off", p->uname);
-	xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+	xmlDocPtr next = cib_edit_copy();
 	char now[32];
 	snprintf(now, sizeof now, "%lld", (long long)time(NULL));
 	status_set_attr(next, p, "shutdown", now);
@@ -73,7 +73,7 @@ void shutdown_node_done(const char *node)
 	struct crm_peer *p = peer_find(node);
 	if (!p || !crm_is_dc())
 		return;
-	xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+	xmlDocPtr next = cib_edit_copy();
 	xmlNodePtr ns = status_node_state(next, p);
 	xmlSetProp(ns, (const xmlChar *)"expected", (const xmlChar *)"down");
 	status_commit(next, NULL);
@@ -99,7 +99,7 @@ void shutdown_node_joined(struct crm_peer *p)
 {
 	if (!crm_is_dc() || !status_get_attr(crmd.cib, p, "shutdown"))
 		return;
-	xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+	xmlDocPtr next = cib_edit_copy();
 	status_set_attr(next, p, "shutdown", NULL);
 	status_commit(next, "a node that had stopped joined again");
 }

@@ -132,7 +132,7 @@ void status_update_nodes(void)
 {
 	if (!crm_is_dc())
 		return;
-	xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+	xmlDocPtr next = cib_edit_copy();
 	xmlNodePtr nodes = section(next, "nodes");
 	for (guint i = 0; i < crmd.peers->len; i++) {
 		struct crm_peer *p = g_ptr_array_index(crmd.peers, i);
@@ -219,7 +219,7 @@ void status_node_down(const char *uname)
 	if (stonith_enabled()) {
 		/* unclean: it stays expected, its history says what it may still
 		 * run; the engine fences it before anything moves */
-		xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+		xmlDocPtr next = cib_edit_copy();
 		xmlNodePtr ns = status_node_state(next, p);
 		set(ns, "ha", "dead");
 		set(ns, "in_ccm", "false");
@@ -230,7 +230,7 @@ void status_node_down(const char *uname)
 	/* Without fencing a node heartbeat declared dead runs nothing any
 	 * more: its history and transient attributes go (it re-probes when it
 	 * returns), as Pacemaker clears them for a node that left. */
-	xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+	xmlDocPtr next = cib_edit_copy();
 	forget_node(next, p);
 	commit_if_changed(next, NULL);
 	status_update_nodes();
@@ -241,7 +241,7 @@ void status_node_fenced(const char *uname)
 	struct crm_peer *p = peer_find(uname);
 	if (!p || !crm_is_dc())
 		return;
-	xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+	xmlDocPtr next = cib_edit_copy();
 	forget_node(next, p);
 	xmlNodePtr ns = status_node_state(next, p);
 	set(ns, "in_ccm", "false");
@@ -254,6 +254,69 @@ void status_node_fenced(const char *uname)
 void status_commit(xmlDocPtr next, const char *why)
 {
 	commit_if_changed(next, why);
+}
+
+#define BATCH_MS 20   /* results within this are committed together */
+
+static xmlDocPtr batch;
+static struct timer batch_timer;
+static bool batch_timer_ready, flushing;
+
+static void on_batch_timer(void *data)
+{
+	status_flush();
+}
+
+xmlDocPtr status_batch_doc(void)
+{
+	if (!batch) {
+		if (!batch_timer_ready) {
+			timer_init(&batch_timer, on_batch_timer, NULL);
+			batch_timer_ready = true;
+		}
+		batch = xmlCopyDoc(crmd.cib, 1);
+		timer_start(&batch_timer, BATCH_MS);
+	}
+	return batch;
+}
+
+bool status_batch_pending(void)
+{
+	return batch && !flushing;
+}
+
+void status_flush(void)
+{
+	if (!batch || flushing)
+		return;
+	if (!crm_is_dc()) {
+		status_batch_drop();   /* no longer ours to commit */
+		return;
+	}
+	xmlDocPtr b = batch;
+	timer_stop(&batch_timer);
+	flushing = true;
+	commit_if_changed(b, NULL);
+	batch = NULL;
+	flushing = false;
+}
+
+/* The replica is replaced by another copy (a DC sync, a lost DC role): the
+ * batch was made against the old one and cannot be applied. */
+void status_batch_drop(void)
+{
+	if (!batch || flushing)
+		return;
+	crm_warn("crmd: operation results not yet committed dropped: the CIB was replaced");
+	timer_stop(&batch_timer);
+	xmlFreeDoc(batch);
+	batch = NULL;
+}
+
+xmlDocPtr cib_edit_copy(void)
+{
+	status_flush();
+	return xmlCopyDoc(crmd.cib, 1);
 }
 
 /* One result into the history.  Fields of m: node rsc class provider type

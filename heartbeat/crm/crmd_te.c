@@ -316,7 +316,7 @@ static void fire(struct te_action *a)
 		 * status section drops it */
 		struct crm_peer *p = peer_find(a->node);
 		if (p && a->rsc) {
-			xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+			xmlDocPtr next = cib_edit_copy();
 			xmlNodePtr ns = status_node_state(next, p);
 			xmlNodePtr lrm = cib_xml_child(ns, "lrm", NULL);
 			xmlNodePtr lr = lrm ? cib_xml_child(lrm, "lrm_resources", NULL) : NULL;
@@ -348,7 +348,7 @@ static void fire(struct te_action *a)
 	if (!strcmp(a->operation, "clear_failcount")) {
 		struct crm_peer *p = peer_find(a->node);
 		if (p && a->rsc) {
-			xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+			xmlDocPtr next = cib_edit_copy();
 			char *fc = g_strdup_printf("fail-count-%s", a->rsc), *lf = g_strdup_printf("last-failure-%s", a->rsc);
 			status_set_attr(next, p, fc, NULL);
 			status_set_attr(next, p, lf, NULL);
@@ -412,7 +412,7 @@ void te_start(xmlDocPtr graph)
 	te_reset();
 	crmd.transition++;
 	te.actions = g_ptr_array_new_with_free_func(action_free);
-	te.model = cib_from_doc(xmlCopyDoc(crmd.cib, 1));
+	te.model = cib_from_doc(cib_edit_copy());
 	const char *bl = cluster_option("batch-limit");
 	te.batch_limit = bl && atoi(bl) > 0 ? atoi(bl) : 30;
 	xmlNodePtr root = xmlDocGetRootElement(graph);
@@ -496,7 +496,7 @@ void te_on_result(const struct hb_msg *m)
 	if (expected < 0)
 		expected = 0;
 	bool failed = is_failure(op, interval, rc, status, expected);
-	xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
+	xmlDocPtr next = status_batch_doc();
 	xmlNodePtr rec = status_record_op(next, p, m);
 	if (failed && rec)
 		status_record_failure(rec);
@@ -519,7 +519,11 @@ void te_on_result(const struct hb_msg *m)
 		g_free(fc);
 		g_free(lf);
 	}
-	status_commit(next, failed ? "operation failed" : NULL);
+	if (failed) {
+		/* a failure is acted on at once */
+		status_flush();
+		pe_schedule("operation failed");
+	}
 	int tid = tkey_field(tkey, 1), aid = tkey_field(tkey, 0);
 	struct te_action *a = te.active && tid == crmd.transition ? find_action(aid) : NULL;
 	if (a && a->state == 1) {
@@ -528,4 +532,7 @@ void te_on_result(const struct hb_msg *m)
 			te_abort("operation failed");
 		run_ready();
 	}
+	/* nothing more to wait for: the tools see the result now */
+	if (te.inflight == 0)
+		status_flush();
 }
