@@ -36,6 +36,31 @@ static void fill_root(xmlDocPtr doc)
 		xmlNewChild(r, NULL, (const xmlChar *)"status", NULL);
 }
 
+/* What the status section on disk says ran where is history, not fact:
+ * after a power loss every lrmd starts empty, and a DC that believed it
+ * would never probe them (and a stale shutdown attribute would keep a node
+ * from running anything).  As Pacemaker, each node's operation history and
+ * transient attributes are learnt again: from the DC's live copy when one
+ * runs, else by probing.  The version stays, so the copy still competes. */
+static void forget_disk_status(xmlDocPtr doc)
+{
+	xmlNodePtr st = cib_section(doc, "status");
+	if (!st)
+		return;
+	for (xmlNodePtr ns = st->children; ns; ns = ns->next) {
+		if (ns->type != XML_ELEMENT_NODE || strcmp((const char *)ns->name, "node_state"))
+			continue;
+		for (xmlNodePtr c = ns->children, nx; c; c = nx) {
+			nx = c->next;
+			if (c->type == XML_ELEMENT_NODE && (!strcmp((const char *)c->name, "lrm") ||
+							    !strcmp((const char *)c->name, "transient_attributes"))) {
+				xmlUnlinkNode(c);
+				xmlFreeNode(c);
+			}
+		}
+	}
+}
+
 int cib_replica_load(void)
 {
 	const char *dir = getenv("HB_CRM_DIR");
@@ -56,6 +81,7 @@ int cib_replica_load(void)
 			crmd.cib_trusted = false;
 		} else {
 			crm_info("crmd: loaded %s", crmd.cib_path);
+			forget_disk_status(crmd.cib);
 		}
 	} else {
 		crm_info("crmd: %s: %s: starting with an empty CIB", crmd.cib_path, strerror(errno));

@@ -197,6 +197,14 @@ struct crm_obj *crm_parse_location(char **w, char **err)
 	struct crm_obj *o = obj_new(CRM_LOCATION, w[1], "rsc_location");
 	set_prop(o->xml, "rsc", w[2]);
 	int i = 3;
+	/* location ID RSC role=ROLE SCORE: NODE (crmsh's show writes it so) */
+	if (w[i] && (!strncmp(w[i], "role=", 5) || !strncmp(w[i], "$role=", 6)) && w[i + 1] &&
+	    crm_score_colon(w[i + 1]) && strcmp(w[i + 1], "rule")) {
+		char *tmp = crm_score_colon(w[i + 1]);
+		g_free(tmp);
+		set_prop(o->xml, "role", strchr(w[i], '=') + 1);
+		i++;
+	}
 	char *sc = w[i] ? crm_score_colon(w[i]) : NULL;
 	if (sc) {
 		char *score = crm_score(sc);

@@ -324,6 +324,8 @@ static void show_constraint(FILE *f, xmlNodePtr c)
 		g_string_append_printf(s, "location %s %s", attr(c, "id"), attr(c, "rsc") ? attr(c, "rsc") : "");
 		if (attr(c, "node")) {
 			char *sc = score_text(attr(c, "score") ? attr(c, "score") : "0");
+			if (attr(c, "role"))
+				g_string_append_printf(s, " role=%s", attr(c, "role"));
 			g_string_append_printf(s, " %s: %s", sc, attr(c, "node"));
 			g_free(sc);
 		}
