@@ -40,7 +40,7 @@ struct hb_link {
 	bool lossy;              /* said in the log; said again when it recovers */
 };
 #define LOSS_WINDOW 50
-#define LOSS_LOSSY_PCT 20        /* a link losing this much is reported */
+#define LOSS_LOSSY_PCT 15        /* a link losing this much is reported */
 #define LOSS_OK_PCT 5            /* ... and reported recovered under this */
 
 struct missing_seq {
@@ -85,6 +85,7 @@ struct hb_node {
 
 enum drop_reason {
 	DROP_MALFORMED, DROP_TOOBIG, DROP_NOAUTH, DROP_BADAUTH,    /* = wire_drop - 1 */
+	DROP_COMPRESS,     /* whole-message payload would not decompress */
 	DROP_NOFIELDS,     /* missing t / src / ts */
 	DROP_UNKNOWN_NODE,
 	DROP_REPLAY,       /* older generation */

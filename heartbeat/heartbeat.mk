@@ -4,7 +4,7 @@ HEARTBEAT_SRCS = heartbeat/main.c heartbeat/identity.c heartbeat/nodes.c heartbe
 	heartbeat/fifo.c heartbeat/ping.c heartbeat/ipfail.c heartbeat/respawn.c heartbeat/crm_children.c heartbeat/watchdog.c heartbeat/notify.c heartbeat/api.c \
 	heartbeat/pidfile.c heartbeat/sdnotify.c heartbeat/stonith_check.c heartbeat/events.c heartbeat/routes.c \
 	heartbeat/config_check.c heartbeat/daemonize.c heartbeat/rsc_json.c heartbeat/rsc_reload.c heartbeat/reload.c \
-	heartbeat/node_admin.c
+	heartbeat/node_admin.c heartbeat/frag.c
 CL_STATUS_SRCS = heartbeat/cl_status.c
 
 PROGRAMS += heartbeat/heartbeat heartbeat/cl_status
@@ -50,6 +50,10 @@ UNIT_TESTS += tests/unit/test_crm_children
 tests/unit/test_crm_children: tests/unit/test_crm_children.o $(FIXTURE_OBJS) lib/libhb.a
 	$(LINK) tests/unit/test_crm_children.o $(FIXTURE_OBJS) $(HB_LIBS)
 tests/unit/test_transport.o tests/unit/test_rsc_v1.o tests/unit/test_events.o tests/unit/daemon_fixture.o tests/unit/test_crm_children.o: CPPFLAGS += -Iheartbeat -Itests/unit
+UNIT_TESTS += tests/unit/test_frag
+tests/unit/test_frag: tests/unit/test_frag.o $(FIXTURE_OBJS) lib/libhb.a
+	$(LINK) tests/unit/test_frag.o $(FIXTURE_OBJS) $(HB_LIBS)
+tests/unit/test_frag.o: CPPFLAGS += -Iheartbeat -Itests/unit
 UNIT_TESTS += tests/unit/test_api
 tests/unit/test_api: tests/unit/test_api.o $(FIXTURE_OBJS) lib/libhb.a
 	$(LINK) tests/unit/test_api.o $(FIXTURE_OBJS) $(HB_LIBS)

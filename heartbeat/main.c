@@ -31,6 +31,7 @@
 #include "daemonize.h"
 #include "reload.h"
 #include "conf_diff.h"
+#include "compress.h"
 #include "stonith_check.h"
 
 #define EXIT_USAGE 2
@@ -156,7 +157,8 @@ static int load_config(struct hb_config **cfp, struct auth_keys *keys, struct ha
 		free(cf);
 		return EXIT_CONFIG;
 	}
-	snprintf(hb.localname, sizeof hb.localname, "%s", name);
+	if (!hb.localname[0])      /* a reload (another thread) only compares it */
+		snprintf(hb.localname, sizeof hb.localname, "%s", name);
 	snprintf(path, sizeof path, "%s/ha.cf", hb.ha_dir);
 	if (conf_load(path, hb.localname, cf, &errs) != 0)
 		rc = EXIT_CONFIG;
@@ -359,37 +361,107 @@ static void setup_logging(const struct hb_config *cf, bool foreground, bool star
  * can change live does (timers, logging, script settings, authkeys,
  * haresources groups), the rest keeps its running value, and both are said
  * (reload.c). */
-static gboolean on_hup(gpointer data)
-{
-	struct hb_config *cf = NULL;
-	struct haresources *hr = NULL;
+/* A reload's files are read and checked on a thread of their own: parsing
+ * looks users and groups up (apiauth, respawn, the authkeys owner), which
+ * may wait on NSS (LDAP, NIS) while heartbeats are due.  What they change
+ * is applied on the main loop when the thread is done. */
+struct reload_job {
+	GThread *thread;
+	struct hb_config *cf;
+	struct haresources *hr;
 	struct auth_keys keys;
+	bool want_hr;
+	int rc;
+};
+static struct reload_job *reloading;
+static bool reload_again;
+
+static void reload_apply(struct reload_job *j)
+{
 	struct conf_diff d;
 	GString *did = g_string_new(NULL), *refused = g_string_new(NULL);
 
-	sd_notify_state("RELOADING=1");
-	log_info("Rereading configuration (SIGHUP)");
-	if (load_config(&cf, &keys, hb.resources_managed ? &hr : NULL, false) != 0) {
+	if (j->rc != 0) {
 		reload_report(hb.run_dir, NULL, NULL, NULL,
 			      "configuration reloading FAILED: keeping the running configuration (the errors are in the log)");
 	} else {
 		auth_clear(&hb.keys);
-		hb.keys = keys;
-		conf_diff(hb.cf, cf, &d);
-		conf_apply_live(hb.cf, cf);
+		hb.keys = j->keys;
+		conf_diff(hb.cf, j->cf, &d);
+		conf_apply_live(hb.cf, j->cf);
+		/* whatever of the compression directives the reload took */
+		cz_policy_set(hb.cf->compression, hb.cf->compression_threshold, hb.cf->traditional_compression);
 		setup_logging(hb.cf, opt_foreground, false);
 		apply_timing();
 		watchdog_apply_timing();
 		rsc_export_env();
-		rsc_reload(hr, did, refused);
+		rsc_reload(j->hr, did, refused);
 		reload_report(hb.run_dir, &d, did, refused, NULL);
 		conf_diff_free(&d);
-		conf_free(cf);
-		free(cf);
+		conf_free(j->cf);
+		free(j->cf);
 	}
 	g_string_free(did, TRUE);
 	g_string_free(refused, TRUE);
 	sd_notify_state("READY=1");
+}
+
+static gpointer reload_thread(gpointer data)
+{
+	struct reload_job *j = data;
+
+	j->rc = load_config(&j->cf, &j->keys, j->want_hr ? &j->hr : NULL, false);
+	return NULL;
+}
+
+static void start_reload(void);
+
+static gboolean reload_done(gpointer data)
+{
+	struct reload_job *j = data;
+
+	g_thread_join(j->thread);
+	reload_apply(j);
+	g_free(j);
+	reloading = NULL;
+	if (reload_again) {
+		reload_again = false;
+		start_reload();
+	}
+	return G_SOURCE_REMOVE;
+}
+
+static gpointer reload_thread_main(gpointer data)
+{
+	reload_thread(data);
+	g_idle_add(reload_done, data);     /* g_idle_add is safe from any thread */
+	return NULL;
+}
+
+static void start_reload(void)
+{
+	struct reload_job *j = g_new0(struct reload_job, 1);
+
+	sd_notify_state("RELOADING=1");
+	log_info("Rereading configuration (SIGHUP)");
+	j->want_hr = hb.resources_managed;
+	reloading = j;
+	j->thread = g_thread_try_new("reload", reload_thread_main, j, NULL);
+	if (!j->thread) {
+		/* no thread (memory locked to its limit): read them here */
+		reload_thread(j);
+		reload_apply(j);
+		g_free(j);
+		reloading = NULL;
+	}
+}
+
+static gboolean on_hup(gpointer data)
+{
+	if (reloading)
+		reload_again = true;    /* once more when this one is done */
+	else
+		start_reload();
 	return G_SOURCE_CONTINUE;
 }
 
@@ -519,6 +591,7 @@ static int run_daemon(void)
 		return rc;
 	}
 	hb.cf = cf;
+	cz_policy_set(cf->compression, cf->compression_threshold, cf->traditional_compression);
 	hb.haresources = hares;
 	hb.resources_managed = !cf->crm && !opt_nomanage && hares != NULL;
 	pid = pidfile_read(pidfile, &stale);
@@ -588,16 +661,18 @@ static int run_daemon(void)
 	crm_children_init();
 	rsc_init();
 	ipfail_init();
+	/* Up: the starting command may return; stderr is done with.  Before
+	 * the first heartbeat: waiting here for a stalled log (up to 1 s)
+	 * must not come between two of them. */
+	log_flush(1000);
+	setup_logging(hb.cf, opt_foreground, false);
+	daemonize_ready();
 	membership_start();
 	timer_init(&keepalive_timer, on_keepalive, NULL);
 	apply_timing();
 	timer_init(&tick_timer, on_tick, NULL);
 	timer_start_periodic(&tick_timer, TICK_MS);
 	sd_notify_state("READY=1");
-	/* Up: the starting command may return; stderr is done with. */
-	log_flush(1000);
-	setup_logging(hb.cf, opt_foreground, false);
-	daemonize_ready();
 	g_main_loop_run(loop);
 	api_stop();
 	pidfile_remove(pidfile);

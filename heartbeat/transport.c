@@ -12,13 +12,15 @@
 #include "clock.h"
 #include "wire.h"
 #include "events.h"
+#include "compress.h"
+#include "frag.h"
 
 #define REXMIT_MIN_INTERVAL_MS 240
 #define REXMIT_MAX_PER_REQUEST 50
 #define DROP_LOG_INTERVAL_MS 5000
 
 static const char *drop_names[DROP__COUNT] = {
-	"malformed", "too big", "no authentication", "bad authentication",
+	"malformed", "too big", "no authentication", "bad authentication", "bad compressed payload",
 	"missing t/src/ts", "unknown node", "replay (old generation)", "bad sequence number",
 	"stale",
 };
@@ -127,7 +129,12 @@ static bool send_on_media(const struct hb_msg *m)
 			 * with msgfmt classic it also carries the inner auth field. */
 			if (wire_encode(&hb.keys, m, md->classic ? MSG_FMT_CLASSIC : MSG_FMT_NETSTRING,
 					!hb.cf->msgfmt_netstring, false, *enc) < 0) {
-				log_err("cannot encode message %s", msg_get(m, "t"));
+				/* the original has no fragmentation: too big even
+				 * compressed is refused, and said so with its size */
+				log_err("cannot send message t=%s: %zu bytes serialised, over MAXMSG (%d) "
+					"even after %s compression, or not encodable",
+					msg_get(m, "t") ? msg_get(m, "t") : "?", wire_plain_size(m), MSG_MAXMSG,
+					cz_name(cz_policy.algo));
 				g_string_free(*enc, TRUE);
 				*enc = NULL;
 				md->send_errors++;
@@ -135,7 +142,13 @@ static bool send_on_media(const struct hb_msg *m)
 			}
 		}
 		any = true;
-		if (md->ops->send(md, (*enc)->str, (*enc)->len) < 0)
+		if (!md->classic && (*enc)->len > FRAG_LIMIT) {
+			/* over what one UDP datagram carries: in pieces (frag.h) */
+			if (frag_send(md, (*enc)->str, (*enc)->len, msg_get(m, "dest")) < 0)
+				md->send_errors++;
+			else
+				md->sent++;
+		} else if (md->ops->send(md, (*enc)->str, (*enc)->len) < 0)
 			md->send_errors++;
 		else
 			md->sent++;
@@ -451,6 +464,19 @@ void transport_receive(int mi, const void *buf, size_t len)
 	if (strcmp(src, hb.localname) == 0) {
 		/* our own broadcast heard back */
 		hb.own_packets++;
+		goto out;
+	}
+	if (strcasecmp(t, FRAG_TYPE) == 0) {
+		/* a piece of a packet too big for one datagram: the joined packet is
+		 * verified and handled as if it had arrived whole */
+		char *whole;
+		size_t wl;
+		if (frag_receive(m, now, &whole, &wl)) {
+			msg_free(m);
+			m = NULL;
+			transport_receive(mi, whole, wl);
+			g_free(whole);
+		}
 		goto out;
 	}
 	ni = lookup_sender(m, src, mi);

@@ -2,6 +2,34 @@
 #include <stdint.h>
 #include <string.h>
 #include "api_proto.h"
+#include "msg_compress.h"
+
+/* The body: classic text with its NUL as libhbclient sends it, struct fields
+ * marked for compression compressed first; a message that does not fit MAXMSG
+ * goes whole-message compressed (a netstring wrapper without trailer, which
+ * glue's IPC reader accepts and undoes too). */
+static int frame_body(const struct hb_msg *m, GString *body)
+{
+	struct hb_msg *packed = NULL;
+	int r;
+	if (cz_policy.algo != CZ_NONE && mcz_has_type(m, FT_UNCOMPRESS)) {
+		packed = msg_copy(m);
+		if (mcz_pack_fields(packed, cz_policy.algo) < 0) {
+			msg_free(packed);
+			return -1;
+		}
+		m = packed;
+	}
+	r = msg_to_classic(m, body, true);
+	if (r < 0 && cz_policy.algo != CZ_NONE) {
+		enum cz_err e;
+		struct hb_msg *w = mcz_wrap(m, cz_policy.algo, &e);
+		r = w ? msg_to_netstring(w, body) : -1;
+		msg_free(w);
+	}
+	msg_free(packed);
+	return r;
+}
 
 int api_frame_msg(const struct hb_msg *m, GString *out)
 {
@@ -9,7 +37,7 @@ int api_frame_msg(const struct hb_msg *m, GString *out)
 	int32_t len;
 	uint32_t magic = API_MAGIC;
 
-	if (msg_to_classic(m, body, true) < 0) {
+	if (frame_body(m, body) < 0) {
 		g_string_free(body, TRUE);
 		return -1;
 	}
@@ -37,8 +65,13 @@ int api_unframe(const char *buf, size_t len, struct hb_msg **m)
 	if (len < 8 + (size_t)blen)
 		return 0;
 	if (msg_decode(buf + 8, (size_t)blen, false, &d) == MSG_OK) {
-		*m = d.msg;
-		d.msg = NULL;
+		if (mcz_is_wrapped(d.msg)) {
+			/* a wrapper that will not open is a body that did not decode */
+			mcz_unwrap(d.msg, m);
+		} else {
+			*m = d.msg;
+			d.msg = NULL;
+		}
 		msg_decoded_clear(&d);
 	}
 	return 8 + blen;

@@ -18,6 +18,7 @@
 #include "client.h"
 #include "clock.h"
 #include "nodename.h"
+#include "msg_compress.h"
 
 #define T_REQ "hbapi-req"
 #define T_RESP "hbapi-resp"
@@ -45,6 +46,7 @@ struct hb_client {
 	guint watch, idle;
 	int dispatching;         /* callbacks running: closing is deferred */
 	bool close_asked;
+	bool keep_compressed;    /* client_set_decompress(c, false) */
 };
 
 static void set_err(struct hb_client *c, enum client_error e, const char *fmt, ...)
@@ -156,6 +158,11 @@ static int take_frame(struct hb_client *c, struct hb_msg **m)
 			return -1;
 		}
 		g_string_erase(c->in, 0, used);
+		/* Compressed struct fields are undone here, as libhbclient does when
+		 * a field is read; one that will not decompress stays FT_COMPRESS
+		 * and the rest of the message is still delivered. */
+		if (*m && !c->keep_compressed)
+			mcz_unpack_fields(*m);
 		if (*m)
 			return 1;
 		/* a body that did not decode: nothing to hand on */
@@ -904,4 +911,9 @@ void client_detach(struct hb_client *c)
 		g_source_remove(c->idle);
 	c->watch = c->idle = 0;
 	c->attached = false;
+}
+
+void client_set_decompress(struct hb_client *c, bool on)
+{
+	c->keep_compressed = !on;
 }

@@ -126,6 +126,12 @@ int client_send(struct hb_client *c, const struct hb_msg *m, const char *node);
 struct hb_msg *client_recv(struct hb_client *c, int timeout_ms);
 /* A message is waiting (client_recv(c, 0) would return one). */
 bool client_msg_ready(struct hb_client *c);
+/* Compression: a struct field added with mcz_add_struct (FT_UNCOMPRESS) is
+ * sent compressed (ha.cf "compression", zlib by default in a client); fields
+ * that arrive compressed are decompressed before client_recv returns them.
+ * With on = false they are handed over as FT_COMPRESS bytes, and the caller
+ * undoes them when it wants with mcz_unpack_fields (lib/msg_compress.h). */
+void client_set_decompress(struct hb_client *c, bool on);
 
 /* For daemons: deliver from the glib main loop.  Notices go to their own
  * callback (NULL ones fall back to message); lost runs once, when the

@@ -417,9 +417,9 @@ static int classic_fields(const struct hb_msg *m, GString *out, int depth, bool 
 	return 0;
 }
 
-static int finish(GString *out, size_t start, int r)
+static int finish(GString *out, size_t start, int r, size_t max)
 {
-	if (r == 0 && out->len - start >= MSG_MAXMSG)
+	if (r == 0 && out->len - start >= max)
 		r = -1;
 	if (r < 0)
 		g_string_truncate(out, start);
@@ -428,19 +428,24 @@ static int finish(GString *out, size_t start, int r)
 
 int msg_to_classic(const struct hb_msg *m, GString *out, bool nul)
 {
+	return msg_to_classic_max(m, out, nul, MSG_MAXMSG);
+}
+
+int msg_to_classic_max(const struct hb_msg *m, GString *out, bool nul, size_t max)
+{
 	size_t start = out->len;
 	g_string_append(out, ">>>\n");
 	int r = classic_fields(m, out, 0, false);
 	g_string_append(out, "<<<\n");
 	if (nul)
 		g_string_append_c(out, '\0');
-	return finish(out, start, r);
+	return finish(out, start, r, max);
 }
 
 int msg_classic_authtext(const struct hb_msg *m, GString *out)
 {
 	size_t start = out->len;
-	return finish(out, start, classic_fields(m, out, 0, true));
+	return finish(out, start, classic_fields(m, out, 0, true), MSG_MAXMSG);
 }
 
 /* ---- netstring encoding ---- */
@@ -473,8 +478,13 @@ static int netstring_body(const struct hb_msg *m, GString *out, int depth)
 
 int msg_to_netstring(const struct hb_msg *m, GString *out)
 {
+	return msg_to_netstring_max(m, out, MSG_MAXMSG);
+}
+
+int msg_to_netstring_max(const struct hb_msg *m, GString *out, size_t max)
+{
 	size_t start = out->len;
-	return finish(out, start, netstring_body(m, out, 0));
+	return finish(out, start, netstring_body(m, out, 0), max);
 }
 
 /* ---- decoding ---- */
@@ -753,11 +763,17 @@ static bool only_nuls(const char *b, size_t len)
 
 enum msg_err msg_decode(const void *buf, size_t len, bool need_trailer, struct msg_decoded *out)
 {
+	return msg_decode_max(buf, len, need_trailer, MSG_MAXMSG, out);
+}
+
+enum msg_err msg_decode_max(const void *buf, size_t len, bool need_trailer, size_t max,
+			    struct msg_decoded *out)
+{
 	const char *b = buf;
 	memset(out, 0, sizeof(*out));
 	if (!buf || len == 0)
 		return MSG_E_EMPTY;
-	if (len > MSG_MAXMSG)
+	if (len > max)
 		return MSG_E_TOOBIG;
 	if (len >= 4 && memcmp(b, ">>>\n", 4) == 0) {
 		out->fmt = MSG_FMT_CLASSIC;

@@ -90,10 +90,14 @@ enum msg_fmt { MSG_FMT_CLASSIC, MSG_FMT_NETSTRING };
  * nesting deeper than MSG_MAXDEPTH, or a result of MSG_MAXMSG bytes or more. */
 /* Classic: ">>>\n" fields "<<<\n", optionally followed by a NUL. */
 int msg_to_classic(const struct hb_msg *m, GString *out, bool nul);
+int msg_to_classic_max(const struct hb_msg *m, GString *out, bool nul, size_t max);
 /* The text the classic auth field signs: every field but "auth", no head/tail. */
 int msg_classic_authtext(const struct hb_msg *m, GString *out);
 /* Netstring body "###\n" ... "%%%\n" without any trailer. */
 int msg_to_netstring(const struct hb_msg *m, GString *out);
+/* The same with another size bound (whole-message compression serialises up
+ * to MAXUNCOMPRESSED before compressing). */
+int msg_to_netstring_max(const struct hb_msg *m, GString *out, size_t max);
 
 /* Result of decoding one wire buffer. */
 struct msg_decoded {
@@ -106,6 +110,9 @@ struct msg_decoded {
  * need_trailer: a netstring must carry its auth trailer (network input).
  * Never reads past len; never aborts on any input. */
 enum msg_err msg_decode(const void *buf, size_t len, bool need_trailer, struct msg_decoded *out);
+/* The same for input up to max bytes (a decompressed payload). */
+enum msg_err msg_decode_max(const void *buf, size_t len, bool need_trailer, size_t max,
+			    struct msg_decoded *out);
 void msg_decoded_clear(struct msg_decoded *d);
 
 /* Human-readable one-line rendering for logs/debug ("t=status st=up ..."). */

@@ -2,6 +2,7 @@
  * netstring trailer, with 3.0.6's choice of keys.  Pure: keys come in as a
  * parsed struct auth_keys, bytes in and out as buffers. */
 #include "wire.h"
+#include "msg_compress.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@ static const char *const drop_names[WIRE_DROP__COUNT] = {
 	[WIRE_DROP_TOOBIG] = "too big",
 	[WIRE_DROP_NOAUTH] = "no authentication",
 	[WIRE_DROP_BADAUTH] = "authentication failed",
+	[WIRE_DROP_COMPRESS] = "bad compressed payload",
 };
 
 const char *wire_drop_name(enum wire_drop r)
@@ -101,6 +103,17 @@ enum wire_drop wire_decode(const struct auth_keys *k, const void *buf, size_t le
 		return WIRE_DROP_MALFORMED;
 	enum wire_drop r = d.fmt == MSG_FMT_NETSTRING ? verify_netstring(k, buf, &d)
 						      : verify_classic(k, d.msg);
+	if (r == WIRE_OK && mcz_is_wrapped(d.msg)) {
+		/* The trailer signed the compressed bytes; what is inside is taken
+		 * without a second check, as glue's wirefmt2msg does. */
+		struct hb_msg *inner;
+		if (mcz_unwrap(d.msg, &inner) != CZ_OK) {
+			r = WIRE_DROP_COMPRESS;
+		} else {
+			msg_free(d.msg);
+			d.msg = inner;
+		}
+	}
 	if (r == WIRE_OK) {
 		*out = d.msg;
 		d.msg = NULL;
@@ -135,6 +148,42 @@ static int classic_auth_value(const struct auth_keys *k, const struct hb_msg *m,
 	return r;
 }
 
+/* Netstring body of m plus its trailer, appended to out; fails at MAXMSG. */
+static int sign_netstring(const struct auth_keys *k, const struct auth_entry *own,
+			  const struct hb_msg *m, GString *out)
+{
+	size_t start = out->len;
+	char val[64], tok[41];
+	if (msg_to_netstring(m, out) < 0)
+		return -1;
+	auth_token(own->method, own->key, own->keylen, out->str + start, out->len - start, tok);
+	snprintf(val, sizeof(val), "%d %s", k->active, tok);
+	g_string_append_printf(out, "%zu:%s,", strlen(val), val);
+	if (out->len - start >= MSG_MAXMSG) {
+		g_string_truncate(out, start);
+		return -1;
+	}
+	return 0;
+}
+
+static int sign_wrapped(const struct auth_keys *k, const struct auth_entry *own,
+			const struct hb_msg *m, GString *out)
+{
+	enum cz_err e;
+	struct hb_msg *w = mcz_wrap(m, cz_policy.algo, &e);
+	int r = w ? sign_netstring(k, own, w, out) : -1;
+	msg_free(w);
+	return r;
+}
+
+size_t wire_plain_size(const struct hb_msg *m)
+{
+	GString *s = g_string_new(NULL);
+	size_t n = msg_to_netstring_max(m, s, (size_t)-1) == 0 ? s->len : 0;
+	g_string_free(s, TRUE);
+	return n;
+}
+
 int wire_encode(const struct auth_keys *k, const struct hb_msg *m, enum msg_fmt fmt,
 		bool inner_auth, bool nul, GString *out)
 {
@@ -143,8 +192,15 @@ int wire_encode(const struct auth_keys *k, const struct hb_msg *m, enum msg_fmt 
 		return -1;
 	char val[64];
 	size_t start = out->len;
-	struct hb_msg *c = NULL;
+	struct hb_msg *c = NULL, *packed = NULL;
 	int r = -1;
+	if (cz_policy.algo != CZ_NONE && mcz_has_type(m, FT_UNCOMPRESS)) {
+		/* fields a client asked to compress, compressed whatever their size */
+		packed = msg_copy(m);
+		if (mcz_pack_fields(packed, cz_policy.algo) < 0)
+			goto done;
+		m = packed;
+	}
 	if (fmt == MSG_FMT_CLASSIC) {
 		c = msg_copy(m);
 		msg_del(c, "auth");
@@ -153,26 +209,27 @@ int wire_encode(const struct auth_keys *k, const struct hb_msg *m, enum msg_fmt 
 	} else {
 		const struct hb_msg *src = m;
 		r = 0;
-		if (inner_auth && !has_nested(m)) {
+		/* the inner field is not checked by netstring receivers: a message
+		 * too big for classic text simply goes without it */
+		if (inner_auth && !has_nested(m) && classic_auth_value(k, m, val, sizeof(val)) == 0) {
 			c = msg_copy(m);
-			r = classic_auth_value(k, m, val, sizeof(val));
-			if (r == 0)
-				r = msg_mod(c, "auth", val);
+			r = msg_mod(c, "auth", val);
 			src = c;
 		}
-		if (r == 0)
-			r = msg_to_netstring(src, out);
 		if (r == 0) {
-			char tok[41];
-			auth_token(own->method, own->key, own->keylen, out->str + start,
-				   out->len - start, tok);
-			snprintf(val, sizeof(val), "%d %s", k->active, tok);
-			g_string_append_printf(out, "%zu:%s,", strlen(val), val);
-			if (out->len - start >= MSG_MAXMSG)
-				r = -1;
+			r = sign_netstring(k, own, src, out);
+			bool over = r == 0 && cz_policy.traditional &&
+				    out->len - start > cz_policy.threshold;
+			if (cz_policy.algo != CZ_NONE && (r < 0 || over)) {
+				/* too big for one message, or traditional compression */
+				g_string_truncate(out, start);
+				r = sign_wrapped(k, own, src, out);
+			}
 		}
 	}
+done:
 	msg_free(c);
+	msg_free(packed);
 	if (r != 0) {
 		g_string_truncate(out, start);
 		return -1;

@@ -12,6 +12,7 @@ enum wire_drop {
 	WIRE_DROP_TOOBIG,
 	WIRE_DROP_NOAUTH,      /* no trailer / no auth field */
 	WIRE_DROP_BADAUTH,     /* signature mismatch or unknown key index */
+	WIRE_DROP_COMPRESS,    /* whole-message payload corrupt, over 2 MiB or unknown method */
 	WIRE_DROP__COUNT
 };
 const char *wire_drop_name(enum wire_drop r);
@@ -24,6 +25,10 @@ enum wire_drop wire_decode(const struct auth_keys *k, const void *buf, size_t le
 			   struct hb_msg **out);
 
 /* Serialise for sending with the active key.
+ * Compression (cz_policy, as glue's msg2wirefmt): FT_UNCOMPRESS fields are
+ * compressed into FT_COMPRESS; a netstring message of MAXMSG bytes or more,
+ * or with cz_policy.traditional one over cz_policy.threshold, is sent
+ * whole-message compressed; the trailer signs the bytes actually sent.
  * MSG_FMT_NETSTRING: netstring + trailer; if inner_auth, first append the
  *   classic "auth" field as 3.0.6 does with msgfmt classic (bytes identical).
  * MSG_FMT_CLASSIC: classic text with the "auth" field last (serial links);
@@ -31,4 +36,7 @@ enum wire_drop wire_decode(const struct auth_keys *k, const void *buf, size_t le
  * The message itself is not changed. Returns 0 or -1 (cannot encode). */
 int wire_encode(const struct auth_keys *k, const struct hb_msg *m, enum msg_fmt fmt,
 		bool inner_auth, bool nul, GString *out);
+/* Size of m serialised as netstring before any compression (for the log line
+ * of a message refused as too big); 0 if it cannot be serialised at all. */
+size_t wire_plain_size(const struct hb_msg *m);
 #endif

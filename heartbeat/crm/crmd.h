@@ -37,6 +37,7 @@ struct crm_peer {
 	bool claims_dc;          /* its last word was that it is DC */
 	struct cib_version ver;  /* its CIB version at its last hello */
 	bool synced;             /* DC: it has our copy */
+	bool ver_fresh;          /* DC: ver was said since we became DC */
 };
 
 enum crm_state { CRM_STARTING, CRM_ELECTION, CRM_NOT_DC, CRM_DC };
@@ -97,6 +98,7 @@ void peers_say_hello(const char *to, bool want_reply);
 void election_start_timer(void);
 void election_run(void);
 bool crm_is_dc(void);
+bool dc_syncing(void);      /* a new DC still collects the members' versions */
 
 /* crmd_cib.c: the replica */
 int cib_replica_load(void);
@@ -112,6 +114,8 @@ void dc_commit(xmlDocPtr doc, const char *why);
 /* DC: after the election or a join: fetch the newest copy, then sync all. */
 void dc_sync_cib(void);
 void dc_node_joined(struct crm_peer *p);
+/* DC: the copy is the partition's newest (no sync or fetch under way). */
+bool dc_cib_ready(void);
 
 /* crmd_cibreq.c: requests (from the socket, or forwarded to the DC) */
 typedef void (*cibreq_done_fn)(void *data, int rc, xmlNodePtr output, const char *err);
@@ -140,6 +144,7 @@ const char *status_get_attr(xmlDocPtr doc, struct crm_peer *p, const char *name)
 /* next (taken): committed with the right bump when it differs from the replica. */
 void status_commit(xmlDocPtr next, const char *why);
 xmlNodePtr status_record_op(xmlDocPtr doc, struct crm_peer *p, const struct hb_msg *m);
+void status_record_failure(xmlNodePtr op);
 
 /* crmd_pe.c and crmd_te.c: the DC's policy engine runs and transitions */
 void pe_schedule(const char *why);

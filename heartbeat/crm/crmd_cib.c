@@ -90,15 +90,102 @@ void cib_replica_install(xmlDocPtr doc, xmlNodePtr diff)
 	}
 }
 
+/* A whole CIB can be larger than one heartbeat message (a UDP datagram,
+ * 64 KiB once encoded): it goes in parts of CHUNK bytes, numbered,
+ * reassembled by the receiver (messages from one node arrive in order). */
+#define CHUNK (30 * 1024)
+
+static unsigned long xfer_seq;
+
 void cib_replica_send_full(const char *node)
 {
-	struct hb_msg *m = crm_msg_new(CRM_T_CIB_FULL);
 	struct cib_version v;
 	my_version(&v);
-	crm_msg_add_version(m, &v);
-	msg_add(m, "from_dc", crm_is_dc() ? "1" : "0");
-	crm_msg_add_xml(m, "cib", xmlDocGetRootElement(crmd.cib));
-	crm_send(m, node);
+	xmlBufferPtr b = xmlBufferCreate();
+	xmlNodeDump(b, crmd.cib, xmlDocGetRootElement(crmd.cib), 0, 0);
+	size_t len = (size_t)xmlBufferLength(b), parts = len / CHUNK + 1;
+	const char *text = (const char *)xmlBufferContent(b);
+	xfer_seq++;
+	for (size_t i = 0; i < parts; i++) {
+		struct hb_msg *m = crm_msg_new(CRM_T_CIB_FULL);
+		crm_msg_add_version(m, &v);
+		msg_add(m, "from_dc", crm_is_dc() ? "1" : "0");
+		msg_addf(m, "xfer", "%lu", xfer_seq);
+		msg_addf(m, "part", "%zu", i);
+		msg_addf(m, "parts", "%zu", parts);
+		size_t off = i * CHUNK, n = len - off < CHUNK ? len - off : CHUNK;
+		msg_add_bin(m, "cib", text + off, n);
+		if (crm_send(m, node) < 0)
+			break;
+	}
+	if (parts > 1)
+		crm_info("crmd: sent the CIB (%zu bytes) to %s in %zu parts", len, node ? node : "the cluster", parts);
+	xmlBufferFree(b);
+}
+
+/* Parts of a whole CIB on their way, per sender. */
+struct xfer {
+	unsigned long id;
+	size_t next, parts;
+	GString *text;
+};
+static GHashTable *xfers;
+
+static void xfer_free(gpointer p)
+{
+	struct xfer *x = p;
+	g_string_free(x->text, TRUE);
+	g_free(x);
+}
+
+/* The whole text once the last part is in (g_free), else NULL. */
+static char *reassemble(const struct hb_msg *m, const char *from, size_t *len)
+{
+	const char *xs = msg_get(m, "xfer"), *ps = msg_get(m, "part"), *ns = msg_get(m, "parts");
+	size_t blen = 0;
+	const void *b = msg_get_bin(m, "cib", &blen);
+	if (!b) {
+		const char *t = msg_get(m, "cib");
+		if (!t)
+			return NULL;
+		b = t;
+		blen = strlen(t);
+	}
+	if (!xs || !ps || !ns) {
+		*len = blen;
+		return g_strndup(b, blen);
+	}
+	if (!xfers)
+		xfers = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, xfer_free);
+	unsigned long id = strtoul(xs, NULL, 10);
+	size_t part = strtoul(ps, NULL, 10), parts = strtoul(ns, NULL, 10);
+	struct xfer *x = g_hash_table_lookup(xfers, from);
+	if (part == 0) {
+		x = g_new0(struct xfer, 1);
+		x->id = id;
+		x->parts = parts;
+		x->text = g_string_new(NULL);
+		g_hash_table_replace(xfers, g_strdup(from), x);
+	}
+	if (!x || x->id != id || x->next != part || x->parts != parts) {
+		crm_warn("crmd: CIB part %zu/%zu of transfer %lu from %s out of order: dropped", part, parts, id, from);
+		g_hash_table_remove(xfers, from);
+		return NULL;
+	}
+	g_string_append_len(x->text, b, (gssize)blen);
+	x->next++;
+	if (x->next < x->parts)
+		return NULL;
+	*len = x->text->len;
+	char *all = g_string_free(x->text, FALSE);
+	x->text = g_string_new(NULL);
+	g_hash_table_remove(xfers, from);
+	return all;
+}
+
+bool dc_cib_ready(void)
+{
+	return crm_is_dc() && !pull_from && !dc_syncing();
 }
 
 static void sync_everyone(void)
@@ -111,6 +198,7 @@ static void sync_everyone(void)
 	cib_replica_send_full(NULL);
 	status_update_nodes();
 	pe_schedule("new DC or member");
+	cibreq_dc_known();   /* changes waited for the newest copy */
 }
 
 void dc_sync_cib(void)
@@ -166,9 +254,18 @@ void cib_replica_on_full(const struct hb_msg *m)
 	bool pulled = crm_is_dc() && pull_from && !strcmp(from, pull_from);
 	if (!from_dc && !pulled)
 		return;
-	xmlDocPtr doc = crm_msg_get_xml(m, "cib");
-	if (!doc)
+	size_t len = 0;
+	char *text = reassemble(m, from, &len);
+	if (!text)
 		return;
+	char *err = NULL;
+	xmlDocPtr doc = cib_xml_parse(text, len, &err);
+	g_free(text);
+	if (!doc) {
+		crm_warn("crmd: the CIB from %s does not parse: %s", from, err ? err : "?");
+		g_free(err);
+		return;
+	}
 	struct cib_version v;
 	cib_doc_version(doc, &v);
 	crm_info("crmd: CIB %lld.%lld.%lld from %s", v.admin_epoch, v.epoch, v.num_updates, from);
@@ -213,8 +310,16 @@ void dc_commit(xmlDocPtr doc, const char *why)
 	} else {
 		struct hb_msg *m = crm_msg_new(CRM_T_CIB_DIFF);
 		crm_msg_add_xml(m, "diff", diff);
-		crm_send(m, NULL);
+		size_t dlen = 0;
+		msg_get_bin(m, "diff", &dlen);
 		cib_replica_install(doc, diff);
+		if (dlen > CHUNK) {
+			/* too large for one message: the whole copy, in parts */
+			msg_free(m);
+			cib_replica_send_full(NULL);
+		} else {
+			crm_send(m, NULL);
+		}
 		xmlFreeNode(diff);
 	}
 	if (why)

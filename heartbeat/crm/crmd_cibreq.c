@@ -3,6 +3,7 @@
  * refused there with the reason and the running configuration kept.  A
  * request made on another node travels to the DC and its answer back;
  * while no DC is known requests wait (bounded) for one. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -10,6 +11,10 @@
 #include "cib/cib_live_proto.h"
 
 #define REQ_TIMEOUT_MS 20000
+/* A request travels to the DC as one heartbeat message (a UDP datagram):
+ * one larger than a CIB transfer's part would be lost on the way, and the
+ * tool would wait for the timeout.  It is refused at once instead. */
+#define REQ_MAX_DATA (30 * 1024)
 
 struct pending {
 	unsigned long id;
@@ -86,12 +91,26 @@ static void send_to_dc(struct pending *p)
 	msg_addf(m, "flags", "%d", p->req.flags);
 	if (p->req.data)
 		crm_msg_add_xml(m, "data", p->req.data);
+	size_t dlen = 0;
+	if (msg_get_bin(m, "data", &dlen) && dlen > REQ_MAX_DATA) {
+		char why[256];
+		snprintf(why, sizeof why,
+			 "the request (%zu bytes) is larger than one message to the DC (%d bytes): "
+			 "make it on the DC %s, or in smaller pieces", dlen, REQ_MAX_DATA, crmd.dc);
+		crm_warn("crmd: CIB request refused: %s", why);
+		msg_free(m);
+		finish(p, CIB_E_OPERATION, NULL, why);
+		return;
+	}
 	p->sent = true;
-	crm_send(m, crmd.dc);
+	if (crm_send(m, crmd.dc) < 0)
+		finish(p, CIB_E_NOT_CONNECTED, NULL, "cannot send the request to the DC (too large for one message?)");
 }
 
 static void run(struct pending *p)
 {
+	if (crm_is_dc() && !dc_cib_ready())
+		return;   /* sent again once the partition's newest copy is here */
 	if (crm_is_dc()) {
 		xmlNodePtr out = NULL;
 		char *reason = NULL;

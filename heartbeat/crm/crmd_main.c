@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <syslog.h>
 #include <unistd.h>
 #include <glib-unix.h>
 #include "crmd.h"
@@ -69,22 +70,67 @@ static gboolean on_term(gpointer data)
 	return G_SOURCE_CONTINUE;
 }
 
+/* crmd runs as hacluster: a log file root made 0644 cannot be opened by it.
+ * As 2.x's children did, it logs through ha_logd when ha.cf says use_logd
+ * (logd, root, writes the files), else to a file only when it can write
+ * it, and otherwise to syslog (heartbeat's facility, daemon without one)
+ * with one warning saying so: never silently nowhere. */
+static bool writable(const char *path)
+{
+	if (access(path, W_OK) == 0)
+		return true;
+	if (errno != ENOENT)
+		return false;
+	char *dir = g_path_get_dirname(path);
+	bool ok = access(dir, W_OK) == 0;
+	g_free(dir);
+	return ok;
+}
+
+static bool truthy(const char *v)
+{
+	return v && (!g_ascii_strcasecmp(v, "yes") || !g_ascii_strcasecmp(v, "on") ||
+		     !g_ascii_strcasecmp(v, "true") || !g_ascii_strcasecmp(v, "y") || !strcmp(v, "1"));
+}
+
 static void setup_logging(bool from_heartbeat)
 {
 	struct log_settings s = { .ident = "crmd", .to_stderr = 2, .facility = -1 };
-	char *logfile = NULL, *debugfile = NULL;
+	char *logfile = NULL, *debugfile = NULL, *logd = NULL;
+	char dropped[512] = "";
 	if (from_heartbeat) {
 		logfile = client_parameter(crmd.hb, "logfile");
 		debugfile = client_parameter(crmd.hb, "debugfile");
+		logd = client_parameter(crmd.hb, "use_logd");
 		s.facility = client_logfacility(crmd.hb);
+		s.use_logd = truthy(logd);
+		s.logd_facility = s.facility >= 0 ? s.facility : LOG_DAEMON;
+		if (logfile && !writable(logfile)) {
+			snprintf(dropped, sizeof dropped, "%s", logfile);
+			g_free(logfile);
+			logfile = NULL;
+		}
+		if (debugfile && !writable(debugfile)) {
+			size_t l = strlen(dropped);
+			snprintf(dropped + l, sizeof dropped - l, "%s%s", l ? ", " : "", debugfile);
+			g_free(debugfile);
+			debugfile = NULL;
+		}
+		if (dropped[0] && s.facility < 0)
+			s.facility = LOG_DAEMON;
 		s.logfile = logfile;
 		s.debugfile = debugfile;
 		const char *dbg = getenv("HA_debug");
 		s.debug = dbg ? atoi(dbg) : 0;
 	}
 	log_setup(&s);
+	if (dropped[0])
+		crm_warn("crmd: cannot write %s as uid %d: logging to syslog%s instead "
+			 "(use_logd yes, or make the file writable by group haclient)",
+			 dropped, (int)getuid(), s.use_logd ? " and ha_logd" : "");
 	g_free(logfile);
 	g_free(debugfile);
+	g_free(logd);
 }
 
 static struct hb_client *signon(void)

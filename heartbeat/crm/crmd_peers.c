@@ -130,19 +130,67 @@ static void set_dc(const char *dc)
 	crmd.dc = g_strdup(dc);
 }
 
+/* How long a new DC waits for the members' versions before it syncs. */
+#define SYNC_WAIT_MS 500
+static bool sync_pending;
+static struct timer sync_timer;
+
+static void do_sync(void)
+{
+	sync_pending = false;
+	timer_stop(&sync_timer);
+	if (crm_is_dc())
+		dc_sync_cib();   /* ends in sync_everyone, which lets changes in */
+}
+
+static void sync_wait_over(void *data)
+{
+	(void)data;
+	if (sync_pending) {
+		crm_info("crmd: not every member said its CIB version in time: syncing with what is known");
+		do_sync();
+	}
+}
+
+static void maybe_sync(void)
+{
+	if (!sync_pending)
+		return;
+	for (guint i = 0; i < crmd.peers->len; i++) {
+		struct crm_peer *p = g_ptr_array_index(crmd.peers, i);
+		if (peer_member(p) && !p->ver_fresh)
+			return;
+	}
+	do_sync();
+}
+
+bool dc_syncing(void)
+{
+	return sync_pending;
+}
+
 static void become_dc(void)
 {
 	if (crmd.state == CRM_DC)
 		return;
 	crmd.state = CRM_DC;
 	set_dc(crmd.me);
-	for (guint i = 0; i < crmd.peers->len; i++)
-		((struct crm_peer *)g_ptr_array_index(crmd.peers, i))->synced = false;
+	for (guint i = 0; i < crmd.peers->len; i++) {
+		struct crm_peer *p = g_ptr_array_index(crmd.peers, i);
+		p->synced = false;
+		p->ver_fresh = p == peer_me();
+	}
 	crm_info("crmd: %s is the DC of a partition of %d", crmd.me, peers_members());
+	/* Every member answers with its current CIB version (a hello): the
+	 * newest copy is chosen from those, not from what they said when they
+	 * joined (the old DC's last diff may have reached only some). */
 	struct hb_msg *m = crm_msg_new(CRM_T_DC);
 	msg_add(m, "uuid", crmd.my_uuid);
 	crm_send(m, NULL);
-	dc_sync_cib();
+	sync_pending = true;
+	timer_init(&sync_timer, sync_wait_over, NULL);
+	timer_start(&sync_timer, SYNC_WAIT_MS);
+	maybe_sync();
 	cibreq_dc_known();
 	shutdown_dc_known();
 }
@@ -216,6 +264,7 @@ static void peer_left(struct crm_peer *p, const char *why, bool was_member)
 	if (was_dc)
 		set_dc(NULL);
 	election_run();
+	maybe_sync();
 	if (crm_is_dc()) {
 		if (p->hb_active)
 			status_update_nodes();   /* only its crmd: its resources still run */
@@ -264,6 +313,7 @@ void peers_on_hello(const struct hb_msg *m)
 		p->uuid = g_strdup(u);
 	}
 	crm_msg_get_version(m, &p->ver);
+	p->ver_fresh = true;
 	bool was_member = peer_member(p);
 	p->hb_active = true;   /* we hear it, so heartbeat has it active */
 	p->crmd_up = true;
@@ -281,7 +331,9 @@ void peers_on_hello(const struct hb_msg *m)
 		crmd.state = CRM_ELECTION;
 	}
 	election_run();
-	if (crm_is_dc() && !was_member) {
+	if (crm_is_dc() && sync_pending) {
+		maybe_sync();
+	} else if (crm_is_dc() && !was_member) {
 		shutdown_node_joined(p);
 		dc_node_joined(p);
 	}
@@ -304,4 +356,6 @@ void peers_on_dc(const struct hb_msg *m)
 	election_run();
 	if (crm_is_dc())
 		peers_say_hello(from, true);   /* tell the other claimant we stay */
+	else if (crmd.dc && !strcmp(crmd.dc, from))
+		peers_say_hello(from, false);  /* our current version, for its sync */
 }

@@ -278,6 +278,7 @@ xmlNodePtr status_record_op(xmlDocPtr doc, struct crm_peer *p, const struct hb_m
 	xmlNodePtr o = child(r, "lrm_rsc_op", "id", key, true);
 	const char *rc = msg_get(m, "rc"), *st = msg_get(m, "op_status"), *tkey = msg_get(m, "tkey");
 	char *prev_rc = g_strdup(cib_xml_attr(o, "rc-code"));   /* set() below frees the attribute */
+	set(o, "operation_key", key);   /* also on the last_failure copy */
 	set(o, "operation", op);
 	set(o, "crm-debug-origin", "do_update_resource");
 	set(o, "crm_feature_set", "3.0.1");
@@ -305,4 +306,25 @@ xmlNodePtr status_record_op(xmlDocPtr doc, struct crm_peer *p, const struct hb_m
 	g_free(prev_rc);
 	g_free(key);
 	return o;
+}
+
+/* A failed op is also kept as RSC_last_failure_0 (Pacemaker's name), so
+ * "Failed actions" still shows it after the recovery has rewritten the op's
+ * own entry, until a cleanup removes the resource's history. */
+void status_record_failure(xmlNodePtr op)
+{
+	xmlNodePtr r = op->parent;
+	const char *rid = cib_xml_attr(r, "id");
+	if (!rid)
+		return;
+	char *id = g_strdup_printf("%s_last_failure_0", rid);
+	xmlNodePtr old = child(r, "lrm_rsc_op", "id", id, false);
+	if (old) {
+		xmlUnlinkNode(old);
+		xmlFreeNode(old);
+	}
+	xmlNodePtr copy = xmlCopyNode(op, 1);
+	xmlSetProp(copy, (const xmlChar *)"id", (const xmlChar *)id);
+	xmlAddChild(r, copy);
+	g_free(id);
 }

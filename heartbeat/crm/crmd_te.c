@@ -497,7 +497,9 @@ void te_on_result(const struct hb_msg *m)
 		expected = 0;
 	bool failed = is_failure(op, interval, rc, status, expected);
 	xmlDocPtr next = xmlCopyDoc(crmd.cib, 1);
-	status_record_op(next, p, m);
+	xmlNodePtr rec = status_record_op(next, p, m);
+	if (failed && rec)
+		status_record_failure(rec);
 	if (failed) {
 		char *fc = g_strdup_printf("fail-count-%s", rsc), *lf = g_strdup_printf("last-failure-%s", rsc);
 		const char *sff = cluster_option("start-failure-is-fatal");

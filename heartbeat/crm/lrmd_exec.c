@@ -86,7 +86,8 @@ static struct exec_run *later(struct exec_run *x, int rc, enum lrm_op_status st,
 	x->rc = rc;
 	x->st = st;
 	x->out = out;
-	g_idle_add(report_now, x);
+	/* default priority, not idle: a busy lrmd must not starve it */
+	g_timeout_add(0, report_now, x);
 	return x;
 }
 

@@ -72,8 +72,10 @@ static gboolean reap(gpointer data)
 static void mark_dead(struct client *c)
 {
 	c->dead = true;
+	/* high priority: a dead client's socket stays readable (EOF), and an
+	 * ordinary idle source would wait behind it for ever */
 	if (!reaper)
-		reaper = g_idle_add(reap, NULL);
+		reaper = g_idle_add_full(G_PRIORITY_HIGH, reap, NULL, NULL);
 }
 
 /* Write what the socket takes now; the rest waits for POLLOUT. -1: the
@@ -83,7 +85,7 @@ static int flush_out(struct client *c)
 	if (c->dead)
 		return -1;
 	while (c->out->len) {
-		ssize_t n = write(c->fd, c->out->str, c->out->len);
+		ssize_t n = send(c->fd, c->out->str, c->out->len, MSG_NOSIGNAL);
 		if (n > 0) {
 			g_string_erase(c->out, 0, n);
 			continue;
@@ -225,8 +227,10 @@ static gboolean on_readable(gint fd, GIOCondition cond, gpointer data)
 	char buf[65536];
 	ssize_t n;
 
-	if (c->dead)
-		return G_SOURCE_CONTINUE;
+	if (c->dead) {
+		c->src_in = 0;          /* nothing more is read from it; the reaper closes it */
+		return G_SOURCE_REMOVE;
+	}
 	n = read(fd, buf, sizeof buf);
 	if (n < 0 && (errno == EINTR || errno == EAGAIN))
 		return G_SOURCE_CONTINUE;
@@ -244,7 +248,8 @@ static gboolean on_readable(gint fd, GIOCondition cond, gpointer data)
 		if (used < 0) {
 			log_warn("lrmd: client %d sent a bad frame", c->fd);
 			mark_dead(c);
-			return G_SOURCE_CONTINUE;
+			c->src_in = 0;
+			return G_SOURCE_REMOVE;
 		}
 		g_string_erase(c->in, 0, used);
 		if (!m) {
@@ -253,8 +258,10 @@ static gboolean on_readable(gint fd, GIOCondition cond, gpointer data)
 		}
 		handle(c, m);
 		msg_free(m);
-		if (c->dead)
-			return G_SOURCE_CONTINUE;
+		if (c->dead) {
+			c->src_in = 0;
+			return G_SOURCE_REMOVE;
+		}
 	}
 	flush_out(c);
 	return G_SOURCE_CONTINUE;

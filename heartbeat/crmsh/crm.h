@@ -89,6 +89,9 @@ struct crm_obj *crm_parse_node(char **w, char **err);
  * nvpair, containers pull their members in.  Prints crmsh's messages;
  * returns the number of errors (0: the caller may commit). */
 int crm_apply(xmlNodePtr cfg, GPtrArray *objs);
+/* load replace: as crm_apply, sets replaced whole, then every object
+ * objs does not name is deleted (nodes stay).  Errors as crm_apply. */
+int crm_replace(xmlNodePtr cfg, GPtrArray *objs);
 /* Errors for constraints naming resources that do not exist. */
 int crm_check_refs(xmlNodePtr cfg);
 /* delete ID (and constraints left without a resource); 0 or -1. */
@@ -108,6 +111,8 @@ xmlNodePtr crm_section_of(xmlNodePtr cfg, const char *name, int create);
 /* Prints every object of cfg (or only those named in ids) as crmsh 4.4's
  * `configure show` does. */
 void crm_show(FILE *f, xmlNodePtr cfg, char **ids);
+/* Set by `show`: passw* values print as ****** (never for save or edit). */
+extern int crm_show_obscure;
 /* `show xml`: the configuration as XML. */
 void crm_show_xml(FILE *f, xmlNodePtr cfg, char **ids);
 
@@ -136,7 +141,13 @@ int crm_configure_cmd(struct crm_session *s, char **w);
 /* load update|replace from text: all-or-nothing. */
 int crm_load_text(struct crm_session *s, const char *text, int replace);
 
-/* crm_resource_cmd.c, crm_node_cmd.c, crm_status.c */
+/* crm_cib_cmd.c: shadow CIBs; crm_use_shadow(NULL or "live") goes back. */
+int crm_cib_cmd(struct crm_session *s, char **w);
+void crm_use_shadow(const char *name);
+/* crm_ra_cmd.c: classes, list, meta/info, providers */
+int crm_ra_cmd(char **w);
+
+/* crm_resource_cmd.c, crm_node_cmd.c (also status) */
 int crm_resource_cmd(char **w);
 int crm_node_cmd(char **w);
 int crm_status_cmd(char **w);

@@ -5,7 +5,7 @@ CRM_PARSE_OBJS = heartbeat/crmsh/crm_lex.o heartbeat/crmsh/crm_msg.o heartbeat/c
 	heartbeat/crmsh/crm_parse_attrs.o heartbeat/crmsh/crm_parse_rsc.o heartbeat/crmsh/crm_parse_cons.o \
 	heartbeat/crmsh/crm_parse_prop.o heartbeat/crmsh/crm_build.o heartbeat/crmsh/crm_show.o
 CRM_SHELL_OBJS = $(CRM_PARSE_OBJS) heartbeat/crmsh/crm_main.o heartbeat/crmsh/crm_session.o \
-	heartbeat/crmsh/crm_configure.o heartbeat/crmsh/crm_resource_cmd.o heartbeat/crmsh/crm_node_cmd.o
+	heartbeat/crmsh/crm_configure.o heartbeat/crmsh/crm_resource_cmd.o heartbeat/crmsh/crm_node_cmd.o heartbeat/crmsh/crm_cib_cmd.o heartbeat/crmsh/crm_ra_cmd.o
 PROGRAMS += heartbeat/crmsh/crm
 # The resource, node and status levels link the tools' own code.
 CRM_SHELL_TOOL_OBJS = heartbeat/crm_resource_attr.o heartbeat/crm_resource_move.o heartbeat/crm_resource_find.o \

@@ -163,11 +163,13 @@ static int apply_container(xmlNodePtr cfg, struct crm_obj *o)
 	return got ? 0 : 1;
 }
 
+static int replacing;  /* crm_replace: sets are replaced whole, not merged */
+
 static void merge_set(xmlNodePtr sec, struct crm_obj *o)
 {
 	xmlNodePtr old = find_child(sec, o->id);
-	if (!old) {
-		xmlAddChild(sec, o->xml);
+	if (!old || replacing) {
+		place(sec, old, o->xml);
 		o->xml = NULL;
 		return;
 	}
@@ -202,6 +204,18 @@ static int apply_monitor(xmlNodePtr cfg, struct crm_obj *o)
 	if (!p || !is_tag(p, "primitive")) {
 		crm_err("monitor: resource %s does not exist", o->id);
 		return 1;
+	}
+	xmlNodePtr first = p->children;
+	xmlNodePtr c = o->xml->children, next;
+	for (; c; c = next) {
+		next = c->next;
+		if (c->type != XML_COMMENT_NODE)
+			continue;
+		xmlUnlinkNode(c);
+		if (first)
+			xmlAddPrevSibling(first, c);
+		else
+			xmlAddChild(p, c);
 	}
 	xmlNodePtr ops = crm_section_of(p, "operations", 1);
 	xmlAddChild(ops, o->xml);
@@ -348,6 +362,20 @@ static int missing_ref(xmlNodePtr owner, xmlNodePtr at, const char *attr, void *
 	return bad;
 }
 
+static int count_one(xmlNodePtr owner, xmlNodePtr at, const char *attr, void *d)
+{
+	(void)owner;
+	(void)at;
+	(void)attr;
+	(void)d;
+	return 1;
+}
+
+static int count_refs(xmlNodePtr c)
+{
+	return each_ref(c, count_one, NULL);
+}
+
 /* Constraints left without a resource go with it ("hanging"). */
 static void drop_hanging(xmlNodePtr cfg)
 {
@@ -357,11 +385,20 @@ static void drop_hanging(xmlNodePtr cfg)
 		next = c->next;
 		if (!is_cons(c))
 			continue;
+		int before = count_refs(c);
 		int gone = each_ref(c, missing_ref, cfg);
-		int sets = 0, plain = xmlHasProp(c, BAD_CAST "rsc") || xmlHasProp(c, BAD_CAST "first");
-		for (xmlNodePtr s = c->children; s; s = s->next)
-			sets += is_tag(s, "resource_set");
-		if (gone || (!plain && !sets)) {
+		int left = count_refs(c);
+		int plain = xmlHasProp(c, BAD_CAST "rsc") || xmlHasProp(c, BAD_CAST "first");
+		/* A colocation or order needs two resources, a location one. */
+		int need = is_tag(c, "rsc_location") ? 1 : 2;
+		if (!gone && !plain && left < need && before >= need)
+			gone = 1;
+		if (!gone && left < before) {
+			xmlChar *id = xmlGetProp(c, BAD_CAST "id");
+			crm_info("constraint %s:%s updated", cons_kind(c), (char *)id);
+			xmlFree(id);
+		}
+		if (gone || (!plain && !left)) {
 			xmlChar *id = xmlGetProp(c, BAD_CAST "id");
 			crm_info("hanging %s:%s deleted", cons_kind(c), (char *)id);
 			xmlFree(id);
@@ -369,6 +406,45 @@ static void drop_hanging(xmlNodePtr cfg)
 			xmlFreeNode(c);
 		}
 	}
+}
+
+struct ren {
+	const char *from, *to;
+};
+static int rename_ref(xmlNodePtr owner, xmlNodePtr at, const char *attr, void *d);
+
+/* Deleting a container keeps what it holds, as crmsh does: a group's
+ * members go to the front of <resources>, a clone's child to the end,
+ * and constraints on the container now name its first member. */
+static void release_members(xmlNodePtr cfg, xmlNodePtr o)
+{
+	xmlNodePtr res = crm_section_of(cfg, "resources", 1);
+	xmlNodePtr first = NULL, at = res->children;
+	while (at && at->type != XML_ELEMENT_NODE)
+		at = at->next;
+	xmlNodePtr c = o->children, next;
+	for (; c; c = next) {
+		next = c->next;
+		if (!is_rsc(c))
+			continue;
+		if (!first)
+			first = c;
+		xmlUnlinkNode(c);
+		if (is_tag(o, "group") && at)
+			xmlAddPrevSibling(at, c);
+		else
+			xmlAddChild(res, c);
+	}
+	if (!first)
+		return;
+	xmlChar *from = xmlGetProp(o, BAD_CAST "id"), *to = xmlGetProp(first, BAD_CAST "id");
+	struct ren r = { (const char *)from, (const char *)to };
+	xmlNodePtr cons = crm_section_of(cfg, "constraints", 0);
+	for (xmlNodePtr k = cons ? cons->children : NULL; k; k = k->next)
+		if (is_cons(k))
+			each_ref(k, rename_ref, &r);
+	xmlFree(from);
+	xmlFree(to);
 }
 
 int crm_delete(xmlNodePtr cfg, const char *id)
@@ -379,6 +455,8 @@ int crm_delete(xmlNodePtr cfg, const char *id)
 		return -1;
 	}
 	xmlNodePtr parent = o->parent;
+	if (is_rsc(o) && !is_tag(o, "primitive"))
+		release_members(cfg, o);
 	xmlUnlinkNode(o);
 	xmlFreeNode(o);
 	/* A container left empty has no meaning: it goes too. */
@@ -396,10 +474,6 @@ int crm_delete(xmlNodePtr cfg, const char *id)
 	drop_hanging(cfg);
 	return 0;
 }
-
-struct ren {
-	const char *from, *to;
-};
 
 static int rename_ref(xmlNodePtr owner, xmlNodePtr at, const char *attr, void *d)
 {
@@ -427,6 +501,12 @@ int crm_rename(xmlNodePtr cfg, const char *from, const char *to)
 		return -1;
 	}
 	xmlSetProp(o, BAD_CAST "id", BAD_CAST to);
+	if (is_cons(o)) {
+		/* crmsh re-creates a renamed constraint: it moves to the end. */
+		xmlNodePtr sec = o->parent;
+		xmlUnlinkNode(o);
+		xmlAddChild(sec, o);
+	}
 	if (is_rsc(o)) {
 		struct ren r = { from, to };
 		xmlNodePtr cons = crm_section_of(cfg, "constraints", 0);
@@ -435,4 +515,56 @@ int crm_rename(xmlNodePtr cfg, const char *from, const char *to)
 				each_ref(c, rename_ref, &r);
 	}
 	return 0;
+}
+
+/* Every object id of cfg of the given kinds (resources at any depth). */
+static void collect_ids(xmlNodePtr p, GPtrArray *out, int rsc_only)
+{
+	for (xmlNodePtr c = p ? p->children : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *id = xmlGetProp(c, BAD_CAST "id");
+		if (id)
+			g_ptr_array_add(out, g_strdup((const char *)id));
+		xmlFree(id);
+		if (rsc_only && is_rsc(c))
+			collect_ids(c, out, 1);
+	}
+}
+
+int crm_replace(xmlNodePtr cfg, GPtrArray *objs)
+{
+	GHashTable *keep = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint i = 0; i < objs->len; i++) {
+		struct crm_obj *o = g_ptr_array_index(objs, i);
+		g_hash_table_add(keep, o->id);
+	}
+	replacing = 1;
+	int errors = crm_apply(cfg, objs);
+	replacing = 0;
+	/* Then what the file does not name goes: containers first (their
+	 * members stay, as on delete), then primitives, constraints and
+	 * attribute sets.  Nodes are the cluster's; they stay. */
+	static const char *const order[][2] = {
+		{ "resources", "c" }, { "resources", "p" }, { "constraints", NULL }, { "crm_config", NULL },
+		{ "rsc_defaults", NULL }, { "op_defaults", NULL }, { NULL, NULL }
+	};
+	for (int k = 0; order[k][0]; k++) {
+		GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
+		collect_ids(crm_section_of(cfg, order[k][0], 0), ids, order[k][1] != NULL);
+		for (guint i = 0; i < ids->len; i++) {
+			const char *id = g_ptr_array_index(ids, i);
+			if (g_hash_table_contains(keep, id))
+				continue;
+			xmlNodePtr o = crm_find_obj(cfg, id);
+			if (!o)
+				continue;
+			if (order[k][1] && (order[k][1][0] == 'c') == is_tag(o, "primitive"))
+				continue;
+			crm_delete(cfg, id);
+		}
+		g_ptr_array_free(ids, TRUE);
+	}
+	g_hash_table_destroy(keep);
+	return errors;
 }

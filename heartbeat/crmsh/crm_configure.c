@@ -1,10 +1,14 @@
 /* The configure level: object statements applied to the working copy,
  * load update|replace (all-or-nothing), show, delete, rename, erase,
- * verify, save and commit. */
+ * verify, save, edit, upgrade, ptest and commit. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "crm.h"
+#include "cib/cib.h"
 #include "cib/cib_doc.h"
+#include "pengine/pe.h"
 
 static void objs_free(GPtrArray *objs)
 {
@@ -31,8 +35,8 @@ static const char *kind_word_cli(enum crm_kind k)
 }
 
 /* Applies objs to a copy of the working document; the copy replaces it
- * only when nothing failed.  replace: start from an empty configuration
- * (nodes kept). */
+ * only when nothing failed.  replace: objects the load does not name are
+ * removed (crm_replace). */
 static int apply_objs(struct crm_session *s, GPtrArray *objs, int replace, int strict)
 {
 	xmlDocPtr tmp = xmlCopyDoc(s->work, 1);
@@ -54,20 +58,8 @@ static int apply_objs(struct crm_session *s, GPtrArray *objs, int replace, int s
 			}
 		}
 	}
-	if (replace && !errors) {
-		xmlNodePtr fresh = crm_empty_config(tmp);
-		xmlNodePtr old_nodes = crm_section_of(cfg, "nodes", 0);
-		if (old_nodes) {
-			xmlNodePtr nn = crm_section_of(fresh, "nodes", 0);
-			xmlReplaceNode(nn, xmlCopyNode(old_nodes, 1));
-			xmlFreeNode(nn);
-		}
-		xmlReplaceNode(cfg, fresh);
-		xmlFreeNode(cfg);
-		cfg = fresh;
-	}
 	if (!errors)
-		errors += crm_apply(cfg, objs);
+		errors += replace ? crm_replace(cfg, objs) : crm_apply(cfg, objs);
 	if (!errors)
 		errors += crm_check_refs(cfg);
 	if (errors) {
@@ -251,6 +243,70 @@ static int cmd_save(struct crm_session *s, char **w)
 	return 0;
 }
 
+/* ptest [scores] [nograph]: the engine on the working copy (changes
+ * not committed yet included), as ptest -S prints it. */
+static int cmd_ptest(struct crm_session *s, char **w)
+{
+	int scores = 0;
+	for (int i = 1; w[i]; i++)
+		if (!strcmp(w[i], "scores"))
+			scores = 1;
+	struct cib *cib = cib_from_doc(xmlCopyDoc(s->work, 1));
+	if (!cib) {
+		crm_err("configure.ptest: the working CIB cannot be read");
+		return 1;
+	}
+	struct pe_options opt = { 0, scores };
+	struct pe_ws *ws = pe_run(cib, &opt);
+	if (scores) {
+		fputs("Allocation scores:\n", stdout);
+		fputs(ws->log->str, stdout);
+	}
+	pe_print_status(ws, stdout, 0);
+	fputc('\n', stdout);
+	pe_print_summary(ws, stdout);
+	fputc('\n', stdout);
+	pe_print_transition(ws, stdout);
+	fputc('\n', stdout);
+	pe_print_status(ws, stdout, 1);
+	pe_free(ws);
+	cib_free(cib);
+	return 0;
+}
+
+/* edit [ID...]: show into a file, $EDITOR (vi) on it, load update of what
+ * comes back (the objects shown and then left out are deleted). */
+static int cmd_edit(struct crm_session *s, char **w)
+{
+	char *path = NULL;
+	GError *e = NULL;
+	int fd = g_file_open_tmp("crm-edit.XXXXXX", &path, &e);
+	if (fd < 0) {
+		crm_err("configure.edit: %s", e->message);
+		g_error_free(e);
+		return 1;
+	}
+	FILE *f = fdopen(fd, "w");
+	crm_show(f, crm_work_cfg(s), w + 1);
+	fclose(f);
+	const char *ed = getenv("EDITOR");
+	char *cmd = g_strdup_printf("%s '%s'", ed && *ed ? ed : "vi", path);
+	int rc = system(cmd);
+	g_free(cmd);
+	char *text = NULL;
+	if (rc != 0 || !g_file_get_contents(path, &text, NULL, NULL)) {
+		crm_err("configure.edit: the editor failed; nothing changed");
+		unlink(path);
+		g_free(path);
+		return 1;
+	}
+	unlink(path);
+	g_free(path);
+	int r = w[1] ? crm_load_text(s, text, 0) : crm_load_text(s, text, 1);
+	g_free(text);
+	return r;
+}
+
 static int statement(struct crm_session *s, char **w)
 {
 	char *err = NULL;
@@ -290,8 +346,11 @@ int crm_configure_cmd(struct crm_session *s, char **w)
 		int xml = w[1] && !strcmp(w[1], "xml");
 		if (xml)
 			crm_show_xml(stdout, crm_work_cfg(s), w + 2);
-		else
+		else {
+			crm_show_obscure = 1;
 			crm_show(stdout, crm_work_cfg(s), w + 1);
+			crm_show_obscure = 0;
+		}
 		return 0;
 	}
 	if (!strcmp(c, "verify"))
@@ -339,10 +398,17 @@ int crm_configure_cmd(struct crm_session *s, char **w)
 		s->dirty = 1;
 		return 0;
 	}
-	if (!strcmp(c, "ptest") || !strcmp(c, "edit") || !strcmp(c, "upgrade")) {
-		crm_err("configure.%s: not supported by this crm", c);
-		return 1;
+	if (!strcmp(c, "ptest") || !strcmp(c, "simulate"))
+		return cmd_ptest(s, w);
+	if (!strcmp(c, "upgrade")) {
+		if (cib_doc_upgrade(s->work))
+			s->dirty = 1;
+		else
+			crm_info("configure.upgrade: the CIB already uses the pacemaker-1.0 syntax");
+		return 0;
 	}
+	if (!strcmp(c, "edit"))
+		return cmd_edit(s, w);
 	crm_err_at(s->lineno, "syntax: Unknown command near <%s> parsing '%s'", c, c);
 	return 1;
 }

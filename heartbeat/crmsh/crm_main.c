@@ -1,7 +1,7 @@
 /* crm: the shell's entry point.  Commands come from the arguments
  * (`crm configure primitive ...`), from a file (`crm -f FILE`), from stdin
- * or from the interactive prompt; levels are top, configure, resource and
- * node.  Pending configuration changes are committed when the run ends. */
+ * or from the interactive prompt; levels are top, configure, resource,
+ * node and cib.  Pending configuration changes are committed when the run ends. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
@@ -10,8 +10,8 @@
 #include "config.h"
 #include "crm.h"
 
-enum level { TOP, CONFIGURE, RESOURCE, NODE };
-static const char *const level_names[] = { "", "configure", "resource", "node" };
+enum level { TOP, CONFIGURE, RESOURCE, NODE, CIB, RA };
+static const char *const level_names[] = { "", "configure", "resource", "node", "cib", "ra" };
 
 static void usage(FILE *f)
 {
@@ -25,12 +25,12 @@ static void usage(FILE *f)
 	      "    -w, --wait        accepted for compatibility\n"
 	      "    -h, --help        this text\n"
 	      "\n"
-	      "    Levels: configure, resource, node, status.  See crm(8).\n", f);
+	      "    Levels: configure, resource, node, cib, ra, status.  See crm(8).\n", f);
 }
 
 static enum level level_of(const char *w)
 {
-	for (int l = CONFIGURE; l <= NODE; l++)
+	for (int l = CONFIGURE; l <= RA; l++)
 		if (!strcmp(w, level_names[l]))
 			return l;
 	return TOP;
@@ -82,6 +82,8 @@ static int run(struct crm_session *s, enum level *lvl, char **w, int *quit)
 	case CONFIGURE: return crm_configure_cmd(s, w);
 	case RESOURCE: return crm_resource_cmd(w);
 	case NODE: return crm_node_cmd(w);
+	case CIB: return crm_cib_cmd(s, w);
+	case RA: return crm_ra_cmd(w);
 	default: return 1;
 	}
 }
@@ -120,7 +122,8 @@ static int interactive(struct crm_session *s)
 	char buf[8192];
 	GString *cum = g_string_new(NULL);
 	while (!quit) {
-		printf("crm(live)%s# ", level_names[lvl]);
+		const char *sh = getenv("CIB_shadow");
+		printf("crm(%s)%s# ", sh && *sh ? sh : "live", level_names[lvl]);
 		fflush(stdout);
 		if (!fgets(buf, sizeof buf, stdin))
 			break;
@@ -175,7 +178,7 @@ int main(int argc, char **argv)
 		switch (c) {
 		case 'F': s.force = 1; break;
 		case 'f': file = optarg; break;
-		case 'c': setenv("CIB_shadow", optarg, 1); break;
+		case 'c': crm_use_shadow(optarg); break;
 		case 'D': case 'w': case 'd': case 'R': case 'H': break;
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("crm (heartbeat " HB_VERSION ")\n"); return 0;

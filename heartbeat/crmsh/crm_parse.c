@@ -48,7 +48,9 @@ struct crm_obj *crm_parse(char **w, GPtrArray *comments, char **err)
 		break;
 	case CRM_MONITOR: o = crm_parse_monitor(w, err); break;
 	}
-	if (o && comments && comments->len && o->kind != CRM_MONITOR) {
+	/* A monitor's comments ride on its op until crm_apply moves them to
+	 * the front of the primitive (as crmsh). */
+	if (o && comments && comments->len) {
 		xmlNodePtr first = o->xml->children;
 		for (guint i = 0; i < comments->len; i++) {
 			xmlNodePtr c = xmlNewComment(BAD_CAST(const char *)g_ptr_array_index(comments, i));

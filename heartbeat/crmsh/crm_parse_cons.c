@@ -321,9 +321,13 @@ static struct crm_obj *coloc_order(char **w, int order, char **err)
 	struct crm_obj *o = obj_new(order ? CRM_ORDER : CRM_COLOCATION, w[1],
 				    order ? "rsc_order" : "rsc_colocation");
 	char *sc = crm_score_colon(w[2]);
-	if (!sc)
+	int first = 3;
+	if (!sc && order) {
+		/* the kind is optional in an order (Mandatory) */
+		first = 2;
+	} else if (!sc) {
 		return fail(o, err, g_strdup_printf("syntax in %s: Expected <score>: near <%s>", kw, w[2]));
-	if (order) {
+	} else if (order) {
 		char *k = order_kind(sc);
 		if (!k) {
 			char *m = g_strdup_printf("syntax in order: Invalid kind: %s near <%s>", sc,
@@ -345,9 +349,9 @@ static struct crm_obj *coloc_order(char **w, int order, char **err)
 	}
 	g_free(sc);
 	int n = 0;
-	while (w[3 + n] && !strchr(w[3 + n], '='))
+	while (w[first + n] && !strchr(w[first + n], '='))
 		n++;
-	for (int k = 3 + n; w[k]; k++) {
+	for (int k = first + n; w[k]; k++) {
 		char *an, *av;
 		if (!crm_nv_split(w[k], &an, &av))
 			return fail(o, err, g_strdup_printf("syntax in %s: Unknown arguments near <%s>", kw, w[k]));
@@ -378,7 +382,7 @@ static struct crm_obj *coloc_order(char **w, int order, char **err)
 		g_free(an);
 		g_free(av);
 	}
-	if (rsc_list(o->xml, w + 3, n, w[1], order, kw, err) < 0)
+	if (rsc_list(o->xml, w + first, n, w[1], order, kw, err) < 0)
 		return fail(o, err, *err);
 	return o;
 }

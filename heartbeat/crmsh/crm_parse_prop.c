@@ -64,7 +64,12 @@ struct crm_obj *crm_parse_node(char **w, char **err)
 {
 	int i = 1;
 	char *uuid = NULL, *n, *v;
-	if (w[i] && crm_nv_split(w[i], &n, &v)) {
+	size_t l1 = w[i] ? strlen(w[i]) : 0;
+	if (l1 > 1 && w[i][l1 - 1] == ':' && w[i + 1]) {
+		/* show's "node ID: UNAME" */
+		uuid = g_strndup(w[i], l1 - 1);
+		i++;
+	} else if (w[i] && crm_nv_split(w[i], &n, &v)) {
 		if (strcmp(n, "$id")) {
 			*err = g_strdup_printf("syntax in node: Expected node name near <%s>", w[i]);
 			g_free(n);

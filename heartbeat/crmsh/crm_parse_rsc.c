@@ -187,6 +187,8 @@ struct crm_obj *crm_parse_primitive(char **w, char **err)
 	crm_ids_take(ids, w[1]);
 	xmlNodePtr ops = NULL;
 	int i = 3;
+	if (w[i] && !strncmp(w[i], "description=", 12))
+		xmlNewProp(o->xml, BAD_CAST "description", BAD_CAST(w[i++] + 12));
 	while (w[i]) {
 		const char *tag = set_tag(w[i]);
 		if (tag) {
@@ -231,7 +233,7 @@ struct crm_obj *crm_parse_container(char **w, enum crm_kind kind, char **err)
 	crm_ids_take(ids, w[1]);
 	GPtrArray *m = g_ptr_array_new();
 	int i = 2;
-	for (; w[i] && !set_tag(w[i]); i++) {
+	for (; w[i] && !set_tag(w[i]) && strncmp(w[i], "description=", 12); i++) {
 		if (strchr(w[i], '=')) {
 			char *msg = g_strdup_printf("syntax in %s: Expected resource near <%s>", word, w[i]);
 			g_ptr_array_set_free_func(m, g_free);
@@ -251,6 +253,8 @@ struct crm_obj *crm_parse_container(char **w, enum crm_kind kind, char **err)
 	}
 	g_ptr_array_add(m, NULL);
 	o->members = (char **)g_ptr_array_free(m, FALSE);
+	if (w[i] && !strncmp(w[i], "description=", 12))
+		xmlNewProp(o->xml, BAD_CAST "description", BAD_CAST(w[i++] + 12));
 	while (w[i]) {
 		const char *st = set_tag(w[i]);
 		if (!st) {

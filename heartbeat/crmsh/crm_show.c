@@ -2,9 +2,12 @@
  * prints it (objects by kind then id, comments before their object,
  * ocf:heartbeat: left out, values quoted only when needed), and
  * `show xml`.  Reads the XML only. */
+#include <fnmatch.h>
 #include <string.h>
 #include "crm.h"
 #include "cib/cib_doc.h"
+
+int crm_show_obscure;
 
 static int is_tag(xmlNodePtr n, const char *t)
 {
@@ -34,6 +37,10 @@ static void quoted(GString *s, const char *v)
 static void nv(GString *s, const char *n, const char *v)
 {
 	g_string_append(s, n);
+	/* crmsh hides the values of parameters named passw* (its default
+	 * obscure_pattern) in show. */
+	if (v && crm_show_obscure && fnmatch("passw*", n, 0) == 0)
+		v = "******";
 	if (v) {
 		g_string_append_c(s, '=');
 		quoted(s, v);
@@ -130,6 +137,15 @@ static void add_sets(GPtrArray *parts, xmlNodePtr x)
 	}
 }
 
+static void add_description(GPtrArray *parts, xmlNodePtr x)
+{
+	if (!attr(x, "description"))
+		return;
+	GString *s = g_string_new(NULL);
+	nv(s, "description", attr(x, "description"));
+	g_ptr_array_add(parts, g_string_free(s, FALSE));
+}
+
 static void show_primitive(FILE *f, xmlNodePtr x)
 {
 	GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
@@ -143,6 +159,7 @@ static void show_primitive(FILE *f, xmlNodePtr x)
 		agent = g_strdup_printf("%s:%s", cl ? cl : "", ty ? ty : "");
 	g_ptr_array_add(parts, g_strdup_printf("primitive %s %s", attr(x, "id"), agent));
 	g_free(agent);
+	add_description(parts, x);
 	/* Sets and ops in document order (crmsh keeps the input's). */
 	for (xmlNodePtr ops = x->children; ops; ops = ops->next) {
 		const char *kw = set_kw(ops);
@@ -185,6 +202,7 @@ static void show_container(FILE *f, xmlNodePtr x)
 			g_string_append_printf(s, " %s", attr(c, "id"));
 	GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_add(parts, g_string_free(s, FALSE));
+	add_description(parts, x);
 	add_sets(parts, x);
 	comments(f, x);
 	emit(f, parts);
@@ -313,9 +331,12 @@ static void show_constraint(FILE *f, xmlNodePtr c)
 			g_string_append_printf(s, " node-attribute=%s", attr(c, "node-attribute"));
 		g_ptr_array_add(parts, g_string_free(s, FALSE));
 	} else {
-		char *k = attr(c, "kind") ? g_strdup(attr(c, "kind"))
-					  : score_text(attr(c, "score") ? attr(c, "score") : "INFINITY");
-		g_string_append_printf(s, "order %s %s:", attr(c, "id"), k);
+		/* neither kind nor score: crmsh prints none (Mandatory) */
+		char *k = attr(c, "kind") ? g_strdup(attr(c, "kind")) :
+			  attr(c, "score") ? score_text(attr(c, "score")) : NULL;
+		g_string_append_printf(s, "order %s", attr(c, "id"));
+		if (k)
+			g_string_append_printf(s, " %s:", k);
 		g_free(k);
 		rsc_refs(s, c, "first", "first-action", "then", "then-action");
 		if (attr(c, "symmetrical"))
@@ -353,9 +374,9 @@ static void show_node(FILE *f, xmlNodePtr n)
 	const char *id = attr(n, "id"), *un = attr(n, "uname"), *ty = attr(n, "type");
 	GString *s = g_string_new("node ");
 	if (un && strcmp(id, un))
-		g_string_append_printf(s, "$id=\"%s\" ", id);
+		g_string_append_printf(s, "%s: ", id);
 	g_string_append(s, un ? un : id);
-	if (ty && strcmp(ty, "normal") && strcmp(ty, "member"))
+	if (ty && strcmp(ty, "normal"))
 		g_string_append_printf(s, ":%s", ty);
 	g_ptr_array_add(parts, g_string_free(s, FALSE));
 	for (xmlNodePtr c = n->children; c; c = c->next) {
@@ -425,10 +446,15 @@ static GPtrArray *objects(xmlNodePtr cfg)
 	}
 	static const char *const sets[] = { "crm_config", "rsc_defaults", "op_defaults", NULL };
 	for (int i = 0; sets[i]; i++) {
+		GPtrArray *k2 = g_ptr_array_new();
 		sec = crm_section_of(cfg, sets[i], 0);
 		for (xmlNodePtr c = sec ? sec->children : NULL; c; c = c->next)
 			if (c->type == XML_ELEMENT_NODE)
-				g_ptr_array_add(all, c);
+				g_ptr_array_add(k2, c);
+		g_ptr_array_sort(k2, by_id);
+		for (guint j = 0; j < k2->len; j++)
+			g_ptr_array_add(all, g_ptr_array_index(k2, j));
+		g_ptr_array_free(k2, TRUE);
 	}
 	return all;
 }

@@ -217,6 +217,10 @@ static int v1_apply(const struct mgmt_action *a, char *msg, size_t msglen)
 	case ACT_NODE_STANDBY:
 		/* this node going standby is hb_standby here; another node going
 		 * standby is, in a pair, this node taking everything over */
+		if (!mgmt_status_has_node(a->node)) {
+			snprintf(msg, msglen, "no node %s in this cluster", a->node);
+			return 404;
+		}
 		what = "all";
 		standby = !strcmp(a->node, local);
 		break;

@@ -1,8 +1,8 @@
 /* The HTTP side: libmicrohttpd over GnuTLS on one polling thread, routes
  * and their checks (method, session, CSRF token, body size), the static
  * page's files, and the hand-off of everything that may block (PAM, reads
- * of heartbeat and the CIB, the CRM tools) to worker threads while the
- * connection is suspended.  A second plain-HTTP listener serves only
+ * of heartbeat and the CIB, the CRM tools: mgmt_jobs.c) to worker threads
+ * while the connection is suspended.  A second plain-HTTP listener serves only
  * /metrics when metrics_bind is set. */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -20,26 +20,9 @@
 #include "log.h"
 #include "mgmtd.h"
 #include "mgmt_render.h"
+#include "mgmt_http.h"
 
-enum job { JOB_NONE, JOB_LOGIN, JOB_ACTION, JOB_SUMMARY, JOB_METRICS };
-
-struct req {
-	GString *body;
-	bool too_big;
-	bool suspended, done;
-	enum job job;
-	struct MHD_Connection *conn;
-	char source[INET6_ADDRSTRLEN];
-	struct mgmt_session_info sess;
-	/* what the worker answers */
-	int status;
-	char *out;
-	const char *ctype;
-	char cookie[256];
-	char retry_after[16];
-};
-
-static const struct mgmt_conf *conf;
+const struct mgmt_conf *http_conf;
 static struct MHD_Daemon *httpd, *metricsd;
 static GThreadPool *pool;
 
@@ -64,9 +47,9 @@ static void common_headers(struct MHD_Response *r, bool api)
 	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(r, "Content-Security-Policy",
 				"default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-	if (conf && !api)
-		return;
-	MHD_add_response_header(r, "Cache-Control", "no-store");
+	MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
+	if (api)
+		MHD_add_response_header(r, "Cache-Control", "no-store");
 }
 
 static enum MHD_Result send_text(struct MHD_Connection *c, int status, const char *ctype, char *text,
@@ -82,22 +65,6 @@ static enum MHD_Result send_text(struct MHD_Connection *c, int status, const cha
 	rc = MHD_queue_response(c, (unsigned)status, r);
 	MHD_destroy_response(r);
 	return rc;
-}
-
-static char *error_json(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *error_json(const char *fmt, ...)
-{
-	GString *o = g_string_new("{\"error\":");
-	va_list ap;
-	char *m;
-
-	va_start(ap, fmt);
-	m = g_strdup_vprintf(fmt, ap);
-	va_end(ap);
-	json_str(o, m);
-	g_free(m);
-	g_string_append(o, "}\n");
-	return g_string_free(o, FALSE);
 }
 
 static enum MHD_Result send_error(struct MHD_Connection *c, int status, const char *extra_name,
@@ -135,7 +102,7 @@ static enum MHD_Result serve_static(struct MHD_Connection *c, const char *url)
 				  "bad path: expected /NAME.html, .js, .css, .svg, .png or .ico");
 	if (!mgmt_static_name_ok(name))
 		return send_error(c, MHD_HTTP_NOT_FOUND, NULL, NULL, "no such page");
-	snprintf(path, sizeof(path), "%s/%s", conf->www, name);
+	snprintf(path, sizeof(path), "%s/%s", http_conf->www, name);
 	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		if (fd >= 0)
@@ -151,141 +118,11 @@ static enum MHD_Result serve_static(struct MHD_Connection *c, const char *url)
 	return rc;
 }
 
-/* ---- the workers ---- */
-
-static bool user_name_ok(const char *u)
-{
-	size_t i, n = strlen(u);
-
-	if (n == 0 || n > 32 || u[0] == '-')
-		return false;
-	for (i = 0; i < n; i++)
-		if (!g_ascii_isalnum(u[i]) && u[i] != '_' && u[i] != '-' && u[i] != '.')
-			return false;
-	return true;
-}
-
-static void wipe_tree(struct json_val *v)
-{
-	size_t i;
-
-	if (!v)
-		return;
-	if (v->str)
-		explicit_bzero(v->str, strlen(v->str));
-	for (i = 0; i < v->n; i++)
-		wipe_tree(v->items[i]);
-}
-
-static void do_login(struct req *q)
-{
-	char err[200], why[256] = "", token[65];
-	struct json_val *j = json_parse(q->body->str, q->body->len, err, sizeof(err));
-	const char *user = json_get_str(j, "user"), *pw = json_get_str(j, "password");
-	struct mgmt_session_info info;
-	enum mgmt_auth_result ar;
-	int retry;
-
-	q->ctype = "application/json";
-	if (!j) {
-		q->status = 400;
-		q->out = error_json("malformed JSON: %s", err);
-		goto out;
-	}
-	if (!user || !pw || !user_name_ok(user) || strlen(pw) > 512) {
-		q->status = 400;
-		q->out = error_json("expected {\"user\": NAME, \"password\": TEXT}");
-		goto out;
-	}
-	if (!mgmt_rate_allow(q->source, &retry)) {
-		log_msg(LOG_LVL_WARN, "login of %s from %s refused: %d failed logins within %d s "
-			"(retry in %d s)", user, q->source, conf->login_failures, conf->login_window, retry);
-		q->status = 429;
-		snprintf(q->retry_after, sizeof(q->retry_after), "%d", retry);
-		q->out = error_json("too many failed logins from %s: try again in %d s", q->source, retry);
-		goto out;
-	}
-	ar = mgmt_auth_pam(conf, user, pw, why, sizeof(why));
-	if (ar != AUTH_OK) {
-		mgmt_rate_fail(q->source);
-		log_msg(LOG_LVL_WARN, "login of %s from %s failed: %s", user, q->source, why);
-		q->status = ar == AUTH_ERROR ? 500 : 401;
-		q->out = error_json(ar == AUTH_ERROR ? "authentication is not working (see the log)"
-				    : "login failed: wrong user or password, or not allowed");
-		goto out;
-	}
-	mgmt_rate_reset(q->source);
-	mgmt_session_new(user, token, &info);
-	log_msg(LOG_LVL_INFO, "%s logged in from %s", user, q->source);
-	snprintf(q->cookie, sizeof(q->cookie), "%s=%s; Path=/; Max-Age=%d; HttpOnly; Secure; SameSite=Strict",
-		 MGMT_COOKIE, token, info.expires_in);
-	explicit_bzero(token, sizeof(token));
-	{
-		GString *o = g_string_new("{\"user\":");
-
-		json_str(o, info.user);
-		g_string_append_printf(o, ",\"csrf\":\"%s\",\"expires_in\":%d}\n", info.csrf, info.expires_in);
-		q->out = g_string_free(o, FALSE);
-	}
-	q->status = 200;
-out:
-	wipe_tree(j);
-	json_free(j);
-	explicit_bzero(q->body->str, q->body->len);
-}
-
-static void do_action(struct req *q)
-{
-	struct mgmt_action a;
-	char err[300], msg[1024];
-	int rc;
-
-	q->ctype = "application/json";
-	if (!mgmt_action_parse(q->body->str, q->body->len, &a, err, sizeof(err))) {
-		q->status = 400;
-		q->out = error_json("bad request body: %s", err);
-		return;
-	}
-	rc = mgmt_action_apply(&a, q->sess.user, msg, sizeof(msg));
-	mgmt_status_invalidate();
-	q->status = rc;
-	if (rc == 200) {
-		GString *o = g_string_new("{\"ok\":true,\"message\":");
-
-		json_str(o, msg);
-		g_string_append(o, "}\n");
-		q->out = g_string_free(o, FALSE);
-	} else {
-		q->out = error_json("%s", msg);
-	}
-}
-
 static void worker(gpointer data, gpointer unused)
 {
 	struct req *q = data;
 
-	switch (q->job) {
-	case JOB_LOGIN:
-		do_login(q);
-		break;
-	case JOB_ACTION:
-		do_action(q);
-		break;
-	case JOB_SUMMARY:
-		q->status = 200;
-		q->ctype = "application/json";
-		q->out = mgmt_summary_json();
-		break;
-	case JOB_METRICS:
-		q->status = 200;
-		q->ctype = "text/plain; version=0.0.4; charset=utf-8";
-		q->out = mgmt_metrics_text();
-		break;
-	default:
-		q->status = 500;
-		q->ctype = "application/json";
-		q->out = error_json("internal error");
-	}
+	mgmt_job_run(q);
 	q->done = true;
 	MHD_resume_connection(q->conn);
 }
@@ -354,9 +191,9 @@ static enum MHD_Result route(struct req *q, const char *url, const char *method,
 	if (!strcmp(url, "/metrics")) {
 		if (!get)
 			return method_not_allowed(c, "GET, HEAD");
-		if (!metrics_only && conf->metrics_address)
+		if (!metrics_only && http_conf->metrics_address)
 			return send_error(c, MHD_HTTP_NOT_FOUND, NULL, NULL, "metrics are served on metrics_bind");
-		if (!metrics_only && conf->metrics_login && !session_of(c, &q->sess))
+		if (!metrics_only && http_conf->metrics_login && !session_of(c, &q->sess))
 			return send_error(c, MHD_HTTP_UNAUTHORIZED, NULL, NULL, "log in first");
 		return start_job(q, JOB_METRICS);
 	}
@@ -447,10 +284,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		if (ci)
 			mgmt_deadline_request(ci->socket_context, true);
 		/* refuse a body announced too big before reading a byte of it */
-		if (cl && g_ascii_strtoull(cl, NULL, 10) > (guint64)conf->max_body) {
+		if (cl && g_ascii_strtoull(cl, NULL, 10) > (guint64)http_conf->max_body) {
 			char m[96];
 
-			snprintf(m, sizeof(m), "request body too big: at most %d bytes", conf->max_body);
+			snprintf(m, sizeof(m), "request body too big: at most %d bytes", http_conf->max_body);
 			return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "Connection", "close", m);
 		}
 		return MHD_YES;
@@ -458,7 +295,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (q->done)
 		return finish_job(q);
 	if (*upload_size) {
-		if (q->body->len + *upload_size > (size_t)conf->max_body)
+		if (q->body->len + *upload_size > (size_t)http_conf->max_body)
 			q->too_big = true;
 		else
 			g_string_append_len(q->body, upload, *upload_size);
@@ -468,7 +305,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (q->too_big) {
 		char m[96];
 
-		snprintf(m, sizeof(m), "request body too big: at most %d bytes", conf->max_body);
+		snprintf(m, sizeof(m), "request body too big: at most %d bytes", http_conf->max_body);
 		return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "Connection", "close", m);
 	}
 	return route(q, url, method, metrics_only);
@@ -566,7 +403,7 @@ bool mgmt_http_start(const struct mgmt_conf *c, const char *cert_pem, const char
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
 			 MHD_USE_ERROR_LOG;
 
-	conf = c;
+	http_conf = c;
 	if (!sockaddr_of(c->address, c->port, &ss, why, whylen))
 		return false;
 	if (c->metrics_address && !sockaddr_of(c->metrics_address, c->metrics_port, &ms, why, whylen))

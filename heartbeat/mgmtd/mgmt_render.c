@@ -1,6 +1,6 @@
-/* The two views of one reading (struct mgmt_snap): the API's summary JSON
- * (GET /api/v1/summary, versioned: fields are only added) and the
- * Prometheus text format of /metrics.  Pure: no I/O, no clock. */
+/* The API's view of one reading (struct mgmt_snap): the summary JSON of
+ * GET /api/v1/summary (versioned: fields are only added), and the helpers
+ * mgmt_metrics.c shares.  Pure: no I/O, no clock. */
 #include <stdio.h>
 #include <string.h>
 #include "client.h"
@@ -9,7 +9,7 @@
 #include "json_parse.h"
 #include "mgmt_render.h"
 
-static bool node_online(const char *status)
+bool mgmt_node_online(const char *status)
 {
 	return status && (!strcmp(status, "active") || !strcmp(status, "up") || !strcmp(status, "ping"));
 }
@@ -25,6 +25,22 @@ static void num_or_null(GString *o, const struct json_val *v)
 static struct view_node *crm_node(const struct mgmt_snap *s, const char *name)
 {
 	return s->view ? view_node_by_uname(s->view, name) : NULL;
+}
+
+GPtrArray *mgmt_snap_node_names(const struct mgmt_snap *s)
+{
+	GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
+	const struct json_val *nodes = json_get(s->hb, "nodes");
+	size_t i;
+	int k;
+
+	for (i = 0; i < json_len(nodes); i++)
+		if (!g_strcmp0(json_get_str(json_at(nodes, i), "type"), "normal") && json_get_str(json_at(nodes, i), "name"))
+			g_ptr_array_add(a, g_strdup(json_get_str(json_at(nodes, i), "name")));
+	for (k = 0; k < s->nnodes; k++)
+		if (!g_strcmp0(s->nodes[k].type, "normal"))
+			g_ptr_array_add(a, g_strdup(s->nodes[k].name));
+	return a;
 }
 
 /* ---- summary ---- */
@@ -50,7 +66,7 @@ static void summary_nodes(GString *o, const struct mgmt_snap *s)
 			g_string_append(o, ",\"status\":");
 			json_str(o, st);
 			g_string_append_printf(o, ",\"online\":%s,\"local\":%s",
-					       (vn ? vn->online : node_online(st)) ? "true" : "false",
+					       (vn ? vn->online : mgmt_node_online(st)) ? "true" : "false",
 					       name && !strcmp(name, s->local) ? "true" : "false");
 			if (vn)
 				g_string_append_printf(o, ",\"standby\":%s", vn->standby ? "true" : "false");
@@ -86,7 +102,7 @@ static void summary_nodes(GString *o, const struct mgmt_snap *s)
 			json_str(o, s->nodes[k].status);
 			g_string_append_printf(o, ",\"online\":%s,\"local\":%s,\"standby\":%s,"
 					       "\"max_gap_ms\":null,\"last_heard_ms\":null,\"links\":[",
-					       (vn ? vn->online : node_online(s->nodes[k].status)) ? "true" : "false",
+					       (vn ? vn->online : mgmt_node_online(s->nodes[k].status)) ? "true" : "false",
 					       !strcmp(s->nodes[k].name, s->local) ? "true" : "false",
 					       vn ? (vn->standby ? "true" : "false") : "null");
 			for (l = 0; l < s->nlinks[k]; l++) {
@@ -116,7 +132,7 @@ static void summary_nodes(GString *o, const struct mgmt_snap *s)
 	g_string_append(o, "]");
 }
 
-static const char *v1_state(const struct json_val *g)
+const char *mgmt_v1_state(const struct json_val *g)
 {
 	const char *st = json_get_str(g, "state"), *owner = json_get_str(g, "owner");
 
@@ -138,7 +154,7 @@ static void summary_v1_resources(GString *o, const struct mgmt_snap *s)
 		g_string_append(o, i ? ",{\"id\":" : "{\"id\":");
 		json_str(o, json_get_str(g, "key"));
 		g_string_append(o, ",\"kind\":\"group\",\"state\":");
-		json_str(o, v1_state(g));
+		json_str(o, mgmt_v1_state(g));
 		g_string_append(o, ",\"node\":");
 		json_str(o, owner && *owner ? owner : NULL);
 		g_string_append(o, ",\"preferred\":");
@@ -152,7 +168,7 @@ static void summary_v1_resources(GString *o, const struct mgmt_snap *s)
 			g_string_append(o, j ? ",{\"id\":" : "{\"id\":");
 			json_str(o, r->type == JSON_STR ? r->str : NULL);
 			g_string_append(o, ",\"kind\":\"primitive\",\"state\":");
-			json_str(o, v1_state(g));
+			json_str(o, mgmt_v1_state(g));
 			g_string_append(o, ",\"node\":");
 			json_str(o, owner && *owner ? owner : NULL);
 			g_string_append(o, "}");
@@ -237,7 +253,7 @@ static void crm_rsc(GString *o, const struct view_rsc *r)
 }
 
 /* Every primitive of the tree, for the fail counts. */
-static void primitives(const struct view_rsc *r, GPtrArray *out)
+void mgmt_primitives(const struct view_rsc *r, GPtrArray *out)
 {
 	guint i;
 
@@ -246,7 +262,7 @@ static void primitives(const struct view_rsc *r, GPtrArray *out)
 		return;
 	}
 	for (i = 0; i < r->children->len; i++)
-		primitives(g_ptr_array_index(r->children, i), out);
+		mgmt_primitives(g_ptr_array_index(r->children, i), out);
 }
 
 static void summary_crm_resources(GString *o, const struct mgmt_snap *s)
@@ -260,7 +276,7 @@ static void summary_crm_resources(GString *o, const struct mgmt_snap *s)
 		if (i)
 			g_string_append_c(o, ',');
 		crm_rsc(o, g_ptr_array_index(v->rscs, i));
-		primitives(g_ptr_array_index(v->rscs, i), prims);
+		mgmt_primitives(g_ptr_array_index(v->rscs, i), prims);
 	}
 	g_string_append(o, "],\"failed_actions\":[");
 	for (i = 0; i < v->failed->len; i++) {
@@ -380,232 +396,3 @@ char *mgmt_render_summary(const struct mgmt_snap *s)
 	return g_string_free(o, FALSE);
 }
 
-/* ---- metrics ---- */
-
-/* A label value as the text format wants it: \\, \" and \n escaped. */
-static void label(GString *o, const char *name, const char *v)
-{
-	g_string_append_printf(o, "%s=\"", name);
-	for (; v && *v; v++) {
-		if (*v == '\\' || *v == '"')
-			g_string_append_printf(o, "\\%c", *v);
-		else if (*v == '\n')
-			g_string_append(o, "\\n");
-		else
-			g_string_append_c(o, *v);
-	}
-	g_string_append_c(o, '"');
-}
-
-static void family(GString *o, const char *name, const char *type, const char *help)
-{
-	g_string_append_printf(o, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, type);
-}
-
-static void metric_val(GString *o, const struct json_val *v, double scale)
-{
-	if (v && v->type == JSON_NUM)
-		g_string_append_printf(o, " %.17g\n", v->num * scale);
-	else
-		g_string_append(o, " NaN\n");
-}
-
-static void metrics_nodes(GString *o, const struct mgmt_snap *s)
-{
-	const struct json_val *nodes = json_get(s->hb, "nodes");
-	size_t i, j;
-	int k, l;
-
-	family(o, "heartbeat_node_up", "gauge", "Whether the node is up (active, up or a ping node heard).");
-	for (i = 0; i < json_len(nodes); i++) {
-		const struct json_val *n = json_at(nodes, i);
-
-		g_string_append(o, "heartbeat_node_up{");
-		label(o, "node", json_get_str(n, "name"));
-		g_string_append_c(o, ',');
-		label(o, "type", json_get_str(n, "type"));
-		g_string_append_printf(o, "} %d\n", node_online(json_get_str(n, "status")));
-	}
-	for (k = 0; k < s->nnodes; k++) {
-		g_string_append(o, "heartbeat_node_up{");
-		label(o, "node", s->nodes[k].name);
-		g_string_append_c(o, ',');
-		label(o, "type", s->nodes[k].type);
-		g_string_append_printf(o, "} %d\n", node_online(s->nodes[k].status));
-	}
-	family(o, "heartbeat_node_max_gap_seconds", "gauge", "Largest gap between two heartbeats of the node.");
-	for (i = 0; i < json_len(nodes); i++) {
-		const struct json_val *n = json_at(nodes, i);
-
-		g_string_append(o, "heartbeat_node_max_gap_seconds{");
-		label(o, "node", json_get_str(n, "name"));
-		g_string_append_c(o, '}');
-		metric_val(o, json_get(n, "max_gap_ms"), 0.001);
-	}
-	family(o, "heartbeat_link_up", "gauge", "Whether the link to the node is up.");
-	for (i = 0; i < json_len(nodes); i++) {
-		const struct json_val *n = json_at(nodes, i), *links = json_get(n, "links");
-
-		for (j = 0; j < json_len(links); j++) {
-			const struct json_val *lk = json_at(links, j);
-			const char *st = json_get_str(lk, "status");
-
-			g_string_append(o, "heartbeat_link_up{");
-			label(o, "node", json_get_str(n, "name"));
-			g_string_append_c(o, ',');
-			label(o, "link", json_get_str(lk, "ifname"));
-			g_string_append_printf(o, "} %d\n", st && !strcmp(st, "up"));
-		}
-	}
-	for (k = 0; k < s->nnodes; k++)
-		for (l = 0; l < s->nlinks[k]; l++) {
-			g_string_append(o, "heartbeat_link_up{");
-			label(o, "node", s->nodes[k].name);
-			g_string_append_c(o, ',');
-			label(o, "link", s->links[k][l].ifname);
-			g_string_append_printf(o, "} %d\n", !g_strcmp0(s->links[k][l].status, "up"));
-		}
-	family(o, "heartbeat_link_max_gap_seconds", "gauge", "Largest gap between two heartbeats on the link.");
-	for (i = 0; i < json_len(nodes); i++) {
-		const struct json_val *n = json_at(nodes, i), *links = json_get(n, "links");
-
-		for (j = 0; j < json_len(links); j++) {
-			const struct json_val *lk = json_at(links, j);
-
-			g_string_append(o, "heartbeat_link_max_gap_seconds{");
-			label(o, "node", json_get_str(n, "name"));
-			g_string_append_c(o, ',');
-			label(o, "link", json_get_str(lk, "ifname"));
-			g_string_append_c(o, '}');
-			metric_val(o, json_get(lk, "max_gap_ms"), 0.001);
-		}
-	}
-}
-
-static void metrics_counters(GString *o, const struct mgmt_snap *s)
-{
-	const struct json_val *dropped = json_get(s->hb, "dropped"), *media = json_get(s->hb, "media");
-	size_t i;
-
-	family(o, "heartbeat_dropped_packets_total", "counter", "Packets dropped, by reason.");
-	for (i = 0; i < json_len(dropped); i++) {
-		g_string_append(o, "heartbeat_dropped_packets_total{");
-		label(o, "reason", dropped->keys[i]);
-		g_string_append_c(o, '}');
-		metric_val(o, dropped->items[i], 1);
-	}
-	family(o, "heartbeat_messages_sent_total", "counter", "Packets sent on each medium.");
-	for (i = 0; i < json_len(media); i++) {
-		g_string_append(o, "heartbeat_messages_sent_total{");
-		label(o, "medium", json_get_str(json_at(media, i), "name"));
-		g_string_append_c(o, ',');
-		label(o, "type", json_get_str(json_at(media, i), "type"));
-		g_string_append_c(o, '}');
-		metric_val(o, json_get(json_at(media, i), "sent"), 1);
-	}
-	family(o, "heartbeat_messages_received_total", "counter", "Packets received on each medium.");
-	for (i = 0; i < json_len(media); i++) {
-		g_string_append(o, "heartbeat_messages_received_total{");
-		label(o, "medium", json_get_str(json_at(media, i), "name"));
-		g_string_append_c(o, ',');
-		label(o, "type", json_get_str(json_at(media, i), "type"));
-		g_string_append_c(o, '}');
-		metric_val(o, json_get(json_at(media, i), "received"), 1);
-	}
-	if (!s->hb)
-		return;
-	family(o, "heartbeat_duplicate_packets_total", "counter", "Packets seen twice (another medium).");
-	g_string_append(o, "heartbeat_duplicate_packets_total");
-	metric_val(o, json_get(s->hb, "duplicates"), 1);
-	family(o, "heartbeat_retransmissions_total", "counter", "Messages sent again at a peer's request.");
-	g_string_append(o, "heartbeat_retransmissions_total");
-	metric_val(o, json_get(s->hb, "retransmitted"), 1);
-	family(o, "heartbeat_retransmit_requests_total", "counter", "Retransmissions this node asked for.");
-	g_string_append(o, "heartbeat_retransmit_requests_total");
-	metric_val(o, json_get(s->hb, "rexmit_requests"), 1);
-}
-
-static void metrics_resources(GString *o, const struct mgmt_snap *s)
-{
-	guint i, j;
-
-	family(o, "heartbeat_resource_up", "gauge", "Whether the resource (v1: the haresources group) runs, and where.");
-	if (s->view) {
-		GPtrArray *prims = g_ptr_array_new();
-
-		for (i = 0; i < s->view->rscs->len; i++)
-			primitives(g_ptr_array_index(s->view->rscs, i), prims);
-		for (i = 0; i < prims->len; i++) {
-			const struct view_rsc *r = g_ptr_array_index(prims, i);
-			struct view_node *loc = view_location(r);
-
-			g_string_append(o, "heartbeat_resource_up{");
-			label(o, "resource", r->id);
-			g_string_append_c(o, ',');
-			label(o, "node", loc ? loc->uname : "");
-			g_string_append_printf(o, "} %d\n", r->role == VIEW_STARTED || r->role == VIEW_MASTER ||
-					       r->role == VIEW_SLAVE);
-		}
-		family(o, "heartbeat_resource_fail_count", "gauge", "Fail count of the resource on the node.");
-		for (i = 0; i < s->view->nodes->len; i++) {
-			struct view_node *n = g_ptr_array_index(s->view->nodes, i);
-
-			for (j = 0; j < prims->len; j++) {
-				const struct view_rsc *r = g_ptr_array_index(prims, j);
-				long long last = 0;
-				int fc = view_failcount(n, r->id, &last);
-
-				g_string_append(o, "heartbeat_resource_fail_count{");
-				label(o, "resource", r->id);
-				g_string_append_c(o, ',');
-				label(o, "node", n->uname);
-				g_string_append_printf(o, "} %d\n", fc > 0 ? fc : 0);
-			}
-		}
-		family(o, "heartbeat_crm_quorum", "gauge", "Whether the partition has quorum.");
-		g_string_append_printf(o, "heartbeat_crm_quorum %d\n", s->view->have_quorum ? 1 : 0);
-		family(o, "heartbeat_crm_dc", "gauge", "The designated controller (1 on its node).");
-		for (i = 0; i < s->view->nodes->len; i++) {
-			struct view_node *n = g_ptr_array_index(s->view->nodes, i);
-
-			g_string_append(o, "heartbeat_crm_dc{");
-			label(o, "node", n->uname);
-			g_string_append_printf(o, "} %d\n", s->view->dc == n);
-		}
-		g_ptr_array_free(prims, TRUE);
-	} else if (s->hb) {
-		const struct json_val *groups = json_get(json_get(s->hb, "resources"), "groups");
-		size_t k;
-
-		for (k = 0; k < json_len(groups); k++) {
-			const struct json_val *g = json_at(groups, k);
-			const char *owner = json_get_str(g, "owner");
-
-			g_string_append(o, "heartbeat_resource_up{");
-			label(o, "resource", json_get_str(g, "key"));
-			g_string_append_c(o, ',');
-			label(o, "node", owner ? owner : "");
-			g_string_append_printf(o, "} %d\n", !strcmp(v1_state(g), "started"));
-		}
-		family(o, "heartbeat_resource_failed", "gauge", "Whether the group's last operation here failed.");
-		for (k = 0; k < json_len(groups); k++) {
-			const struct json_val *g = json_at(groups, k), *f = json_get(g, "last_failure");
-
-			g_string_append(o, "heartbeat_resource_failed{");
-			label(o, "resource", json_get_str(g, "key"));
-			g_string_append_printf(o, "} %d\n", f && f->type == JSON_OBJ);
-		}
-	}
-}
-
-char *mgmt_render_metrics(const struct mgmt_snap *s)
-{
-	GString *o = g_string_new(NULL);
-
-	family(o, "heartbeat_up", "gauge", "Whether mgmtd could read the local heartbeat.");
-	g_string_append_printf(o, "heartbeat_up %d\n", s->hb_up);
-	metrics_nodes(o, s);
-	metrics_counters(o, s);
-	metrics_resources(o, s);
-	return g_string_free(o, FALSE);
-}

@@ -1,5 +1,6 @@
-/* One reading of the cluster (mgmt_status.c) and its two renderings
- * (mgmt_render.c): the API summary and the Prometheus text.  Pure. */
+/* One reading of the cluster (mgmt_status.c) and its two renderings: the
+ * API summary (mgmt_render.c) and the Prometheus text (mgmt_metrics.c).
+ * Pure. */
 #ifndef HB_MGMT_RENDER_H
 #define HB_MGMT_RENDER_H
 #include "mgmtd.h"
@@ -8,6 +9,7 @@ struct json_val;
 struct client_node;
 struct client_link;
 struct view;
+struct view_rsc;
 
 struct mgmt_snap {
 	bool hb_up;                  /* the local heartbeat answered */
@@ -25,5 +27,11 @@ struct mgmt_snap {
 
 char *mgmt_render_summary(const struct mgmt_snap *s);
 char *mgmt_render_metrics(const struct mgmt_snap *s);
+/* Shared by the two renderings. */
+bool mgmt_node_online(const char *status);
+const char *mgmt_v1_state(const struct json_val *group);
+void mgmt_primitives(const struct view_rsc *r, GPtrArray *out);
+/* The normal nodes of the reading (g_ptr_array_free(a, TRUE)). */
+GPtrArray *mgmt_snap_node_names(const struct mgmt_snap *s);
 void mgmt_status_invalidate(void);
 #endif

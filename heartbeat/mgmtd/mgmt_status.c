@@ -16,6 +16,7 @@ static gint64 last_read;
 static char *summary_text, *metrics_text;
 static bool is_crm;
 static char local_name[256];
+static GPtrArray *node_names;   /* heartbeat's nodes at the last read */
 
 static void read_heartbeat(struct mgmt_snap *s)
 {
@@ -120,6 +121,9 @@ static void refresh(void)
 	summary_text = mgmt_render_summary(&s);
 	metrics_text = mgmt_render_metrics(&s);
 	is_crm = s.crm;
+	if (node_names)
+		g_ptr_array_free(node_names, TRUE);
+	node_names = mgmt_snap_node_names(&s);
 	if (s.local[0])
 		g_strlcpy(local_name, s.local, sizeof(local_name));
 	snap_free(&s);
@@ -165,6 +169,20 @@ void mgmt_status_local(char *buf, size_t len)
 	refresh();
 	g_strlcpy(buf, local_name, len);
 	g_mutex_unlock(&lock);
+}
+
+bool mgmt_status_has_node(const char *name)
+{
+	bool found = false;
+	guint i;
+
+	g_mutex_lock(&lock);
+	refresh();
+	for (i = 0; node_names && i < node_names->len; i++)
+		if (!strcmp(g_ptr_array_index(node_names, i), name))
+			found = true;
+	g_mutex_unlock(&lock);
+	return found;
 }
 
 /* After a change the next read must not be the cached one. */

@@ -70,6 +70,7 @@ int main(int argc, char **argv)
 	}
 	if (check) {
 		printf("configuration OK\n");
+		fflush(stdout);
 		return 0;
 	}
 	signal(SIGPIPE, SIG_IGN);

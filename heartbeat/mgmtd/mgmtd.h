@@ -102,7 +102,7 @@ int mgmt_action_apply(const struct mgmt_action *a, const char *user, char *msg, 
  * plus a known extension.  Pure. */
 bool mgmt_static_name_ok(const char *name);
 
-/* ---- mgmt_status.c / mgmt_summary.c / mgmt_metrics.c ---- */
+/* ---- mgmt_status.c (rendered by mgmt_render.c and mgmt_metrics.c) ---- */
 /* The cluster as last read (at most 1 s old); the texts are g_free'd. */
 char *mgmt_summary_json(void);
 char *mgmt_metrics_text(void);
@@ -110,6 +110,8 @@ char *mgmt_metrics_text(void);
 bool mgmt_status_crm(void);
 /* The local node's name as heartbeat said it (cached; "" before). */
 void mgmt_status_local(char *buf, size_t len);
+/* Whether heartbeat lists name as a (normal) node. */
+bool mgmt_status_has_node(const char *name);
 
 /* ---- mgmt_deadline.c: request headers within conn_timeout seconds ---- */
 void mgmt_deadline_start(int seconds);

@@ -42,6 +42,7 @@ struct cib_rsc {
 	char *cls, *provider, *type;   /* primitives */
 	struct cib_nvlist meta, params;
 	struct cib_nvlist utilization;  /* what it needs of a node's capacity */
+	int promotable;                 /* clone: <master> or promotable=true */
 	GPtrArray *ops;                 /* struct cib_op * */
 	GPtrArray *children;            /* struct cib_rsc * (group members, clone child) */
 	struct cib_rsc *parent;

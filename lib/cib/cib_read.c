@@ -323,8 +323,12 @@ static struct cib_rsc *read_rsc(struct rd *r, xmlNodePtr n, struct cib_rsc *pare
 			cib_diag_add(r->c, CIB_WARNING, "<primitive id=\"%s\">: templates are not supported", rs->id);
 	} else if (is_el(n, "group")) {
 		rs = new_rsc(CIB_GROUP, n, parent);
-	} else if (is_el(n, "clone")) {
+	} else if (is_el(n, "clone") || is_el(n, "master") || is_el(n, "master_slave")) {
+		/* master (v2 master_slave) is a clone that can promote:
+		 * read as a clone with promotable=true, as Pacemaker 2 does. */
 		rs = new_rsc(CIB_CLONE, n, parent);
+		if (!is_el(n, "clone"))
+			rs->promotable = 1;
 	} else {
 		cib_diag_add(r->c, CIB_WARNING, "<%s id=\"%s\">: resource type not supported; ignored",
 			     (const char *)n->name, nid(n));
@@ -334,6 +338,9 @@ static struct cib_rsc *read_rsc(struct rd *r, xmlNodePtr n, struct cib_rsc *pare
 		cib_diag_add(r->c, CIB_ERROR, "<%s>: missing id", (const char *)n->name);
 	read_sets(r, n, "meta_attributes", &rs->meta, 1);
 	read_sets(r, n, "instance_attributes", &rs->params, 0);
+	if (rs->kind == CIB_CLONE && cib_nv_get(&rs->meta, "promotable") &&
+	    cib_is_true(cib_nv_get(&rs->meta, "promotable")))
+		rs->promotable = 1;
 	if (r->c->legacy) {
 		v2_fixups(rs, n);
 	} else {
@@ -479,6 +486,121 @@ static void read_rule(struct rd *r, struct cib_location *l, xmlNodePtr n)
 		g_ptr_array_add(l->rules, ru);
 }
 
+/* One <resource_set>: its members in order and whether they are sequential. */
+struct rset {
+	GPtrArray *ids;   /* const char * (document strings) */
+	int sequential;
+	const char *action;
+};
+
+static GPtrArray *read_rsets(struct rd *r, xmlNodePtr n)
+{
+	GPtrArray *sets = g_ptr_array_new();
+	for (xmlNodePtr k = n->children; k; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE || !is_el(k, "resource_set"))
+			continue;
+		xmlNodePtr sn = deref(r, k);
+		if (!sn)
+			continue;
+		struct rset *st = g_new0(struct rset, 1);
+		st->ids = g_ptr_array_new();
+		const char *sq = attr(sn, "sequential");
+		st->sequential = sq ? cib_is_true(sq) : 1;
+		st->action = attr(sn, "action");
+		if (attr(sn, "require-all") || attr(sn, "role"))
+			cib_diag_add(r->c, CIB_WARNING, "<resource_set id=\"%s\">: require-all/role not supported", nid(sn));
+		for (xmlNodePtr m = sn->children; m; m = m->next)
+			if (m->type == XML_ELEMENT_NODE && is_el(m, "resource_ref") && attr(m, "id"))
+				g_ptr_array_add(st->ids, (gpointer)attr(m, "id"));
+		if (st->ids->len)
+			g_ptr_array_add(sets, st);
+		else
+			g_ptr_array_free(st->ids, TRUE), g_free(st);
+	}
+	return sets;
+}
+
+static void free_rsets(GPtrArray *sets)
+{
+	for (guint i = 0; i < sets->len; i++) {
+		struct rset *st = g_ptr_array_index(sets, i);
+		g_ptr_array_free(st->ids, TRUE);
+		g_free(st);
+	}
+	g_ptr_array_free(sets, TRUE);
+}
+
+static void add_coloc_pair(struct rd *r, const struct cib_colocation *t, const char *rsc, const char *with, int *k)
+{
+	struct cib_colocation *co = g_new0(struct cib_colocation, 1);
+	co->id = g_strdup_printf("%s-%d", t->id, (*k)++);
+	co->rsc = g_strdup(rsc);
+	co->with = g_strdup(with);
+	co->score = t->score;
+	g_ptr_array_add(r->c->colocations, co);
+}
+
+/* Colocation sets as Pacemaker reads them: in a sequential set each member
+ * lives with the one before it; between two sets the earlier set lives with
+ * the later (its first member with the later's last when both are
+ * sequential, else member by member). */
+static void expand_coloc_sets(struct rd *r, const struct cib_colocation *t, GPtrArray *sets)
+{
+	int k = 0;
+	for (guint i = 0; i < sets->len; i++) {
+		struct rset *st = g_ptr_array_index(sets, i);
+		if (st->sequential)
+			for (guint m = 1; m < st->ids->len; m++)
+				add_coloc_pair(r, t, g_ptr_array_index(st->ids, m), g_ptr_array_index(st->ids, m - 1), &k);
+		if (i + 1 == sets->len)
+			continue;
+		struct rset *nx = g_ptr_array_index(sets, i + 1);
+		guint a0 = 0, a1 = st->sequential ? 1 : st->ids->len;
+		guint b0 = nx->sequential ? nx->ids->len - 1 : 0, b1 = nx->ids->len;
+		for (guint a = a0; a < a1; a++)
+			for (guint b = b0; b < b1; b++)
+				add_coloc_pair(r, t, g_ptr_array_index(st->ids, a), g_ptr_array_index(nx->ids, b), &k);
+	}
+}
+
+static void add_order_pair(struct rd *r, const struct cib_order *t, const char *first, const char *fa,
+			   const char *then, const char *ta, int *k)
+{
+	struct cib_order *o = g_new0(struct cib_order, 1);
+	o->id = g_strdup_printf("%s-%d", t->id, (*k)++);
+	o->first = g_strdup(first);
+	o->then = g_strdup(then);
+	o->first_action = g_strdup(fa);
+	o->then_action = g_strdup(ta);
+	o->mandatory = t->mandatory;
+	o->symmetrical = t->symmetrical;
+	g_ptr_array_add(r->c->orders, o);
+}
+
+/* Ordered sets: a sequential set is a chain; between two sets the earlier
+ * set's last member (all members when not sequential) goes before the
+ * later's first (all when not sequential). */
+static void expand_order_sets(struct rd *r, const struct cib_order *t, GPtrArray *sets)
+{
+	int k = 0;
+	for (guint i = 0; i < sets->len; i++) {
+		struct rset *st = g_ptr_array_index(sets, i);
+		if (st->sequential)
+			for (guint m = 1; m < st->ids->len; m++)
+				add_order_pair(r, t, g_ptr_array_index(st->ids, m - 1), st->action,
+					       g_ptr_array_index(st->ids, m), st->action, &k);
+		if (i + 1 == sets->len)
+			continue;
+		struct rset *nx = g_ptr_array_index(sets, i + 1);
+		guint a0 = st->sequential ? st->ids->len - 1 : 0, a1 = st->ids->len;
+		guint b0 = 0, b1 = nx->sequential ? 1 : nx->ids->len;
+		for (guint a = a0; a < a1; a++)
+			for (guint b = b0; b < b1; b++)
+				add_order_pair(r, t, g_ptr_array_index(st->ids, a), st->action,
+					       g_ptr_array_index(nx->ids, b), nx->action, &k);
+	}
+}
+
 static void read_constraints(struct rd *r, xmlNodePtr cons)
 {
 	for (xmlNodePtr n = cons->children; n; n = n->next) {
@@ -522,12 +644,22 @@ static void read_constraints(struct rd *r, xmlNodePtr cons)
 			if (!ok)
 				cib_diag_add(r->c, CIB_ERROR, "<rsc_colocation id=\"%s\">: invalid score \"%s\"",
 					     co->id, sc ? sc : "");
-			if (!co->rsc || !co->with)
-				cib_diag_add(r->c, CIB_WARNING,
-					     "<rsc_colocation id=\"%s\">: resource sets are not supported (needs rsc and with-rsc)", co->id);
 			if (attr2(n, "rsc-role") || attr2(n, "with-rsc-role") || attr2(n, "node-attribute"))
 				cib_diag_add(r->c, CIB_WARNING, "<rsc_colocation id=\"%s\">: roles/node-attribute not supported", co->id);
-			g_ptr_array_add(r->c->colocations, co);
+			GPtrArray *sets = !co->rsc && !co->with ? read_rsets(r, n) : NULL;
+			if (sets && sets->len) {
+				expand_coloc_sets(r, co, sets);
+				g_free(co->id);
+				g_free(co);
+				co = NULL;
+			} else if (!co->rsc || !co->with) {
+				cib_diag_add(r->c, CIB_ERROR,
+					     "<rsc_colocation id=\"%s\">: expected rsc and with-rsc, or resource sets", co->id);
+			}
+			if (sets)
+				free_rsets(sets);
+			if (co)
+				g_ptr_array_add(r->c->colocations, co);
 		} else if (is_el(n, "rsc_order")) {
 			struct cib_order *o = g_new0(struct cib_order, 1);
 			o->id = g_strdup(nid(n));
@@ -560,9 +692,22 @@ static void read_constraints(struct rd *r, xmlNodePtr cons)
 				cib_diag_add(r->c, CIB_WARNING, "<rsc_order id=\"%s\">: kind \"%s\" not supported", o->id, kind);
 			const char *sym = attr(n, "symmetrical");
 			o->symmetrical = sym ? cib_is_true(sym) : 1;
-			if (!o->first || !o->then)
-				cib_diag_add(r->c, CIB_WARNING, "<rsc_order id=\"%s\">: resource sets are not supported (needs first and then)", o->id);
-			g_ptr_array_add(r->c->orders, o);
+			GPtrArray *sets = !o->first && !o->then ? read_rsets(r, n) : NULL;
+			if (sets && sets->len) {
+				expand_order_sets(r, o, sets);
+				g_free(o->id);
+				g_free(o->first_action);
+				g_free(o->then_action);
+				g_free(o);
+				o = NULL;
+			} else if (!o->first || !o->then) {
+				cib_diag_add(r->c, CIB_ERROR,
+					     "<rsc_order id=\"%s\">: expected first and then, or resource sets", o->id);
+			}
+			if (sets)
+				free_rsets(sets);
+			if (o)
+				g_ptr_array_add(r->c->orders, o);
 		} else {
 			cib_diag_add(r->c, CIB_WARNING, "<%s id=\"%s\">: constraint type not supported; ignored",
 				     (const char *)n->name, nid(n));

@@ -91,7 +91,8 @@ static int write_all(struct lrm_conn *c, const char *p, size_t len)
 	uint64_t deadline = clock_ms() + c->timeout_ms;
 
 	while (len) {
-		ssize_t n = write(c->fd, p, len);
+		/* send, not write: a closed lrmd must be an error, not SIGPIPE */
+		ssize_t n = send(c->fd, p, len, MSG_NOSIGNAL);
 		if (n > 0) {
 			p += n;
 			len -= (size_t)n;

@@ -2,6 +2,8 @@
  * resource-agent operations on the local node.  One connection is one unix
  * stream socket to lrmd; requests are answered synchronously (bounded by a
  * timeout), finished operations arrive as events through a glib source.
+ * Every connected client gets every event (a restarted crmd hears of the
+ * monitors its predecessor started); lrmd serves root and hacluster only.
  * It never includes lrmd's private headers; the wire format is lrm_proto.h. */
 #ifndef HB_LRM_CLIENT_H
 #define HB_LRM_CLIENT_H
@@ -119,12 +121,14 @@ const char *lrm_errmsg(const struct lrm_conn *conn);
  * bad class, queue full, lost connection).  Agents that do not exist are not
  * refused here: the event reports op_status NOTSUPPORTED / rc 5. */
 int lrm_exec(struct lrm_conn *conn, const struct lrm_op_req *req);
-/* Cancel the pending or recurring (op, interval) of rsc; a running instance
- * is let finish (its result reported) and not rescheduled; the cancelled op
- * is reported once with op_status CANCELLED.  0, or -1 if no such op. */
+/* Cancel the pending or recurring (op, interval) of rsc: it is reported
+ * once with op_status CANCELLED (a running instance first ends; that last
+ * result is dropped) and never runs again.  The recorded result of its
+ * earlier runs stays.  0, or -1 if no such op. */
 int lrm_cancel(struct lrm_conn *conn, const char *rsc_id, const char *op, unsigned interval_ms);
-/* Every resource lrmd knows (has run an op for), with its recorded ops.
- * Returns the count (free *out with lrm_rsc_info_free_all) or -1. */
+/* Every resource lrmd knows (has run an op for), with its recorded ops, in
+ * id order (fetched in pages, any number of resources).  Returns the count
+ * (free *out with lrm_rsc_info_free_all) or -1. */
 int lrm_list(struct lrm_conn *conn, struct lrm_rsc_info **out);
 void lrm_rsc_info_free_all(struct lrm_rsc_info *v, size_t n);
 /* Cancel rsc's recurring ops and delete its history.  0, or -1 if unknown. */

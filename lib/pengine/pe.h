@@ -36,6 +36,7 @@ enum { PE_MULTI_STOP_START, PE_MULTI_STOP_ONLY, PE_MULTI_BLOCK };
 struct pe_rsc {
 	char *id;                 /* instance name: "rsc", "rsc:0" */
 	char *base;               /* configured id */
+	const char *clone_name;   /* anonymous clone instance: the id its history has ("rsc") */
 	enum pe_kind kind;
 	struct cib_rsc *cfg;
 	struct pe_rsc *parent;
@@ -59,6 +60,7 @@ struct pe_rsc {
 	int pending_start;
 	struct pe_node *pending_start_on; /* a start in flight there */
 	int def_changed;          /* op-digest differs: restart */
+	int agent_changed;        /* history of another agent (deleted, restarted) */
 	GPtrArray *failed_ops;    /* char * "op key on node" for printing */
 
 	/* Placement. */
@@ -76,6 +78,7 @@ struct pe_rsc {
 
 	/* Actions (primitives; groups/clones get pseudo actions). */
 	struct pe_action *start, *stop_any;
+	struct pe_action *migrate_to, *migrate_from; /* set when it migrates */
 	GPtrArray *stops;         /* one per running node */
 };
 
@@ -89,7 +92,9 @@ enum pe_task { PE_START, PE_STOP, PE_MONITOR, PE_PROBE, PE_RUNNING, PE_STOPPED,
 	       PE_START_P, PE_STOP_P, PE_FENCE, PE_CLEAR_FAILCOUNT,
 	       PE_CANCEL,           /* cancel a recurring op no longer wanted */
 	       PE_DELETE,           /* forget the history of an orphan */
-	       PE_SHUTDOWN };       /* do_shutdown of a node that leaves */
+	       PE_SHUTDOWN,         /* do_shutdown of a node that leaves */
+	       PE_MIGRATE_TO,       /* live migration: on the source */
+	       PE_MIGRATE_FROM };   /* live migration: on the target */
 
 struct pe_action {
 	int id;
@@ -115,7 +120,9 @@ enum {
 	PE_ORD_IMPLIES_FIRST = 2, /* then required -> first required */
 	PE_ORD_RUNNABLE_LEFT = 4, /* first unrunnable -> then unrunnable */
 	PE_ORD_RESTART = 8,       /* stop/start of one resource */
-	PE_ORD_ANY_RUNNABLE = 16  /* then runnable if any first runnable (clones) */
+	PE_ORD_ANY_RUNNABLE = 16, /* then runnable if any first runnable (clones) */
+	PE_ORD_ASYMMETRIC = 32,   /* symmetrical=false: holds back a needed start only */
+	PE_ORD_AS_RUNNING = 64    /* reported as the first's collective "running" */
 };
 
 struct pe_order {
@@ -186,6 +193,8 @@ int pe_natural_cmp(const char *a, const char *b);
 void pe_order_actions(struct pe_ws *ws, struct pe_action *first, struct pe_action *then, int flags);
 /* A new action (optional, runnable) in the working set. */
 struct pe_action *pe_new_action(struct pe_ws *ws, enum pe_task t, struct pe_rsc *r, struct pe_node *n);
+/* Moves of allow-migrate primitives become migrate_to/migrate_from. */
+void pe_migrations(struct pe_ws *ws);
 /* cancel, delete, clear_failcount and do_shutdown from the history's notes. */
 void pe_housekeeping(struct pe_ws *ws);
 /* Probes ordered before the stops and starts that depend on what they find. */

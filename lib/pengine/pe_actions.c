@@ -315,6 +315,11 @@ static void config_orders(struct pe_ws *ws)
 			continue;
 		int fstop = o->first_action && !strcmp(o->first_action, "stop");
 		int tstop = o->then_action && !strcmp(o->then_action, "stop");
+		/* promote/demote orderings need roles (not modelled): read as
+		 * start/stop they can tie a clone to itself in a cycle. */
+		if ((o->first_action && (!strcmp(o->first_action, "promote") || !strcmp(o->first_action, "demote"))) ||
+		    (o->then_action && (!strcmp(o->then_action, "promote") || !strcmp(o->then_action, "demote"))))
+			continue;
 		int flags = o->mandatory ? PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT : 0;
 		if (f->kind == PE_CLONE && o->mandatory)
 			flags = PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT;
@@ -325,9 +330,22 @@ static void config_orders(struct pe_ws *ws)
 		GPtrArray *fa = g_ptr_array_new(), *ta = g_ptr_array_new();
 		endpoints(f, fstop, 1, fa);
 		endpoints(t, tstop, 0, ta);
+		/* After a clone: new instances starting elsewhere do not
+		 * restart what follows, only an instance that stops does. */
+		int clone_first = f->kind == PE_CLONE && !fstop && !tstop && (flags & PE_ORD_IMPLIES_THEN);
+		/* An asymmetrical order only holds starts back: it never stops
+		 * what already runs. */
+		int asym = !o->symmetrical && !fstop ? PE_ORD_ASYMMETRIC : 0;
 		for (guint a = 0; a < fa->len; a++)
 			for (guint b = 0; b < ta->len; b++)
-				order(ws, g_ptr_array_index(fa, a), g_ptr_array_index(ta, b), fstop ? (o->mandatory ? PE_ORD_IMPLIES_THEN : 0) : flags);
+				order(ws, g_ptr_array_index(fa, a), g_ptr_array_index(ta, b),
+				      (fstop ? (o->mandatory ? PE_ORD_IMPLIES_THEN : 0) :
+				       clone_first ? flags & ~PE_ORD_IMPLIES_THEN : flags) | asym);
+		if (clone_first) {
+			struct coll *cc = g_hash_table_lookup(colls, f);
+			for (guint b = 0; cc && b < ta->len; b++)
+				order(ws, cc->stopped, g_ptr_array_index(ta, b), PE_ORD_IMPLIES_THEN | PE_ORD_AS_RUNNING);
+		}
 		g_ptr_array_set_size(fa, 0);
 		g_ptr_array_set_size(ta, 0);
 		if (o->symmetrical && !fstop && !tstop) {
@@ -348,6 +366,24 @@ static char *adesc(struct pe_action *a)
 	if (!a->rsc)
 		return g_strdup("fencing");
 	return g_strdup_printf("%s %s", a->rsc->id, pe_task_name(a));
+}
+
+/* r is c or part of it. */
+static int within(const struct pe_rsc *r, const struct pe_rsc *c)
+{
+	for (; r; r = r->parent)
+		if (r == c)
+			return 1;
+	return 0;
+}
+
+/* What an ordering names as the cause: its first action, or for the
+ * "an instance stops" edge of a clone ordering, the clone's running. */
+static char *cause(const struct pe_order *o)
+{
+	if ((o->flags & PE_ORD_AS_RUNNING) && o->first->rsc)
+		return g_strdup_printf("%s running", o->first->rsc->id);
+	return adesc(o->first);
 }
 
 /* Actions of unmanaged resources never become required. */
@@ -386,6 +422,8 @@ static int propagate(struct pe_ws *ws)
 			} else {
 				unrun = !f->runnable;
 			}
+			if (unrun && (o->flags & PE_ORD_ASYMMETRIC) && t->optional)
+				unrun = 0; /* nothing to start: an asymmetrical order stops nothing */
 			if (unrun) {
 				t->runnable = 0;
 				if (!t->reason && f->reason && !strncmp(f->reason, "unrunnable ", 11) &&
@@ -407,7 +445,7 @@ static int propagate(struct pe_ws *ws)
 		 * when there is one. */
 		if ((o->flags & PE_ORD_IMPLIES_THEN) && !(o->flags & PE_ORD_RESTART) && !f->optional &&
 		    !t->optional && !t->reason && t->task == PE_START && t->rsc && t->rsc->def_changed) {
-			char *d = adesc(f);
+			char *d = cause(o);
 			t->reason = g_strdup_printf("required %s", d);
 			g_free(d);
 		}
@@ -415,7 +453,7 @@ static int propagate(struct pe_ws *ws)
 		    !(t->task == PE_START && !t->rsc->next)) {
 			t->optional = 0;
 			if (!t->reason && !(o->flags & PE_ORD_RESTART)) {
-				char *d = adesc(f);
+				char *d = cause(o);
 				t->reason = g_strdup_printf("required %s", d);
 				g_free(d);
 			}
@@ -628,17 +666,23 @@ void pe_actions(struct pe_ws *ws)
 			continue;
 		for (guint k = 0; k < a->after->len && a->optional; k++) {
 			struct pe_order *o = g_ptr_array_index(a->after, k);
-			if (!o->first->optional && o->first->runnable)
+			/* An optional ordering from outside the collective
+			 * only orders; it requires nothing. */
+			if (!o->first->optional && o->first->runnable &&
+			    (within(o->first->rsc, a->rsc) || (o->flags & PE_ORD_IMPLIES_THEN)))
 				a->optional = 0;
 		}
 		for (guint k = 0; k < a->before->len && a->optional; k++) {
 			struct pe_order *o = g_ptr_array_index(a->before, k);
+			/* (The "an instance stops" edge of a clone ordering says
+			 * nothing about whether the clone stops.) */
 			if (!o->then->optional && o->then->runnable && o->then->rsc && o->then->task != PE_START_P &&
-			    o->then->task != PE_STOP_P)
+			    o->then->task != PE_STOP_P && !(o->flags & PE_ORD_AS_RUNNING))
 				a->optional = 0;
 		}
 	}
 	monitors(ws);
+	pe_migrations(ws);
 	pe_housekeeping(ws);
 	pe_order_probes(ws);
 	(void)any_prim;

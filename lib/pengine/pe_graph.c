@@ -39,6 +39,10 @@ const char *pe_task_name(const struct pe_action *a)
 		return "do_shutdown";
 	case PE_CLEAR_FAILCOUNT:
 		return "clear_failcount";
+	case PE_MIGRATE_TO:
+		return "migrate_to";
+	case PE_MIGRATE_FROM:
+		return "migrate_from";
 	}
 	return "?";
 }
@@ -51,7 +55,8 @@ char *pe_action_key(const struct pe_action *a)
 		return g_strdup_printf("do_shutdown-%s", a->node ? a->node->uname : "?");
 	if (a->task == PE_CANCEL)
 		/* The key of the operation cancelled. */
-		return g_strdup_printf("%s_%s_%lld", a->rsc->id, a->cancel_op ? a->cancel_op : "monitor", a->interval_ms);
+		return g_strdup_printf("%s_%s_%lld", a->rsc->clone_name ? a->rsc->clone_name : a->rsc->id,
+				       a->cancel_op ? a->cancel_op : "monitor", a->interval_ms);
 	if (!a->rsc)
 		/* The delete of an orphan's history: the history's id. */
 		return g_strdup_printf("%s_%s_0", a->lrm ? a->lrm->id : "?", pe_task_name(a));
@@ -59,7 +64,26 @@ char *pe_action_key(const struct pe_action *a)
 		/* Fail counts belong to the configured resource, not the instance. */
 		return g_strdup_printf("%s_%s_0", a->rsc->base, pe_task_name(a));
 	long long iv = a->task == PE_MONITOR ? a->interval_ms : 0;
-	return g_strdup_printf("%s_%s_%lld", a->rsc->id, pe_task_name(a), iv);
+	const char *name = a->rsc->clone_name && !a->pseudo ? a->rsc->clone_name : a->rsc->id;
+	return g_strdup_printf("%s_%s_%lld", name, pe_task_name(a), iv);
+}
+
+/* The key with the instance's own name, when the operation key uses
+ * another (an anonymous instance's history name, a fail count's owner). */
+static char *internal_key(const struct pe_action *a)
+{
+	if (!a->rsc || a->rsc->kind != PE_PRIMITIVE || a->pseudo)
+		return NULL;
+	if (a->task == PE_CLEAR_FAILCOUNT || a->task == PE_DELETE) {
+		if (!strcmp(a->rsc->id, a->rsc->base))
+			return NULL;
+		return g_strdup_printf("%s_%s_0", a->rsc->id, pe_task_name(a));
+	}
+	if (!a->rsc->clone_name || a->task == PE_FENCE || a->task == PE_SHUTDOWN)
+		return NULL;
+	long long iv = a->task == PE_MONITOR || a->task == PE_CANCEL ? a->interval_ms : 0;
+	const char *op = a->task == PE_CANCEL && a->cancel_op ? a->cancel_op : pe_task_name(a);
+	return g_strdup_printf("%s_%s_%lld", a->rsc->id, op, iv);
 }
 
 static int runs(const struct pe_action *a)
@@ -224,6 +248,19 @@ static void action_attributes(struct pe_ws *ws, FILE *f, const struct pe_action 
 		kv(l, "CRM_meta_op_no_wait", g_strdup("true"));
 		kv(l, "CRM_meta_timeout", g_strdup_printf("%lld", pe_action_timeout(ws, a)));
 		break;
+	case PE_MIGRATE_TO:
+	case PE_MIGRATE_FROM: {
+		struct pe_node *src = r->running->len ? g_ptr_array_index(r->running, 0) : NULL;
+		if (src)
+			kv(l, "CRM_meta_migrate_source", g_strdup(src->uname));
+		if (r->next)
+			kv(l, "CRM_meta_migrate_target", g_strdup(r->next->uname));
+		struct cib_op *o = cfg_op(r, pe_task_name(a), 0);
+		if (o)
+			kv(l, "CRM_meta_name", g_strdup(pe_task_name(a)));
+		kv(l, "CRM_meta_timeout", g_strdup_printf("%lld", pe_action_timeout(ws, a)));
+		break;
+	}
 	case PE_CANCEL:
 		kv(l, "CRM_meta_call_id", g_strdup_printf("%d", a->cancel_call_id));
 		kv(l, "CRM_meta_interval", g_strdup_printf("%lld", a->interval_ms));
@@ -272,13 +309,10 @@ static void write_action(struct pe_ws *ws, FILE *f, const struct pe_action *a, c
 	xattr(f, "operation", pe_task_name(a));
 	xattr(f, "operation_key", k);
 	g_free(k);
-	if (a->rsc && a->rsc->kind == PE_PRIMITIVE && strcmp(a->rsc->id, a->rsc->base) &&
-	    (a->task == PE_CLEAR_FAILCOUNT || a->task == PE_DELETE)) {
-		/* Events on an instance carry the instance's own key too. */
-		char *ik = g_strdup_printf("%s_%s_0", a->rsc->id, pe_task_name(a));
+	char *ik = internal_key(a);
+	if (ik)
 		xattr(f, "internal_operation_key", ik);
-		g_free(ik);
-	}
+	g_free(ik);
 	if (a->node && !(a->pseudo && a->task != PE_FENCE)) {
 		xattr(f, "on_node", a->node->uname);
 		xattr(f, "on_node_uuid", a->node->id ? a->node->id : a->node->uname);

@@ -312,9 +312,11 @@ static void summarize(struct pe_rsc *r, GPtrArray *lines)
 			if (r->failed)
 				add_line(lines, "Recover", r->id, g_strdup(cur->uname), g_strdup(""));
 			else
-				add_line(lines, "Restart", r->id, g_strdup(cur->uname), reason_tail(s->reason ? s->reason : (stop ? stop->reason : NULL), 0));
+				add_line(lines, "Restart", r->id, g_strdup(cur->uname),
+					 reason_tail(s->reason ? s->reason : stop && stop->reason ? stop->reason :
+						     r->def_changed && !r->agent_changed ? "resource definition change" : NULL, 0));
 		} else {
-			add_line(lines, r->failed ? "Recover" : "Move", r->id,
+			add_line(lines, r->failed ? "Recover" : r->migrate_to ? "Migrate" : "Move", r->id,
 				 g_strdup_printf("%s -> %s", cur->uname, r->next->uname),
 				 stop_blocked ? g_strdup("  blocked") : g_strdup(""));
 		}
@@ -423,7 +425,15 @@ void pe_print_transition(struct pe_ws *ws, FILE *out)
 				fprintf(out, "  * Resource action: %-15s stop on %s\n", a->rsc->id, a->node->uname);
 			break;
 		case PE_START:
-			fprintf(out, "  * Resource action: %-15s start on %s\n", a->rsc->id, a->node->uname);
+			if (a->pseudo)
+				fprintf(out, "  * Pseudo action:   %s_start_0\n", a->rsc->id);
+			else
+				fprintf(out, "  * Resource action: %-15s start on %s\n", a->rsc->id, a->node->uname);
+			break;
+		case PE_MIGRATE_TO:
+		case PE_MIGRATE_FROM:
+			fprintf(out, "  * Resource action: %-15s %s on %s\n", a->rsc->id,
+				a->task == PE_MIGRATE_TO ? "migrate_to" : "migrate_from", a->node->uname);
 			break;
 		case PE_PROBE:
 			fprintf(out, "  * Resource action: %-15s monitor on %s\n", a->rsc->id, a->node->uname);

@@ -649,12 +649,18 @@ static void unpack_history(struct pe_ws *ws)
 				g_ptr_array_free(ops, TRUE);
 				continue;
 			}
+			/* An anonymous instance known to the node under another
+			 * name ("rsc" for "rsc:0") is addressed by that name. */
+			if (strcmp(lr->id, r->id) && !r->clone_name)
+				r->clone_name = lr->id;
 			struct hist h = { 0 };
 			replay(ws, r, n, ops, &h);
 			if (h.active && !h.failed && definition_changed(r, ops))
 				r->def_changed = 1;
-			if (agent_changed(r, lr) && n->online && !n->unclean && !n->shutdown)
+			if (agent_changed(r, lr) && n->online && !n->unclean && !n->shutdown) {
 				note(ws, PE_NOTE_AGENT_CHANGED, r, lr, n);
+				r->agent_changed = 1;
+			}
 			if (h.active)
 				note_recurring(ws, r, lr, n, ops);
 			g_ptr_array_free(ops, TRUE);

@@ -240,11 +240,10 @@ hb_daemon_alive() { local p; p=$(hb_daemon_pid "$1"); [ -n "$p" ] && kill -0 "$p
 hb_node_pids() {
 	local h=${HB_HOLDER[$1]} ns p
 	ns=$(readlink "/proc/$h/ns/mnt" 2>/dev/null) || return 0
-	for p in /proc/[0-9]*; do
-		p=${p#/proc/}
-		[ "$p" = "$h" ] && continue
-		[ "$(readlink "/proc/$p/ns/mnt" 2>/dev/null)" = "$ns" ] && echo "$p"
-	done
+	# one stat for every process, not a readlink each: on a loaded machine
+	# with a thousand processes the forks alone took seconds
+	stat -c '%n %N' /proc/[0-9]*/ns/mnt 2>/dev/null |
+		awk -v ns="'$ns'" -v h="$h" '$NF == ns { split($1, a, "/"); if (a[3] != h) print a[3] }'
 }
 
 # hb_kill9 NODE: SIGKILL the daemon's main process (what the scenarios measure).

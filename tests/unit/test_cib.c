@@ -156,7 +156,10 @@ static void test_diagnostics(void)
 		  "</constraints><tags/></configuration></cib>");
 	CHECK(c != NULL);
 	if (c) {
-		CHECK(has_diag(c, "<master id=\"ms\">: resource type not supported"));
+		/* <master> is read as a promotable clone. */
+		CHECK(!has_diag(c, "<master id=\"ms\">: resource type not supported"));
+		struct cib_rsc *ms = cib_find_rsc(c, "ms");
+		CHECK(ms && ms->kind == CIB_CLONE && ms->promotable);
 		CHECK(has_diag(c, "<bundle id=\"b\">"));
 		CHECK(has_diag(c, "class ocf requires a provider"));
 		CHECK(has_diag(c, "<rsc_ticket id=\"t\">: constraint type not supported"));

@@ -173,6 +173,58 @@ static void test_build(void)
 	xmlFreeDoc(doc);
 }
 
+static GPtrArray *objs_of(const char *const *lines)
+{
+	GPtrArray *objs = g_ptr_array_new();
+	for (int i = 0; lines[i]; i++) {
+		char *err = NULL;
+		struct crm_obj *o = parse(lines[i], &err);
+		CHECK(o != NULL);
+		if (o)
+			g_ptr_array_add(objs, o);
+		g_free(err);
+	}
+	return objs;
+}
+
+static void objs_free(GPtrArray *objs)
+{
+	for (guint i = 0; i < objs->len; i++)
+		crm_obj_free(g_ptr_array_index(objs, i));
+	g_ptr_array_free(objs, TRUE);
+}
+
+static void test_replace_and_containers(void)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr cfg = crm_empty_config(doc);
+	xmlDocSetRootElement(doc, cfg);
+	const char *pre[] = { "primitive a Dummy", "primitive b Dummy", "group g a b", "location l g 10: n1",
+			      "property x=1 y=2", NULL };
+	GPtrArray *o1 = objs_of(pre);
+	CHECK_INT(crm_apply(cfg, o1), 0);
+	/* deleting the group keeps a and b; its location now names a */
+	CHECK_INT(crm_delete(cfg, "g"), 0);
+	xmlNodePtr l = crm_find_obj(cfg, "l");
+	CHECK(l != NULL);
+	CHECK_STR(l ? cib_xml_attr(l, "rsc") : NULL, "a");
+	CHECK(crm_find_obj(cfg, "a") != NULL && crm_find_obj(cfg, "b") != NULL);
+	/* replace: b and l go, the property set is replaced whole */
+	const char *next[] = { "primitive a Dummy params p=1", "property y=3", NULL };
+	GPtrArray *o2 = objs_of(next);
+	CHECK_INT(crm_replace(cfg, o2), 0);
+	CHECK(crm_find_obj(cfg, "b") == NULL);
+	CHECK(crm_find_obj(cfg, "l") == NULL);
+	char *s = cib_xml_dump(cfg);
+	CHECK(strstr(s, "cib-bootstrap-options-x") == NULL);
+	CHECK(strstr(s, "<nvpair name=\"y\" value=\"3\"") != NULL);
+	CHECK(strstr(s, "a-instance_attributes-p") != NULL);
+	g_free(s);
+	objs_free(o1);
+	objs_free(o2);
+	xmlFreeDoc(doc);
+}
+
 int main(void)
 {
 	test_lines();
@@ -180,5 +232,6 @@ int main(void)
 	test_primitive();
 	test_constraints();
 	test_build();
+	test_replace_and_containers();
 	return T_DONE();
 }

@@ -11,6 +11,7 @@
 /* mgmt_action.c asks these of mgmt_status.c, which is not linked here */
 bool mgmt_status_crm(void) { return false; }
 void mgmt_status_local(char *buf, size_t len) { g_strlcpy(buf, "n1", len); }
+bool mgmt_status_has_node(const char *name) { return !strcmp(name, "n1") || !strcmp(name, "n2"); }
 
 static void test_json(void)
 {
@@ -160,6 +161,13 @@ static void test_render(void)
 	CHECK(strstr(met, "# TYPE heartbeat_messages_sent_total counter\n") != NULL);
 	g_free(sum);
 	g_free(met);
+	{
+		GPtrArray *names = mgmt_snap_node_names(&s);
+
+		CHECK_INT(names->len, 2);
+		CHECK_STR(g_ptr_array_index(names, 1), "n2");
+		g_ptr_array_free(names, TRUE);
+	}
 	json_free(s.hb);
 
 	/* heartbeat down: still valid JSON and metrics */

@@ -202,8 +202,42 @@ static void fencing_and_empty(void)
 	cib_free(c);
 }
 
+static void migration(void)
+{
+	char *h = t_running("vm");
+	char *a = t_node("n1", h, NULL), *b = t_node("n2", NULL, NULL), *c3 = t_node("n3", NULL, NULL);
+	char *st = g_strconcat(a, b, c3, NULL);
+	char *p = t_prim("vm", "<nvpair id=\"vm-am\" name=\"allow-migrate\" value=\"true\"/>");
+	struct cib *c = t_cib(NULL, p, "<rsc_location id=\"l\" rsc=\"vm\" node=\"n2\" score=\"INFINITY\"/>", st);
+	struct pe_ws *ws;
+	xmlDocPtr d = graph_of(c, &ws);
+	if (d) {
+		/* migrate_to on the source, migrate_from on the target, then the
+		 * stop; the start is a pseudo action. */
+		CHECK_INT(xcount(d, "//action_set/rsc_op[@operation='migrate_to'][@on_node='n1']"), 1);
+		CHECK_INT(xcount(d, "//action_set/rsc_op[@operation='migrate_from'][@on_node='n2']"), 1);
+		CHECK_X(d, "//action_set/rsc_op[@operation='migrate_to']/attributes/@CRM_meta_migrate_target", "n2");
+		CHECK_INT(xcount(d, "//action_set/pseudo_event[@operation_key='vm_start_0']"), 1);
+		CHECK_INT(xcount(d, "//action_set/rsc_op[@operation_key='vm_start_0']"), 0);
+		CHECK_INT(xcount(d, "//synapse[action_set/rsc_op[@operation='migrate_from']]/inputs/trigger/"
+				    "rsc_op[@operation='migrate_to']"), 1);
+		CHECK_INT(xcount(d, "//synapse[action_set/rsc_op[@operation_key='vm_stop_0']]/inputs/trigger/"
+				    "rsc_op[@operation='migrate_from']"), 1);
+		xmlFreeDoc(d);
+	}
+	pe_free(ws);
+	cib_free(c);
+	g_free(h);
+	g_free(a);
+	g_free(b);
+	g_free(c3);
+	g_free(st);
+	g_free(p);
+}
+
 int main(void)
 {
+	migration();
 	fresh_primitive();
 	clone_and_group();
 	fencing_and_empty();

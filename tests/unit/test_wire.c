@@ -3,6 +3,7 @@
  * message under its folder's authkeys, tampering, and the drop reasons. */
 #include "check.h"
 #include "wire.h"
+#include "compress.h"
 #include <stdlib.h>
 
 #define LIT(s) s, sizeof(s) - 1
@@ -510,11 +511,17 @@ static void test_encode(void)
 	CHECK(strstr(s->str, "(2)child=>>>\x14" "a=1\x14<<<\x14\n") != NULL);
 	CHECK_INT(wire_decode(&k, s->str, s->len, &back), WIRE_OK);
 	msg_free(back);
-	/* what cannot be encoded leaves out alone */
+	/* a field marked for compression is sent compressed (type 4), even on
+	 * serial; with compression off it cannot be encoded and out is left alone */
 	msg_add_typed(m, "unz", FT_UNCOMPRESS, c, 0);
+	g_string_assign(s, "keep");
+	CHECK_INT(wire_encode(&k, m, MSG_FMT_CLASSIC, false, true, s), 0);
+	CHECK(strstr(s->str, "(4)unz=") != NULL);
+	cz_policy.algo = CZ_NONE;
 	g_string_assign(s, "keep");
 	CHECK_INT(wire_encode(&k, m, MSG_FMT_CLASSIC, false, true, s), -1);
 	CHECK_STR(s->str, "keep");
+	cz_policy.algo = CZ_ZLIB;
 	CHECK_INT(wire_encode(&k, m, MSG_FMT_NETSTRING, true, false, s), 0);
 	struct auth_keys none;
 	memset(&none, 0, sizeof(none));
@@ -530,8 +537,14 @@ static void test_encode(void)
 	memset(v, 'x', MSG_MAXMSG - 40);
 	v[MSG_MAXMSG - 40] = '\0';
 	msg_add(b, "v", v);
+	cz_policy.algo = CZ_NONE;
 	CHECK_INT(wire_encode(&k, b, MSG_FMT_NETSTRING, false, false, s), -1);
 	CHECK_STR(s->str, "keep");
+	/* with compression (the default) it goes whole-message compressed */
+	cz_policy.algo = CZ_ZLIB;
+	CHECK_INT(wire_encode(&k, b, MSG_FMT_NETSTRING, false, false, s), 0);
+	CHECK(strstr(s->str, "_compressed_payload") != NULL);
+	g_string_assign(s, "keep");
 	g_free(v);
 	msg_free(b);
 	msg_free(c);

@@ -1,0 +1,5 @@
+-F configure load update d1-pre.load
+-F configure delete gAB
+-F configure rename pD pE
+-F configure delete cC
+-F configure rename lAB lX

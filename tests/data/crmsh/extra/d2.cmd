@@ -1,0 +1,3 @@
+-F configure load update d1-pre.load
+-F configure delete pA pB
+-F configure delete pC

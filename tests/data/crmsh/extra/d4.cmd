@@ -1,0 +1,2 @@
+-F configure load update d1-pre.load
+-F configure load replace d3-upd.load

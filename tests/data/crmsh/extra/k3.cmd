@@ -1,0 +1,2 @@
+-F configure load update k3-pre.load
+-F configure load update k3-new.load

@@ -1,0 +1,2 @@
+-F configure load update r1-pre.load
+-F configure load replace r1-new.load

@@ -1,0 +1,2 @@
+-F configure load update u-pre.load
+-F configure load update u1-new.load

@@ -1,0 +1,4 @@
+-F configure load update u-pre.load
+-F configure load update u2-new.load
+-F configure rename cl2 clx
+-F configure delete clx
