@@ -73,7 +73,7 @@ idle_cpu() {
 # the measurements common to both stacks, once the group runs; START_FN NODE... starts
 # nodes (in parallel), CRASH_FN NODE kills one like a power loss.
 measure() {
-	local st=$1 start_fn=$2 crash_fn=$3 settle=$4 mon_fn=$5 i holder peer t m1 m2 list
+	local st=$1 start_fn=$2 crash_fn=$3 settle=$4 mon_fn=$5 i holder peer t m1 m2 list dead
 	holder=$(v2_holder) || { log "$st: the group does not run"; return 1; }
 	# failover, RUNS times: the group moves to the peer, the victim comes back
 	list=""
@@ -83,8 +83,12 @@ measure() {
 		hb_settle "$holder" "$settle"
 		HB_T0=$(hb_now_ms)
 		"$crash_fn" "$holder"
+		# ours: when heartbeat itself declared the holder dead (the rest is the CRM's)
+		[ "$st" = ours ] && { hb_time_until 10 hb_is_status "$peer" "$holder" dead >"$HB_T/dead-ms" & }
 		t=$(hb_time_until 60 v2_runs "$peer") || { log "$st: failover $i: the group did not move to $peer"; return 1; }
-		log "$st: failover $i: $holder killed, group on $peer after $t ms"
+		dead=""
+		[ "$st" = ours ] && { wait $!; dead=$(cat "$HB_T/dead-ms"); R[$st.dead.all]="${R[$st.dead.all]:-}$dead "; }
+		log "$st: failover $i: $holder killed, group on $peer after $t ms${dead:+ (heartbeat declared it dead after $dead ms)}"
 		list="$list $t"
 		"$start_fn" "$holder" || return 1
 		hb_wait_for 60 eval '"$mon_fn" "$peer" | grep -q "Online: \[ n1 n2 \]"' ||
@@ -320,6 +324,7 @@ report() {
 	for f in powerloss stopped; do
 		[ -n "${R[ours.check.$f]:-}" ] && echo "ours check ($f): ${R[ours.check.$f]}"
 	done
+	[ -n "${R[ours.dead.all]:-}" ] && echo "ours failover: heartbeat declared the holder dead after (ms): ${R[ours.dead.all]}"
 	for f in failover.all recover.all rss.all cpu.all procs; do
 		[ -n "${R[ours.$f]:-}" ] && echo "ours $f: ${R[ours.$f]}"
 		[ -n "${R[pcmk.$f]:-}" ] && echo "pacemaker $f: ${R[pcmk.$f]}"
