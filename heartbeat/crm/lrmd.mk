@@ -21,10 +21,11 @@ tests/unit/test_lrmd_queue: tests/unit/test_lrmd_queue.o $(LRMD_CORE_SRCS:.c=.o)
 # libFuzzer: untrusted frames from a client into the parser and the handler.
 FUZZ_TARGETS += tests/fuzz/fuzz_lrmd
 FUZZ_LRMD_SRCS = tests/fuzz/fuzz_lrmd.c $(LRMD_CORE_SRCS) lib/lrm/lrm_proto.c lib/api_proto.c \
-	lib/msg.c lib/log.c lib/clock.c lib/timer.c lib/ra.c lib/ra_env.c lib/spawn.c
+	lib/msg.c lib/log.c lib/clock.c lib/timer.c lib/ra.c lib/ra_env.c lib/spawn.c \
+	lib/compress.c lib/msg_compress.c
 tests/fuzz/fuzz_lrmd: $(FUZZ_LRMD_SRCS) heartbeat/crm/lrmd.h lib/lrm/lrm_proto.h
 	$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(CPPFLAGS) -Iheartbeat/crm -o $@ \
-		$(FUZZ_LRMD_SRCS) $(GLIB_LIBS)
+		$(FUZZ_LRMD_SRCS) $(GLIB_LIBS) $(COMPRESS_LIBS)
 FUZZ_TARGETS += tests/fuzz/corpus-lrmd/.seeded
 tests/fuzz/corpus-lrmd/.seeded: $(wildcard tests/data/lrm/fuzz/*)
 	mkdir -p tests/fuzz/corpus-lrmd && cp tests/data/lrm/fuzz/* tests/fuzz/corpus-lrmd/ && touch $@
