@@ -44,10 +44,7 @@ static const struct crm_child_def defs[] = {
 struct child {
 	const struct crm_child_def *def;
 	char *path;
-	uid_t uid;
-	gid_t gid;
-	gid_t groups[64];
-	int ngroups;
+	struct spawn_user user;
 	bool set_user;
 	struct spawn *sp;
 	pid_t pid;
@@ -122,22 +119,14 @@ void crm_children_check(const struct hb_config *cf, struct conf_errors *errs)
 
 static int resolve_user(struct child *c)
 {
-	struct passwd *pw;
-
 	c->set_user = false;
 	if (getuid() != 0)
 		return 0;   /* not root (tests): children run as we do */
-	pw = getpwnam(c->def->user);
-	if (!pw) {
+	if (spawn_user_lookup(c->def->user, &c->user) < 0) {
 		log_err("crm: no such user %s for %s: not started", c->def->user, c->def->name);
 		return -1;
 	}
-	c->uid = pw->pw_uid;
-	c->gid = pw->pw_gid;
-	c->ngroups = 64;
-	if (getgrouplist(pw->pw_name, pw->pw_gid, c->groups, &c->ngroups) < 0)
-		c->ngroups = 0;
-	c->set_user = c->uid != 0 || c->gid != 0;
+	c->set_user = c->user.uid != 0 || c->user.gid != 0;
 	return 0;
 }
 
@@ -267,13 +256,8 @@ static void start_child(struct child *c)
 	o.argv = argv;
 	o.envp = env;
 	o.new_pgrp = true;
-	if (c->set_user) {
-		o.set_user = true;
-		o.uid = c->uid;
-		o.gid = c->gid;
-		o.groups = c->groups;
-		o.ngroups = c->ngroups;
-	}
+	if (c->set_user)
+		spawn_opts_user(&o, &c->user);
 	c->started_ms = clock_ms();
 	c->sp = spawn_start(&o, 0, 0, NULL, on_child_exit, c);
 	c->pid = spawn_pid(c->sp);

@@ -26,11 +26,7 @@
 
 struct child {
 	const struct conf_cmd *cmd;
-	/* the user, resolved before fork: the child may only make syscalls */
-	uid_t uid;
-	gid_t gid;
-	gid_t groups[64];
-	int ngroups;
+	struct spawn_user user;     /* resolved at start, before any fork */
 	GPid pid;
 	uint64_t started_ms;
 	int fast_deaths;
@@ -45,17 +41,10 @@ static void start_child(struct child *c);
 
 static int resolve_user(struct child *c)
 {
-	struct passwd *pw = getpwnam(c->cmd->user);
-
-	if (!pw) {
+	if (spawn_user_lookup(c->cmd->user, &c->user) < 0) {
 		log_err("respawn: no such user %s for %s", c->cmd->user, c->cmd->cmdline);
 		return -1;
 	}
-	c->uid = pw->pw_uid;
-	c->gid = pw->pw_gid;
-	c->ngroups = 64;
-	if (getgrouplist(pw->pw_name, pw->pw_gid, c->groups, &c->ngroups) < 0)
-		c->ngroups = 0;
 	return 0;
 }
 
@@ -116,13 +105,8 @@ static void start_child(struct child *c)
 	o.name = c->cmd->cmdline;
 	o.argv = argv;
 	o.new_pgrp = true;
-	if (c->uid != getuid()) {
-		o.set_user = true;
-		o.uid = c->uid;
-		o.gid = c->gid;
-		o.groups = c->groups;
-		o.ngroups = c->ngroups;
-	}
+	if (c->user.uid != getuid())
+		spawn_opts_user(&o, &c->user);
 	c->started_ms = clock_ms();
 	sp = spawn_start(&o, 0, 0, NULL, on_child_exit, c);
 	g_free(argv[2]);

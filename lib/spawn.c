@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <pwd.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -396,4 +397,27 @@ void spawn_signal(struct spawn *s, int sig)
 {
 	if (s)
 		send_sig(s, sig);
+}
+
+int spawn_user_lookup(const char *name, struct spawn_user *u)
+{
+	struct passwd *pw = getpwnam(name);
+
+	if (!pw)
+		return -1;
+	u->uid = pw->pw_uid;
+	u->gid = pw->pw_gid;
+	u->ngroups = (int)(sizeof u->groups / sizeof u->groups[0]);
+	if (getgrouplist(pw->pw_name, pw->pw_gid, u->groups, &u->ngroups) < 0)
+		u->ngroups = 0;
+	return 0;
+}
+
+void spawn_opts_user(struct spawn_opts *o, const struct spawn_user *u)
+{
+	o->set_user = true;
+	o->uid = u->uid;
+	o->gid = u->gid;
+	o->groups = u->groups;
+	o->ngroups = u->ngroups;
 }

@@ -28,6 +28,21 @@ struct spawn_opts {
 	int ngroups;
 };
 
+/* A user resolved before fork: between fork and exec the child may make no
+ * name-service lookups, and the heartbeat path must not wait on them. */
+struct spawn_user {
+	uid_t uid;
+	gid_t gid;
+	gid_t groups[64];
+	int ngroups;
+};
+
+/* Look name up (uid, primary group, supplementary groups): 0, or -1 when
+ * there is no such user. */
+int spawn_user_lookup(const char *name, struct spawn_user *u);
+/* Make o run the child as u (o keeps pointing into u). */
+void spawn_opts_user(struct spawn_opts *o, const struct spawn_user *u);
+
 struct spawn_result {
 	bool failed;        /* could not be started: fork failed, or exec / the user switch
 			     * failed in the child; err_no says why */
