@@ -43,6 +43,10 @@ struct crm_obj {
 	int lineno;
 	/* monitor RSC INTERVAL: the op to add to rsc (xml is the <op>) */
 };
+/* A new object of kind with an element <tag id="id">. */
+struct crm_obj *crm_obj_new(enum crm_kind kind, const char *id, const char *tag);
+/* Parsers' error return: frees o, hands msg (allocated) to *err, NULL. */
+struct crm_obj *crm_obj_fail(struct crm_obj *o, char **err, char *msg);
 void crm_obj_free(struct crm_obj *o);
 
 /* Parses one statement (the words of a logical line).  Comments seen

@@ -156,6 +156,23 @@ char *crm_score_colon(const char *word)
 	return g_strndup(word, len - 1);
 }
 
+struct crm_obj *crm_obj_new(enum crm_kind kind, const char *id, const char *tag)
+{
+	struct crm_obj *o = g_new0(struct crm_obj, 1);
+	o->kind = kind;
+	o->id = g_strdup(id);
+	o->xml = xmlNewNode(NULL, BAD_CAST tag);
+	xmlNewProp(o->xml, BAD_CAST "id", BAD_CAST id);
+	return o;
+}
+
+struct crm_obj *crm_obj_fail(struct crm_obj *o, char **err, char *msg)
+{
+	crm_obj_free(o);
+	*err = msg;
+	return NULL;
+}
+
 void crm_obj_free(struct crm_obj *o)
 {
 	if (!o)

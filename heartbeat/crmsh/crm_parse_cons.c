@@ -4,23 +4,6 @@
 #include <string.h>
 #include "crm.h"
 
-static struct crm_obj *obj_new(enum crm_kind kind, const char *id, const char *tag)
-{
-	struct crm_obj *o = g_new0(struct crm_obj, 1);
-	o->kind = kind;
-	o->id = g_strdup(id);
-	o->xml = xmlNewNode(NULL, BAD_CAST tag);
-	xmlNewProp(o->xml, BAD_CAST "id", BAD_CAST id);
-	return o;
-}
-
-static struct crm_obj *fail(struct crm_obj *o, char **err, char *msg)
-{
-	crm_obj_free(o);
-	*err = msg;
-	return NULL;
-}
-
 static void set_prop(xmlNodePtr x, const char *n, const char *v)
 {
 	xmlNewProp(x, BAD_CAST n, BAD_CAST v);
@@ -193,8 +176,8 @@ static int parse_rule(char **w, int *i, xmlNodePtr parent, const char *owner, st
 struct crm_obj *crm_parse_location(char **w, char **err)
 {
 	if (!w[1] || !w[2])
-		return fail(NULL, err, g_strdup("syntax in location: Expected <id> <rsc>"));
-	struct crm_obj *o = obj_new(CRM_LOCATION, w[1], "rsc_location");
+		return crm_obj_fail(NULL, err, g_strdup("syntax in location: Expected <id> <rsc>"));
+	struct crm_obj *o = crm_obj_new(CRM_LOCATION, w[1], "rsc_location");
 	set_prop(o->xml, "rsc", w[2]);
 	int i = 3;
 	/* location ID RSC role=ROLE SCORE: NODE (crmsh's show writes it so) */
@@ -213,7 +196,7 @@ struct crm_obj *crm_parse_location(char **w, char **err)
 						  "near <%s>", w[i]);
 			g_free(sc);
 			g_free(score);
-			return fail(o, err, m);
+			return crm_obj_fail(o, err, m);
 		}
 		set_prop(o->xml, "score", score);
 		set_prop(o->xml, "node", w[i + 1]);
@@ -222,7 +205,7 @@ struct crm_obj *crm_parse_location(char **w, char **err)
 		return o;
 	}
 	if (!w[i] || strcmp(w[i], "rule"))
-		return fail(o, err, g_strdup_printf("syntax in location: expected <score>: <node> or <rule> "
+		return crm_obj_fail(o, err, g_strdup_printf("syntax in location: expected <score>: <node> or <rule> "
 						    "[<rule> ...] near <%s>", w[i] ? w[i] : w[2]));
 	struct crm_ids *ids = crm_ids_new();
 	crm_ids_take(ids, w[1]);
@@ -230,12 +213,12 @@ struct crm_obj *crm_parse_location(char **w, char **err)
 		if (strcmp(w[i], "rule")) {
 			char *m = g_strdup_printf("syntax in location: Unknown arguments near <%s>", w[i]);
 			crm_ids_free(ids);
-			return fail(o, err, m);
+			return crm_obj_fail(o, err, m);
 		}
 		i++;
 		if (parse_rule(w, &i, o->xml, w[1], ids, err) < 0) {
 			crm_ids_free(ids);
-			return fail(o, err, *err);
+			return crm_obj_fail(o, err, *err);
 		}
 	}
 	crm_ids_free(ids);
@@ -325,8 +308,8 @@ static struct crm_obj *coloc_order(char **w, int order, char **err)
 {
 	const char *kw = order ? "order" : "colocation";
 	if (!w[1] || !w[2])
-		return fail(NULL, err, g_strdup_printf("syntax in %s: Expected <id> <score>:", kw));
-	struct crm_obj *o = obj_new(order ? CRM_ORDER : CRM_COLOCATION, w[1],
+		return crm_obj_fail(NULL, err, g_strdup_printf("syntax in %s: Expected <id> <score>:", kw));
+	struct crm_obj *o = crm_obj_new(order ? CRM_ORDER : CRM_COLOCATION, w[1],
 				    order ? "rsc_order" : "rsc_colocation");
 	char *sc = crm_score_colon(w[2]);
 	int first = 3;
@@ -334,14 +317,14 @@ static struct crm_obj *coloc_order(char **w, int order, char **err)
 		/* the kind is optional in an order (Mandatory) */
 		first = 2;
 	} else if (!sc) {
-		return fail(o, err, g_strdup_printf("syntax in %s: Expected <score>: near <%s>", kw, w[2]));
+		return crm_obj_fail(o, err, g_strdup_printf("syntax in %s: Expected <score>: near <%s>", kw, w[2]));
 	} else if (order) {
 		char *k = order_kind(sc);
 		if (!k) {
 			char *m = g_strdup_printf("syntax in order: Invalid kind: %s near <%s>", sc,
 						  w[3] ? w[3] : w[2]);
 			g_free(sc);
-			return fail(o, err, m);
+			return crm_obj_fail(o, err, m);
 		}
 		set_prop(o->xml, "kind", k);
 		g_free(k);
@@ -350,7 +333,7 @@ static struct crm_obj *coloc_order(char **w, int order, char **err)
 		if (!score) {
 			char *m = g_strdup_printf("syntax in colocation: Invalid score: %s near <%s>", sc, w[2]);
 			g_free(sc);
-			return fail(o, err, m);
+			return crm_obj_fail(o, err, m);
 		}
 		set_prop(o->xml, "score", score);
 		g_free(score);
@@ -362,12 +345,12 @@ static struct crm_obj *coloc_order(char **w, int order, char **err)
 	for (int k = first + n; w[k]; k++) {
 		char *an, *av;
 		if (!crm_nv_split(w[k], &an, &av))
-			return fail(o, err, g_strdup_printf("syntax in %s: Unknown arguments near <%s>", kw, w[k]));
+			return crm_obj_fail(o, err, g_strdup_printf("syntax in %s: Unknown arguments near <%s>", kw, w[k]));
 		if ((order && strcmp(an, "symmetrical")) || (!order && strcmp(an, "node-attribute"))) {
 			char *m = g_strdup_printf("syntax in %s: Unknown attribute near <%s>", kw, w[k]);
 			g_free(an);
 			g_free(av);
-			return fail(o, err, m);
+			return crm_obj_fail(o, err, m);
 		}
 		if (order) {
 			/* symmetrical=yes|on|true... as crmsh canonizes it */
@@ -379,7 +362,7 @@ static struct crm_obj *coloc_order(char **w, int order, char **err)
 				char *m = g_strdup_printf("syntax in order: Unknown attribute near <%s>", w[k]);
 				g_free(an);
 				g_free(av);
-				return fail(o, err, m);
+				return crm_obj_fail(o, err, m);
 			}
 			set_prop(o->xml, an, t ? "true" : "false");
 		} else {
@@ -391,7 +374,7 @@ static struct crm_obj *coloc_order(char **w, int order, char **err)
 		g_free(av);
 	}
 	if (rsc_list(o->xml, w + first, n, w[1], order, kw, err) < 0)
-		return fail(o, err, *err);
+		return crm_obj_fail(o, err, *err);
 	return o;
 }
 

@@ -22,23 +22,6 @@ static int is_op_attr(const char *n)
 	return 0;
 }
 
-static struct crm_obj *obj_new(enum crm_kind kind, const char *id, const char *tag)
-{
-	struct crm_obj *o = g_new0(struct crm_obj, 1);
-	o->kind = kind;
-	o->id = g_strdup(id);
-	o->xml = xmlNewNode(NULL, BAD_CAST tag);
-	xmlNewProp(o->xml, BAD_CAST "id", BAD_CAST id);
-	return o;
-}
-
-static struct crm_obj *fail(struct crm_obj *o, char **err, char *msg)
-{
-	crm_obj_free(o);
-	*err = msg;
-	return NULL;
-}
-
 /* The provider of a bare ocf type: the first installed one that has it,
  * heartbeat when none does (crmsh's ra lookup). */
 static char *ocf_provider(const char *type)
@@ -179,10 +162,10 @@ static const char *set_tag(const char *kw)
 struct crm_obj *crm_parse_primitive(char **w, char **err)
 {
 	if (!w[1] || !w[2])
-		return fail(NULL, err, g_strdup("syntax in primitive: Expected at least 2 arguments near <primitive>"));
-	struct crm_obj *o = obj_new(CRM_PRIMITIVE, w[1], "primitive");
+		return crm_obj_fail(NULL, err, g_strdup("syntax in primitive: Expected at least 2 arguments near <primitive>"));
+	struct crm_obj *o = crm_obj_new(CRM_PRIMITIVE, w[1], "primitive");
 	if (!agent_spec(o->xml, w[2]))
-		return fail(o, err, g_strdup_printf("syntax in primitive: Invalid agent spec near <%s>", w[2]));
+		return crm_obj_fail(o, err, g_strdup_printf("syntax in primitive: Invalid agent spec near <%s>", w[2]));
 	struct crm_ids *ids = crm_ids_new();
 	crm_ids_take(ids, w[1]);
 	xmlNodePtr ops = NULL;
@@ -214,12 +197,12 @@ struct crm_obj *crm_parse_primitive(char **w, char **err)
 			i++;
 			if (parse_op(w, &i, ops, w[1], ids, err) < 0) {
 				crm_ids_free(ids);
-				return fail(o, err, *err);
+				return crm_obj_fail(o, err, *err);
 			}
 		} else {
 			char *m = g_strdup_printf("syntax in primitive: Unknown arguments near <%s>", w[i]);
 			crm_ids_free(ids);
-			return fail(o, err, m);
+			return crm_obj_fail(o, err, m);
 		}
 	}
 	crm_ids_free(ids);
@@ -231,9 +214,9 @@ struct crm_obj *crm_parse_container(char **w, enum crm_kind kind, char **err)
 	const char *word = w[0];
 	const char *tag = kind == CRM_GROUP ? "group" : kind == CRM_CLONE ? "clone" : "master";
 	if (!w[1] || !w[2])
-		return fail(NULL, err, g_strdup_printf("syntax in %s: Expected at least 2 arguments near <%s>",
+		return crm_obj_fail(NULL, err, g_strdup_printf("syntax in %s: Expected at least 2 arguments near <%s>",
 						       word, word));
-	struct crm_obj *o = obj_new(kind, w[1], tag);
+	struct crm_obj *o = crm_obj_new(kind, w[1], tag);
 	struct crm_ids *ids = crm_ids_new();
 	crm_ids_take(ids, w[1]);
 	GPtrArray *m = g_ptr_array_new();
@@ -244,7 +227,7 @@ struct crm_obj *crm_parse_container(char **w, enum crm_kind kind, char **err)
 			g_ptr_array_set_free_func(m, g_free);
 			g_ptr_array_free(m, TRUE);
 			crm_ids_free(ids);
-			return fail(o, err, msg);
+			return crm_obj_fail(o, err, msg);
 		}
 		g_ptr_array_add(m, g_strdup(w[i]));
 	}
@@ -254,7 +237,7 @@ struct crm_obj *crm_parse_container(char **w, enum crm_kind kind, char **err)
 		g_ptr_array_set_free_func(m, g_free);
 		g_ptr_array_free(m, TRUE);
 		crm_ids_free(ids);
-		return fail(o, err, msg);
+		return crm_obj_fail(o, err, msg);
 	}
 	g_ptr_array_add(m, NULL);
 	o->members = (char **)g_ptr_array_free(m, FALSE);
@@ -265,7 +248,7 @@ struct crm_obj *crm_parse_container(char **w, enum crm_kind kind, char **err)
 		if (!st) {
 			char *msg = g_strdup_printf("syntax in %s: Unknown arguments near <%s>", word, w[i]);
 			crm_ids_free(ids);
-			return fail(o, err, msg);
+			return crm_obj_fail(o, err, msg);
 		}
 		i++;
 		crm_parse_set(w, &i, o->xml, st, w[1], st, ids, err);
@@ -278,7 +261,7 @@ struct crm_obj *crm_parse_container(char **w, enum crm_kind kind, char **err)
 struct crm_obj *crm_parse_monitor(char **w, char **err)
 {
 	if (!w[1] || !w[2] || w[3])
-		return fail(NULL, err, g_strdup("syntax in monitor: Expected <rsc>[:<role>] <interval>[:<timeout>]"));
+		return crm_obj_fail(NULL, err, g_strdup("syntax in monitor: Expected <rsc>[:<role>] <interval>[:<timeout>]"));
 	char **r = g_strsplit(w[1], ":", 2);
 	char **t = g_strsplit(w[2], ":", 2);
 	struct crm_obj *o = g_new0(struct crm_obj, 1);
