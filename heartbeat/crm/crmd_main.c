@@ -152,6 +152,8 @@ static struct hb_client *signon(void)
 	return NULL;
 }
 
+#define LRMD_WAIT_MS 5000
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
@@ -178,7 +180,11 @@ int main(int argc, char **argv)
 	peers_init();
 	if (ipc_start() < 0)
 		return 1;
-	lrm_local_connect();
+	/* heartbeat starts lrmd just before us: as Pacemaker's controller, do
+	 * not take part in the cluster (and be handed actions) before the
+	 * executor answers.  Bounded: without lrmd we go on, retrying. */
+	for (int i = 0; lrm_local_connect() < 0 && i < LRMD_WAIT_MS / 100; i++)
+		g_usleep(100 * 1000);
 	crmd.loop = g_main_loop_new(NULL, FALSE);
 	static const struct client_callbacks cb = {
 		on_message, on_node_status, NULL, on_client_status, on_lost,
