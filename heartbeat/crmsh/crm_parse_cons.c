@@ -237,6 +237,13 @@ static int rsc_list(xmlNodePtr c, char **r, int n, const char *id, int order, co
 		*err = g_strdup_printf("syntax in %s: Expected at least one resource near <%s>", kw, id);
 		return -1;
 	}
+	/* An empty word ('' on the line) names no resource: g_strsplit would
+	 * give an empty vector below. */
+	for (int k = 0; k < n; k++)
+		if (!r[k][0] || r[k][0] == ':') {
+			*err = g_strdup_printf("syntax in %s: Expected a resource name near <%s>", kw, id);
+			return -1;
+		}
 	if (!sets) {
 		for (int k = 0; k < 2; k++) {
 			char **p = g_strsplit(r[k], ":", 2);

@@ -120,6 +120,12 @@ static void test_constraints(void)
 	CHECK_STR(s, "<rsc_colocation id=\"c\" score=\"-INFINITY\" rsc=\"a\" rsc-role=\"Master\" with-rsc=\"b\"/>\n");
 	g_free(s);
 	crm_obj_free(o);
+	/* '' names no resource (fuzz_crmsh found a crash here) */
+	CHECK(parse("colocation c -inf: '' b a", &err) == NULL);
+	CHECK_STR(err, "syntax in colocation: Expected a resource name near <c>");
+	g_free(err);
+	CHECK(parse("order o inf: a '' ", &err) == NULL);
+	g_free(err);
 	o = parse("order o 0: a:start b symmetrical=false", &err);
 	s = dump(o);
 	CHECK_STR(s, "<rsc_order id=\"o\" kind=\"Optional\" symmetrical=\"false\" first=\"a\" first-action=\"start\" then=\"b\"/>\n");
