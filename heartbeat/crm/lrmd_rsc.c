@@ -310,10 +310,13 @@ int lrmd_submit(const struct lrm_req *req, char *why, size_t whylen)
 		snprintf(why, whylen, "too many operations (%d alive)", nops);
 		return -1;
 	}
-	r = rsc_get(req);
-	/* A new recurring op replaces the one with the same name and interval. */
+	/* A new recurring op replaces the one with the same name and interval.
+	 * Cancel first: cancelling the resource's last op may drop (free) the
+	 * resource, so it is looked up after (fuzz_lrmd found the use after
+	 * free). */
 	if (req->interval_ms)
 		lrmd_cancel(req->rsc_id, req->op, req->interval_ms);
+	r = rsc_get(req);
 	o = g_new0(struct lrmd_op, 1);
 	o->call_id = next_call_id++;
 	if (next_call_id <= 0)

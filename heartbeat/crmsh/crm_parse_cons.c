@@ -182,11 +182,13 @@ struct crm_obj *crm_parse_location(char **w, char **err)
 	int i = 3;
 	/* location ID RSC role=ROLE SCORE: NODE (crmsh's show writes it so) */
 	if (w[i] && (!strncmp(w[i], "role=", 5) || !strncmp(w[i], "$role=", 6)) && w[i + 1] &&
-	    crm_score_colon(w[i + 1]) && strcmp(w[i + 1], "rule")) {
-		char *tmp = crm_score_colon(w[i + 1]);
+	    strcmp(w[i + 1], "rule")) {
+		char *tmp = crm_score_colon(w[i + 1]);  /* only whether SCORE: follows */
+		if (tmp) {
+			set_prop(o->xml, "role", strchr(w[i], '=') + 1);
+			i++;
+		}
 		g_free(tmp);
-		set_prop(o->xml, "role", strchr(w[i], '=') + 1);
-		i++;
 	}
 	char *sc = w[i] ? crm_score_colon(w[i]) : NULL;
 	if (sc) {
