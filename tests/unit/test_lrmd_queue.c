@@ -166,6 +166,16 @@ static void test_start_delay(void)
 	CHECK_INT(nev, 3);
 	CHECK_INT(evs[2].op_status, LRM_OP_CANCELLED);
 	CHECK(lrmd_find("r9") == NULL);       /* nothing ran, nothing recorded */
+	/* Replacing a resource's only recurring op: the cancel drops the
+	 * resource, the new op must land on a live one (fuzz_lrmd found a
+	 * use after free here). */
+	submit("r8", "monitor", 1000, 3000);
+	submit("r8", "monitor", 1000, 3000);
+	CHECK(lrmd_find("r8") != NULL);
+	CHECK_INT(lrmd_nops(), 1);
+	timer_fake_advance(3000);
+	CHECK_INT(nstarted, 2);
+	CHECK_STR(started[1]->rsc->id, "r8");
 }
 
 static void test_replace_and_forget(void)
