@@ -94,19 +94,21 @@ static xmlNodePtr whole(xmlNodePtr n, const char *mark, int rank, int pos)
 	return c;
 }
 
-static int has_content(xmlNodePtr p)
+/* Below the root an element's id is part of its key (a placeholder carries
+ * it); the root has no key, so there an id is an attribute like any other. */
+static int has_content(xmlNodePtr p, int root)
 {
 	if (p->children)
 		return 1;
 	for (xmlAttrPtr a = p->properties; a; a = a->next)
-		if (strcmp((const char *)a->name, "id") && strcmp((const char *)a->name, RANK))
+		if ((root || strcmp((const char *)a->name, "id")) && strcmp((const char *)a->name, RANK))
 			return 1;
 	return 0;
 }
 
 static void attach(xmlNodePtr parent, xmlNodePtr child)
 {
-	if (has_content(child))
+	if (has_content(child, 0))
 		xmlAddChild(parent, child);
 	else
 		xmlFreeNode(child);
@@ -116,7 +118,7 @@ static void diff_attrs(xmlNodePtr o, xmlNodePtr n, xmlNodePtr rem, xmlNodePtr ad
 {
 	for (xmlAttrPtr a = n->properties; a; a = a->next) {
 		const char *name = (const char *)a->name;
-		if (!strcmp(name, "id") || (root && is_counter(name)))
+		if ((!root && !strcmp(name, "id")) || (root && is_counter(name)))
 			continue;
 		const char *nv = cib_xml_attr(n, name), *ov = cib_xml_attr(o, name);
 		if (!ov || strcmp(ov, nv))
@@ -124,7 +126,7 @@ static void diff_attrs(xmlNodePtr o, xmlNodePtr n, xmlNodePtr rem, xmlNodePtr ad
 	}
 	for (xmlAttrPtr a = o->properties; a; a = a->next) {
 		const char *name = (const char *)a->name;
-		if (!strcmp(name, "id") || (root && is_counter(name)))
+		if ((!root && !strcmp(name, "id")) || (root && is_counter(name)))
 			continue;
 		if (!cib_xml_attr(n, name))
 			xmlSetProp(rem, a->name, (const xmlChar *)cib_xml_attr(o, name));
@@ -230,7 +232,7 @@ int cib_diff_is_empty(xmlNodePtr diff)
 {
 	for (xmlNodePtr part = diff ? diff->children : NULL; part; part = part->next)
 		for (xmlNodePtr r = part->children; r; r = r->next)
-			if (r->type == XML_ELEMENT_NODE && has_content(r))
+			if (r->type == XML_ELEMENT_NODE && has_content(r, 1))
 				return 0;
 	return 1;
 }
@@ -430,12 +432,12 @@ static int patch_node(struct patch *p, xmlNodePtr t, xmlNodePtr rem, xmlNodePtr 
 		return rc;
 	for (xmlAttrPtr a = rem ? rem->properties : NULL; a; a = a->next) {
 		const char *n = (const char *)a->name;
-		if (strcmp(n, "id") && !is_internal(n) && !(depth == 0 && is_counter(n)))
+		if ((depth == 0 || strcmp(n, "id")) && !is_internal(n) && !(depth == 0 && is_counter(n)))
 			xmlUnsetProp(t, a->name);
 	}
 	for (xmlAttrPtr a = add ? add->properties : NULL; a; a = a->next) {
 		const char *n = (const char *)a->name;
-		if (strcmp(n, "id") && !is_internal(n) && !(depth == 0 && is_counter(n)))
+		if ((depth == 0 || strcmp(n, "id")) && !is_internal(n) && !(depth == 0 && is_counter(n)))
 			xmlSetProp(t, a->name, (const xmlChar *)cib_xml_attr(add, n));
 	}
 	return CIB_OK;

@@ -90,6 +90,18 @@ static void test_hand_made(void)
 	CHECK(rt(noid, "<other admin_epoch=\"0\" epoch=\"9\" num_updates=\"0\"><x/></other>", "different root"));
 	CHECK(rt(V(1, 0) " have-quorum=\"1\"><configuration/></cib>", V(1, 0) "><configuration/></cib>",
 		 "root attribute removed"));
+	/* The root has no key: an id there is an ordinary attribute (found by
+	 * fuzz_cib_ops: its removal was lost from the diff). */
+	CHECK(rt(V(1, 0) " id=\"a\"><configuration/></cib>", V(1, 0) "><configuration/></cib>", "root id removed"));
+	CHECK(rt(V(1, 0) "><configuration/></cib>", V(1, 0) " id=\"b\"><configuration/></cib>", "root id added"));
+	CHECK(rt(V(1, 0) " id=\"a\"><configuration/></cib>", V(1, 0) " id=\"b\"><configuration/></cib>",
+		 "root id changed"));
+	xmlDocPtr a = doc(V(1, 0) " id=\"a\"><configuration/></cib>"), b = doc(V(1, 0) "><configuration/></cib>");
+	xmlNodePtr d = cib_diff(a, b);
+	CHECK(!cib_diff_is_empty(d));
+	xmlFreeNode(d);
+	xmlFreeDoc(a);
+	xmlFreeDoc(b);
 }
 
 static void test_refusals(void)
