@@ -2,9 +2,10 @@
 # demo/story-v1.sh (demo/cluster-demo.sh --v1) — the haresources (v1) story: a live
 # three-node cluster of our heartbeat in network namespaces (tests/lib/harness.sh) whose
 # haresources gives alpha a virtual IP; each node's own cl_status view and where the VIP
-# is are printed every few seconds; the holder is killed a third of the way in (the VIP
-# moves: v1 has no monitors, so a resource failure is v2's part of the story) and brought
-# back at two thirds (auto_failback takes it home). Builds nothing; needs root.
+# is are printed every few seconds; the holder is killed a third of the way in, once it
+# holds the VIP (the VIP moves: v1 has no monitors, so a resource failure is v2's part of
+# the story) and brought back at two thirds, once a survivor was seen holding the VIP
+# (auto_failback takes it home); each wait is bounded by 15 s. Builds nothing; needs root.
 # DEMO_SECONDS (60), DEMO_INTERVAL (5), DEMO_MEDIA (bcast), DEMO_FAILOVER (1), DEMO_IMPL (ours).
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 cd "$(dirname "$0")/.." || exit 1
@@ -59,25 +60,40 @@ if hb_wait_for 20 hb_all_active; then
 else
 	echo "demo: not all active after 20 s; showing what each node sees anyway"
 fi
-victim=alpha killed=0 back=0
+victim=alpha killed=0 back=0 held=0 moved=0
 start=$(date +%s)
 while :; do
 	t=$(( $(date +%s) - start ))
 	[ "$t" -ge "$SECONDS_TOTAL" ] && break
-	if [ "${DEMO_FAILOVER:-1}" = 1 ] && [ "$killed" = 0 ] && [ "$t" -ge $((SECONDS_TOTAL / 3)) ]; then
+	# Two nodes starting together wait 10 s (RQSTDELAY) before taking their
+	# groups, as 3.0.6 does: kill the holder only once it holds the VIP, and
+	# bring it back only once the failover was seen, so every act is shown.
+	if [ "${DEMO_FAILOVER:-1}" = 1 ] && [ "$killed" = 0 ] && [ "$t" -ge $((SECONDS_TOTAL / 3)) ] &&
+		{ [ "$held" = 1 ] || [ "$t" -ge $((SECONDS_TOTAL / 3 + 15)) ]; }; then
 		echo "== ${t}s: kill -9 the daemon on $victim (pid $(hb_daemon_pid "$victim"))"
 		hb_kill9 "$victim"; killed=1
 		# a crash takes the node's addresses along; kill -9 of the daemon alone would not
 		hb_kill_all "$victim"; hb_exec "$victim" ip addr del "$VIP/24" dev eth0 2>/dev/null
-	elif [ "$killed" = 1 ] && [ "$back" = 0 ] && [ "$t" -ge $((2 * SECONDS_TOTAL / 3)) ]; then
+	elif [ "$killed" = 1 ] && [ "$back" = 0 ] && [ "$t" -ge $((2 * SECONDS_TOTAL / 3)) ] &&
+		{ [ "$moved" = 1 ] || [ "$t" -ge $((2 * SECONDS_TOTAL / 3 + 15)) ]; }; then
 		echo "== ${t}s: restart $victim (generation was $(hb_generation "$victim"))"
 		hb_restart "$victim" 2>/dev/null; back=1
 	fi
 	echo "== ${t}s"
+	dead_seen=0
 	for n in $NODES; do
-		if hb_daemon_alive "$n"; then view "$n"; else printf '  %-8s (daemon not running)\n' "$n"; fi
+		if hb_daemon_alive "$n"; then
+			line=$(view "$n")
+			echo "$line"
+			[ "$n" != "$victim" ] && case $line in *" $victim=dead"*) dead_seen=1 ;; esac
+		else
+			printf '  %-8s (daemon not running)\n' "$n"
+		fi
 	done
-	echo "  VIP $VIP on:$(where_vip)"
+	vip_on=$(where_vip)
+	echo "  VIP $VIP on:$vip_on"
+	[ "$vip_on" = " $victim" ] && held=1
+	[ "$killed" = 1 ] && [ "$dead_seen" = 1 ] && case $vip_on in " $victim" | " nowhere") ;; *) moved=1 ;; esac
 	sleep "$INTERVAL"
 done
 [ "$back" = 1 ] && echo "demo: $victim generation now $(hb_generation "$victim")"
