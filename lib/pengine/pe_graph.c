@@ -190,19 +190,51 @@ static int cmp_pair(const void *a, const void *b)
 	return strcmp(**(char *const *const *)a, **(char *const *const *)b);
 }
 
+/* Can name be an XML attribute name?  A heartbeat-class agent's positional
+ * parameters are called "1", "2", ...; an attribute of that name would
+ * make the graph unreadable.  Namespaces are not ours to declare either. */
+static int xml_name_ok(const char *name)
+{
+	if (!g_ascii_isalpha(*name) && *name != '_')
+		return 0;
+	for (const char *c = name + 1; *c; c++)
+		if (!g_ascii_isalnum(*c) && *c != '_' && *c != '-' && *c != '.')
+			return 0;
+	return strncmp(name, "xmlns", 5) != 0;
+}
+
+/* The rest go as <param name= value=> children, which Pacemaker's graph
+ * reader takes as the same name/value pairs. */
 static void write_attributes(FILE *f, GPtrArray *l, const char *ind)
 {
-	guint n = l->len / 2;
+	guint n = l->len / 2, odd = 0;
 	char ***pairs = g_new0(char **, n + 1);
 	for (guint i = 0; i < n; i++)
 		pairs[i] = (char **)&l->pdata[2 * i];
 	qsort(pairs, n, sizeof *pairs, cmp_pair);
 	fprintf(f, "%s<attributes", ind);
-	for (guint i = 0; i < n; i++)
+	for (guint i = 0; i < n; i++) {
 		/* A name given twice (a parameter shadowing meta) keeps the first. */
-		if (!i || strcmp(pairs[i][0], pairs[i - 1][0]))
+		if (i && !strcmp(pairs[i][0], pairs[i - 1][0]))
+			pairs[i] = NULL;
+		else if (xml_name_ok(pairs[i][0]))
 			xattr(f, pairs[i][0], pairs[i][1]);
-	fputs("/>\n", f);
+		else
+			odd++;
+	}
+	if (odd) {
+		fputs(">\n", f);
+		for (guint i = 0; i < n; i++)
+			if (pairs[i] && !xml_name_ok(pairs[i][0])) {
+				fprintf(f, "%s  <param", ind);
+				xattr(f, "name", pairs[i][0]);
+				xattr(f, "value", pairs[i][1]);
+				fputs("/>\n", f);
+			}
+		fprintf(f, "%s</attributes>\n", ind);
+	} else {
+		fputs("/>\n", f);
+	}
 	g_free(pairs);
 	for (guint i = 0; i < l->len; i++)
 		g_free(l->pdata[i]);

@@ -126,6 +126,40 @@ static void fresh_primitive(void)
 	cib_free(c);
 }
 
+/* A heartbeat-class agent's positional parameters ("1", "2") cannot be
+ * attribute names: they go as <param> children, the graph stays readable. */
+static void positional_params(void)
+{
+	struct cib *c = t_cib(NULL,
+			      "<primitive id=\"web\" class=\"heartbeat\" type=\"apache\">"
+			      "<instance_attributes id=\"web-ia\"><nvpair id=\"web-1\" name=\"1\" value=\"/etc/a &amp; b\"/>"
+			      "<nvpair id=\"web-2\" name=\"2\" value=\"x\"/><nvpair id=\"web-3\" name=\"conf\" value=\"y\"/>"
+			      "</instance_attributes></primitive>",
+			      "<rsc_location id=\"l\" rsc=\"web\" node=\"n1\" score=\"100\"/>", NULL);
+	struct pe_ws *ws;
+	xmlDocPtr d = graph_of(c, &ws);
+	CHECK(d != NULL);
+	if (d) {
+		const char *st = "//action_set/rsc_op[@operation_key='web_start_0']/attributes";
+		char *p = g_strdup_printf("%s/param[@name='1']/@value", st);
+		CHECK_X(d, p, "/etc/a & b");
+		g_free(p);
+		p = g_strdup_printf("%s/param[@name='2']/@value", st);
+		CHECK_X(d, p, "x");
+		g_free(p);
+		p = g_strdup_printf("%s/@conf", st);
+		CHECK_X(d, p, "y");
+		g_free(p);
+		p = g_strdup_printf("%s/param", st);
+		CHECK_INT(xcount(d, p), 2);
+		g_free(p);
+		CHECK_X(d, "//action_set/rsc_op[@operation_key='web_start_0']/attributes/@CRM_meta_timeout", "20000");
+		xmlFreeDoc(d);
+	}
+	pe_free(ws);
+	cib_free(c);
+}
+
 static void clone_and_group(void)
 {
 	char *p1 = t_prim("a", NULL), *p2 = t_prim("b", NULL);
@@ -239,6 +273,7 @@ int main(void)
 {
 	migration();
 	fresh_primitive();
+	positional_params();
 	clone_and_group();
 	fencing_and_empty();
 	return T_DONE();
