@@ -385,3 +385,22 @@ int crm_children_running(void)
 		n += children[i].pid > 0;
 	return n;
 }
+
+/* A process the caller vouches for as a CRM child (the unit tests: they
+ * cannot be spawned by us and still be the test). */
+static pid_t adopted;
+
+void crm_child_adopt(pid_t pid)
+{
+	adopted = pid;
+}
+
+bool crm_child_pid(pid_t pid)
+{
+	if (pid > 0 && pid == adopted)
+		return true;
+	for (size_t i = 0; pid > 0 && i < NDEFS; i++)
+		if (children[i].pid == pid)
+			return true;
+	return false;
+}

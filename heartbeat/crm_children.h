@@ -4,6 +4,7 @@
 #define HB_CRM_CHILDREN_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 #include "conf.h"
 
 /* Where lrmd and crmd are looked for: this variable (tests point it at the
@@ -46,4 +47,7 @@ void crm_children_init(void);             /* at start: subscribes to comm-up */
  * (at once when none runs). */
 void crm_children_stop(void (*done)(void));
 int crm_children_running(void);
+/* Is pid one of the CRM children we started (and so not any local user)? */
+bool crm_child_pid(pid_t pid);
+void crm_child_adopt(pid_t pid);         /* tests: count pid as one (0: none) */
 #endif

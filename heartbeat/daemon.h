@@ -200,6 +200,9 @@ void api_init(void);
 void api_config(const struct hb_config *cf);
 int api_start(const char *path);
 void api_stop(void);
+/* Locked memory is capped at limit bytes (mlockall under RLIMIT_MEMLOCK
+ * without CAP_IPC_LOCK): a CRM child's output queue is cut to fit. */
+void api_memlock(size_t limit);
 void api_deliver(const struct hb_msg *m);       /* to the clients that want it */
 /* route handler: a peer's client asks whether one of ours is signed on */
 bool api_on_query_cstatus(int ni, const struct hb_msg *m, bool from_self);

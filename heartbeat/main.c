@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <syslog.h>
 #include <unistd.h>
@@ -499,6 +500,30 @@ static void small_footprint(void)
 	}
 }
 
+/* RLIMIT_MEMLOCK binds only without CAP_IPC_LOCK (bit 14 of CapEff). */
+static size_t memlock_limit(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_MEMLOCK, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY)
+		return 0;
+	return (size_t)rl.rlim_cur;
+}
+
+static bool memlock_capped(void)
+{
+	char line[256];
+	bool capped = memlock_limit() > 0;
+	FILE *f = capped ? fopen("/proc/self/status", "r") : NULL;
+
+	while (f && fgets(line, sizeof line, f))
+		if (strncmp(line, "CapEff:", 7) == 0)
+			capped = !(strtoull(line + 7, NULL, 16) & (1ULL << 14));
+	if (f)
+		fclose(f);
+	return capped;
+}
+
 static void go_realtime(void)
 {
 	struct sched_param sp = { 0 };
@@ -512,6 +537,8 @@ static void go_realtime(void)
 	 * failover; containers often cap it, and then we carry on unlocked. */
 	if (mlockall(MCL_CURRENT | MCL_FUTURE) < 0)
 		log_warn("Cannot lock ourselves into memory: %s", strerror(errno));
+	else if (memlock_capped())
+		api_memlock(memlock_limit());
 }
 
 static void dump_config(void)
