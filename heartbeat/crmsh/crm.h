@@ -153,7 +153,7 @@ int crm_ra_cmd(char **w);
 
 /* crm_resource_cmd.c, crm_node_cmd.c (also status) */
 int crm_resource_cmd(char **w);
-int crm_node_cmd(char **w);
+int crm_node_cmd(char **w, int force);   /* force: -F answers yes */
 int crm_status_cmd(char **w);
 
 /* Set: messages are not printed (the fuzz target). */

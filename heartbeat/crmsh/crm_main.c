@@ -81,7 +81,7 @@ static int run(struct crm_session *s, enum level *lvl, char **w, int *quit)
 	switch (l) {
 	case CONFIGURE: return crm_configure_cmd(s, w);
 	case RESOURCE: return crm_resource_cmd(w);
-	case NODE: return crm_node_cmd(w);
+	case NODE: return crm_node_cmd(w, s->force);
 	case CIB: return crm_cib_cmd(s, w);
 	case RA: return crm_ra_cmd(w);
 	default: return 1;

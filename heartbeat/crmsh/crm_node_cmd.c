@@ -1,8 +1,10 @@
 /* The node level (crm node ...) and `crm status`: standby/online and node
  * attributes through crm_attribute's code (crm_attr.c), the status screen
  * through crm_mon's (crm_mon_text.c).  No other program is started. */
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "crm.h"
 #include "crm_attr.h"
 #include "crm_print.h"
@@ -125,7 +127,89 @@ static int node_delete(struct nctx *c, const char *uname)
 	return rc != CIB_OK;
 }
 
-int crm_node_cmd(char **w)
+/* crmsh's confirmation: yes when forced (-F), no when stdin is not a
+ * terminal, else y/n asked until answered. */
+static int confirm(const char *question, int force)
+{
+	char ans[64];
+
+	if (force) {
+		fprintf(stderr, "INFO: %s [YES]\n", question);
+		return 1;
+	}
+	if (!isatty(0))
+		return 0;
+	for (;;) {
+		printf("%s (y/n)? ", question);
+		fflush(stdout);
+		if (!fgets(ans, sizeof ans, stdin))
+			return 0;
+		if (ans[0] == 'y' || ans[0] == 'Y')
+			return 1;
+		if (ans[0] == 'n' || ans[0] == 'N')
+			return 0;
+	}
+}
+
+/* fence NODE: the node's transient "terminate" attribute, which makes the
+ * DC fence it (as crmsh does on a cluster node). */
+static int node_fence(struct nctx *c, const char *uname, int force)
+{
+	char *q = g_strdup_printf("Fencing %s will shut down the node and migrate any resources that are "
+				  "running on it! Do you want to fence %s", uname, uname);
+	int ok = confirm(q, force);
+	g_free(q);
+	if (!ok)
+		return 1;
+	const char *uuid = uuid_of(c, uname);
+	if (!uuid)
+		return 1;
+	struct attr_ref a = { "status", uuid, NULL, NULL, "terminate" };
+	int rc = attr_update(c->conn, "crm", c->doc, &a, "true");
+	if (rc != CIB_OK)
+		crm_err("%s", cib_strerror(rc));
+	return rc != CIB_OK;
+}
+
+/* clearstate NODE: its status says "down, cleanly" and nothing else (no
+ * history, no transient attributes), so the DC neither fences it nor
+ * believes anything still runs there -- crmsh's form for this stack. */
+static int node_clearstate(struct nctx *c, const char *uname, int force)
+{
+	char *q = g_strdup_printf("Do you really want to drop state for node %s", uname);
+	int ok = confirm(q, force);
+	g_free(q);
+	if (!ok)
+		return 1;
+	const char *uuid = uuid_of(c, uname);
+	if (!uuid)
+		return 1;
+	xmlNodePtr st = xmlNewNode(NULL, (const xmlChar *)"node_state");
+	static const char *const kv[][2] = { { "ha", "active" }, { "in_ccm", "false" }, { "crmd", "offline" },
+					     { "join", "member" }, { "expected", "down" },
+					     { "crm-debug-origin", "manual_clear" }, { "shutdown", "0" } };
+	xmlSetProp(st, (const xmlChar *)"id", (const xmlChar *)uuid);
+	xmlSetProp(st, (const xmlChar *)"uname", (const xmlChar *)uname);
+	for (size_t i = 0; i < sizeof kv / sizeof kv[0]; i++)
+		xmlSetProp(st, (const xmlChar *)kv[i][0], (const xmlChar *)kv[i][1]);
+	/* replace the node's node_state when there is one, else create it */
+	int have = 0;
+	xmlNodePtr root = xmlDocGetRootElement(c->doc);
+	for (xmlNodePtr sec = root ? root->children : NULL; sec; sec = sec->next)
+		if (sec->type == XML_ELEMENT_NODE && !strcmp((const char *)sec->name, "status"))
+			for (xmlNodePtr n = sec->children; n; n = n->next)
+				have |= n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "node_state") &&
+					!g_strcmp0(cib_xml_attr(n, "id"), uuid);
+	char *xp = have ? g_strdup_printf("/cib/status/node_state[@id=\"%s\"]", uuid) : NULL;
+	struct cib_req rep = { CIB_REQ_REPLACE, NULL, xp, st, 0 };
+	struct cib_req add = { CIB_REQ_CREATE, "status", NULL, st, 0 };
+	int rc = have && strchr(uuid, '"') ? CIB_E_INVALID_ARG : tool_apply(c->conn, "crm", have ? &rep : &add, NULL);
+	g_free(xp);
+	xmlFreeNode(st);
+	return rc != CIB_OK;
+}
+
+int crm_node_cmd(char **w, int force)
 {
 	if (!w[0])
 		return 0;
@@ -162,8 +246,13 @@ int crm_node_cmd(char **w)
 		}
 	} else if (!strcmp(cmd, "delete")) {
 		rc = w[1] ? node_delete(&c, w[1]) : 1;
-	} else if (!strcmp(cmd, "fence") || !strcmp(cmd, "clearstate")) {
-		crm_err("node.%s: needs the running cluster's fencing, not available here", cmd);
+	} else if (!strcmp(cmd, "fence")) {
+		if (!w[1])
+			crm_err("node.fence: usage: fence <node>");
+		else
+			rc = node_fence(&c, w[1], force);
+	} else if (!strcmp(cmd, "clearstate")) {
+		rc = node_clearstate(&c, w[1] ? w[1] : tool_local_uname(), force);
 	} else {
 		crm_err("node: unknown command %s", cmd);
 	}
