@@ -63,6 +63,13 @@ struct crmd {
 	/* DC: transitions */
 	int transition;
 	int have_quorum;
+
+	/* What mgmtd's /metrics reports (crmd_op "stats" on the live socket). */
+	struct {
+		unsigned long complete, aborted;   /* transitions with actions, by outcome */
+		double seconds;                    /* their summed run time */
+		unsigned long dc_changes;          /* a new DC (or none) seen */
+	} stats;
 };
 
 extern struct crmd crmd;

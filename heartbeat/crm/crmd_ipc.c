@@ -119,6 +119,19 @@ static void do_crmd(struct conn *c, xmlNodePtr req)
 			xmlSetProp(n, (const xmlChar *)"uname", (const xmlChar *)crmd.dc);
 		reply(c, CIB_OK, NULL, n);
 		xmlFreeNode(n);
+	} else if (!strcmp(op, "stats")) {
+		xmlNodePtr n = xmlNewNode(NULL, (const xmlChar *)"crmd_stats");
+		char buf[64];
+		snprintf(buf, sizeof buf, "%lu", crmd.stats.complete);
+		xmlSetProp(n, (const xmlChar *)"transitions_complete", (const xmlChar *)buf);
+		snprintf(buf, sizeof buf, "%lu", crmd.stats.aborted);
+		xmlSetProp(n, (const xmlChar *)"transitions_aborted", (const xmlChar *)buf);
+		snprintf(buf, sizeof buf, "%.3f", crmd.stats.seconds);
+		xmlSetProp(n, (const xmlChar *)"transition_seconds", (const xmlChar *)buf);
+		snprintf(buf, sizeof buf, "%lu", crmd.stats.dc_changes);
+		xmlSetProp(n, (const xmlChar *)"dc_changes", (const xmlChar *)buf);
+		reply(c, CIB_OK, NULL, n);
+		xmlFreeNode(n);
 	} else if (!strcmp(op, "node_status")) {
 		static const char *const names[] = { "S_STARTING", "S_ELECTION", "S_NOT_DC", "S_IDLE" };
 		xmlNodePtr n = xmlNewNode(NULL, (const xmlChar *)"ping");

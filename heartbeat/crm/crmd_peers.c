@@ -126,6 +126,7 @@ static void set_dc(const char *dc)
 	if ((dc && crmd.dc && !strcmp(dc, crmd.dc)) || (!dc && !crmd.dc))
 		return;
 	crm_info("crmd: DC is %s (was %s)", dc ? dc : "none", crmd.dc ? crmd.dc : "none");
+	crmd.stats.dc_changes++;
 	g_free(crmd.dc);
 	crmd.dc = g_strdup(dc);
 }

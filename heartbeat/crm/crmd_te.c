@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "clock.h"
 #include "crmd.h"
 #include "cib/cib.h"
 #include "pengine/pe.h"
@@ -38,6 +39,7 @@ static struct {
 	bool hold;               /* aborted for something a new run cannot fix: wait for an event */
 	bool in_run;             /* inside run_ready: aborts only mark */
 	int batch_limit;
+	uint64_t started_ms;     /* when the running transition began */
 } te;
 
 static void action_free(gpointer p)
@@ -57,6 +59,18 @@ static void action_free(gpointer p)
 bool te_busy(void)
 {
 	return te.inflight > 0;
+}
+
+/* A transition that ran ends: complete, or aborted/superseded. */
+static void te_account(bool complete)
+{
+	if (!te.active)
+		return;
+	if (complete)
+		crmd.stats.complete++;
+	else
+		crmd.stats.aborted++;
+	crmd.stats.seconds += (double)(clock_ms() - te.started_ms) / 1000.0;
 }
 
 static void te_reset(void)
@@ -394,6 +408,7 @@ static void run_ready(void)
 	bool aborted = te.aborted, hold = te.hold;
 	if (all && !aborted)
 		crm_info("crmd: transition %d complete", crmd.transition);
+	te_account(all && !aborted);
 	te_reset();
 	if (aborted && !hold)
 		pe_schedule("transition aborted");
@@ -409,6 +424,7 @@ static void confirm(struct te_action *a)
 
 void te_start(xmlDocPtr graph)
 {
+	te_account(false);
 	te_reset();
 	crmd.transition++;
 	te.actions = g_ptr_array_new_with_free_func(action_free);
@@ -442,6 +458,7 @@ void te_start(xmlDocPtr graph)
 	}
 	crm_info("crmd: transition %d: %u actions", crmd.transition, te.actions->len);
 	te.active = true;
+	te.started_ms = clock_ms();
 	run_ready();
 }
 

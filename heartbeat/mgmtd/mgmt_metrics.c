@@ -198,6 +198,19 @@ static void metrics_resources(GString *o, const struct mgmt_snap *s)
 			label(o, "node", n->uname);
 			g_string_append_printf(o, "} %d\n", s->view->dc == n);
 		}
+		if (s->crmd.have) {
+			family(o, "heartbeat_crm_transitions_total", "counter",
+			       "Transitions with actions this node's controller ran as DC, by outcome.");
+			g_string_append_printf(o, "heartbeat_crm_transitions_total{result=\"complete\"} %lu\n", s->crmd.complete);
+			g_string_append_printf(o, "heartbeat_crm_transitions_total{result=\"aborted\"} %lu\n", s->crmd.aborted);
+			family(o, "heartbeat_crm_transition_duration_seconds", "summary",
+			       "Run time of those transitions, from the graph to the last action's result.");
+			g_string_append_printf(o, "heartbeat_crm_transition_duration_seconds_sum %.3f\n", s->crmd.seconds);
+			g_string_append_printf(o, "heartbeat_crm_transition_duration_seconds_count %lu\n",
+					       s->crmd.complete + s->crmd.aborted);
+			family(o, "heartbeat_crm_dc_changes_total", "counter", "Times this node's controller saw the DC change.");
+			g_string_append_printf(o, "heartbeat_crm_dc_changes_total %lu\n", s->crmd.dc_changes);
+		}
 		g_ptr_array_free(prims, TRUE);
 	} else if (s->hb) {
 		const struct json_val *groups = json_get(json_get(s->hb, "resources"), "groups");

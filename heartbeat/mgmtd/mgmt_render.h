@@ -23,6 +23,11 @@ struct mgmt_snap {
 	int *nlinks;
 	struct view *view;           /* under the CRM */
 	char *cib_error;
+	struct {                     /* the local controller's counters (crmd_op stats) */
+		bool have;
+		unsigned long complete, aborted, dc_changes;
+		double seconds;
+	} crmd;
 };
 
 char *mgmt_render_summary(const struct mgmt_snap *s);

@@ -4,6 +4,7 @@
  * once a second whatever the number of clients polling, then rendered into
  * the summary JSON and the metrics text (mgmt_render.c). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "client.h"
 #include "cib/cib_conn.h"
@@ -60,6 +61,31 @@ static void read_heartbeat(struct mgmt_snap *s)
 	client_close(c);
 }
 
+/* Only a live controller has counters; CIB_file has none. */
+static void read_crmd_stats(struct cib_conn *cc, struct mgmt_snap *s)
+{
+	struct cib_crmd_req req = { "stats", NULL, NULL };
+	xmlNodePtr r = NULL;
+	char *err = NULL;
+
+	if (cib_conn_crmd(cc, &req, &r, &err) == 0 && r) {
+		const char *v;
+
+		s->crmd.have = true;
+		v = cib_xml_attr(r, "transitions_complete");
+		s->crmd.complete = v ? strtoul(v, NULL, 10) : 0;
+		v = cib_xml_attr(r, "transitions_aborted");
+		s->crmd.aborted = v ? strtoul(v, NULL, 10) : 0;
+		v = cib_xml_attr(r, "dc_changes");
+		s->crmd.dc_changes = v ? strtoul(v, NULL, 10) : 0;
+		v = cib_xml_attr(r, "transition_seconds");
+		s->crmd.seconds = v ? g_ascii_strtod(v, NULL) : 0;
+	}
+	if (r)
+		xmlFreeNode(r);
+	g_free(err);
+}
+
 static void read_cib(struct mgmt_snap *s)
 {
 	int rc = 0;
@@ -73,6 +99,8 @@ static void read_cib(struct mgmt_snap *s)
 		return;
 	}
 	rc = cib_conn_query(cc, &doc, &err);
+	if (rc == 0)
+		read_crmd_stats(cc, s);
 	cib_conn_close(cc);
 	if (rc != 0 || !doc) {
 		s->cib_error = g_strdup(err ? err : "CIB query failed");

@@ -27,7 +27,7 @@ enum cib_conn_kind { CIB_CONN_FILE, CIB_CONN_LIVE };
  *   node_status  <ping crm_subsystem="crmd" crmd_state="S_IDLE" result="ok"/>
  *   lrm_delete, lrm_fail, reprobe, lrm_refresh, shutdown, election: none */
 struct cib_crmd_req {
-	const char *op;        /* "dc_query", "node_status", "lrm_delete", "lrm_fail",
+	const char *op;        /* "dc_query", "node_status", "stats", "lrm_delete", "lrm_fail",
 				* "reprobe", "lrm_refresh", "shutdown", "election" */
 	const char *node;      /* target node uname, NULL = local / all */
 	const char *rsc;       /* resource id for lrm_* */
