@@ -117,6 +117,8 @@ struct pe_action {
 	long long interval_ms;
 	int optional, runnable, pseudo;
 	int reissue;              /* a start in flight issued again: no stop */
+	int held;                 /* optional, and would be unrunnable but for an
+				   * asymmetrical order: nothing new may follow */
 	char *reason;             /* "due to ..." */
 	GPtrArray *after;         /* struct pe_order * where this is "then" */
 	GPtrArray *before;        /* struct pe_order * where this is "first" */

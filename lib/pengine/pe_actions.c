@@ -218,14 +218,25 @@ static void inst_role_orders(struct pe_ws *ws, struct pe_rsc *x, struct coll *c)
 			inst_role_orders(ws, g_ptr_array_index(x->children, i), c);
 		return;
 	}
+	int any = PE_ORD_RUNNABLE_LEFT | PE_ORD_ANY_RUNNABLE;
 	if (x->promote) {
 		order(ws, c->promote, x->promote, PE_ORD_RUNNABLE_LEFT);
-		order(ws, x->promote, c->promoted, 0);
+		order(ws, x->promote, c->promoted, any);
 	}
 	if (x->demote) {
 		order(ws, c->demote, x->demote, 0);
-		order(ws, x->demote, c->demoted, 0);
+		order(ws, x->demote, c->demoted, any);
 	}
+}
+
+static int has_role_action(struct pe_rsc *x, int promote)
+{
+	if (x->kind == PE_PRIMITIVE)
+		return (promote ? x->promote : x->demote) != NULL;
+	for (guint i = 0; i < x->children->len; i++)
+		if (has_role_action(g_ptr_array_index(x->children, i), promote))
+			return 1;
+	return 0;
 }
 
 /* A promotable clone's promote/demote pseudo actions around its
@@ -244,8 +255,18 @@ static void clone_role_actions(struct pe_ws *ws, struct pe_rsc *r, struct coll *
 	order(ws, c->demoted, c->start, 0);
 	order(ws, c->demoted, c->promote, 0);
 	order(ws, c->running, c->promote, 0);
-	for (guint i = 0; i < r->children->len; i++)
+	int promotes = 0, demotes = 0;
+	for (guint i = 0; i < r->children->len; i++) {
 		inst_role_orders(ws, g_ptr_array_index(r->children, i), c);
+		promotes |= has_role_action(g_ptr_array_index(r->children, i), 1);
+		demotes |= has_role_action(g_ptr_array_index(r->children, i), 0);
+	}
+	/* The clone's promote stands for its instances' (demote alike): with
+	 * none to promote, nothing ordered after "promoted" can run. */
+	if (!promotes)
+		c->promote->runnable = c->promoted->runnable = 0;
+	if (!demotes)
+		c->demote->runnable = c->demoted->runnable = 0;
 }
 
 static void build(struct pe_ws *ws, struct pe_rsc *r)
@@ -535,8 +556,13 @@ static int propagate(struct pe_ws *ws)
 			} else {
 				unrun = !f->runnable;
 			}
-			if (unrun && (o->flags & PE_ORD_ASYMMETRIC) && t->optional)
+			if (unrun && (o->flags & PE_ORD_ASYMMETRIC) && t->optional) {
 				unrun = 0; /* nothing to start: an asymmetrical order stops nothing */
+				if (!t->held)
+					t->held = 1, changed = 1;
+			}
+			if (!unrun && f->held && t->optional && !t->held && !(o->flags & PE_ORD_ANY_RUNNABLE))
+				t->held = 1, changed = 1;
 			if (unrun) {
 				t->runnable = 0;
 				if (!t->reason && f->reason && !strncmp(f->reason, "unrunnable ", 11) &&
@@ -711,6 +737,49 @@ static struct pe_rsc *probe_owner(GPtrArray *alike, struct pe_node *n)
 	return alike->len ? g_ptr_array_index(alike, 0) : NULL;
 }
 
+/* Is the recurring op op/interval active for r on n (in the history)? */
+static int recurring_active(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, const char *op, long long interval)
+{
+	for (guint i = 0; i < ws->notes->len; i++) {
+		struct pe_note *x = g_ptr_array_index(ws->notes, i);
+		if (x->kind == PE_NOTE_RECURRING && x->rsc == r && x->node == n && x->interval_ms == interval &&
+		    !strcmp(x->op, op))
+			return 1;
+	}
+	return 0;
+}
+
+/* Pacemaker ignores an op with the name and interval of an earlier one
+ * (whatever their roles). */
+static int duplicate_op(struct pe_rsc *r, guint k)
+{
+	struct cib_op *o = g_ptr_array_index(r->cfg->ops, k);
+	for (guint i = 0; i < k; i++) {
+		struct cib_op *e = g_ptr_array_index(r->cfg->ops, i);
+		if (!strcmp(e->name, o->name) && e->interval_ms == o->interval_ms)
+			return 1;
+	}
+	return 0;
+}
+
+static void role_cancel(struct pe_ws *ws, struct pe_rsc *r, struct cib_op *o)
+{
+	struct pe_action *c = new_action(ws, PE_CANCEL, r, r->next);
+	c->optional = 0;
+	c->cancel_op = o->name;
+	c->interval_ms = o->interval_ms;
+	for (guint i = 0; i < ws->notes->len; i++) {
+		struct pe_note *x = g_ptr_array_index(ws->notes, i);
+		if (x->kind == PE_NOTE_RECURRING && x->rsc == r && x->node == r->next &&
+		    x->interval_ms == o->interval_ms && !strcmp(x->op, o->name))
+			c->cancel_call_id = x->call_id;
+	}
+	if (r->promote && r->promote->node == r->next)
+		order(ws, c, r->promote, 0);
+	if (r->demote && r->demote->node == r->next)
+		order(ws, c, r->demote, 0);
+}
+
 static void monitors(struct pe_ws *ws)
 {
 	for (guint i = 0; i < ws->prims->len; i++) {
@@ -744,16 +813,37 @@ static void monitors(struct pe_ws *ws)
 		if (r->start->optional && !on_node(r, r->next))
 			continue;
 		int restart = !r->start->optional;
+		int next_role = pe_role_next(r);
 		for (guint k = 0; k < r->cfg->ops->len; k++) {
 			struct cib_op *o = g_ptr_array_index(r->cfg->ops, k);
-			if (strcmp(o->name, "monitor") || o->interval_ms <= 0 || !o->enabled || o->role)
+			if (strcmp(o->name, "monitor") || o->interval_ms <= 0 || !o->enabled)
 				continue;
-			if (!restart)
+			if (duplicate_op(r, k))
+				continue;
+			int orole = pe_role_parse(o->role);
+			int active = recurring_active(ws, r, r->next, o->name, o->interval_ms);
+			/* A monitor without a role is for the unpromoted roles. */
+			if ((orole != PE_ROLE_UNKNOWN && orole != next_role) ||
+			    (orole == PE_ROLE_UNKNOWN && next_role == PE_ROLE_PROMOTED)) {
+				/* A monitor of the role it leaves is cancelled
+				 * (before the role changes) where it stays. */
+				if (active && !restart)
+					role_cancel(ws, r, o);
+				continue;
+			}
+			if (!restart && (active || !pe_is_promotable_inst(r)))
 				continue; /* already recurring where it runs */
+			if (r->start->held)
+				continue; /* its start could not run: nor can this */
 			struct pe_action *m = new_action(ws, PE_MONITOR, r, r->next);
 			m->interval_ms = o->interval_ms;
 			m->optional = 0;
 			order(ws, r->start, m, PE_ORD_RUNNABLE_LEFT);
+			/* A monitor of the new role waits for the change. */
+			if (next_role == PE_ROLE_PROMOTED && r->promote)
+				order(ws, r->promote, m, PE_ORD_RUNNABLE_LEFT);
+			else if (r->demote && r->demote->node == r->next)
+				order(ws, r->demote, m, PE_ORD_RUNNABLE_LEFT);
 		}
 	}
 }
