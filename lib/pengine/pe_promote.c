@@ -223,7 +223,17 @@ void pe_promotion_roles(struct pe_ws *ws, struct pe_rsc *clone)
 	 * (mandatory: only where that one is; advisory: a bonus there). */
 	for (guint i = 0; i < ws->colocs->len; i++) {
 		struct pe_coloc *c = g_ptr_array_index(ws->colocs, i);
-		if (c->dep != clone || c->dep_role != PE_ROLE_PROMOTED)
+		if (c->dep != clone)
+			continue;
+		if (c->dep_role == PE_ROLE_UNPROMOTED && c->score >= PE_INF) {
+			/* The instance that must be with it unpromoted is not
+			 * promoted there. */
+			for (guint k = 0; k < nn; k++)
+				if (placed_on(c->prim, g_ptr_array_index(ws->nodes, k), c->prim_role))
+					cw[k] = -PE_INF;
+			continue;
+		}
+		if (c->dep_role != PE_ROLE_PROMOTED)
 			continue;
 		for (guint k = 0; k < nn; k++) {
 			struct pe_node *n = g_ptr_array_index(ws->nodes, k);

@@ -208,6 +208,16 @@ static void test_constraints(void)
 	pe_free(ws);
 	cib_free(c);
 
+	/* The unpromoted role colocated with a resource: the instance there
+	 * is not promoted, another one is. */
+	c = two(NULL, 1, "10", "5",
+		"<rsc_location id=\"l\" rsc=\"A\" node=\"n1\" score=\"100\"/>"
+		"<rsc_colocation id=\"c\" rsc=\"ms\" rsc-role=\"Unpromoted\" with-rsc=\"A\" score=\"INFINITY\"/>", a);
+	ws = pe_run(c, NULL);
+	CHECK(!pe_find_rsc(ws, "S:0")->promote_next && pe_find_rsc(ws, "S:1")->promote_next);
+	pe_free(ws);
+	cib_free(c);
+
 	/* A start ordered after the promotion waits for the promote. */
 	c = two(NULL, 0, "5", "10",
 		"<rsc_order id=\"o\" first=\"ms\" first-action=\"promote\" then=\"A\" then-action=\"start\"/>", a);
