@@ -76,11 +76,13 @@ struct cib_rule {
 struct cib_location {
 	char *id, *rsc, *node;
 	int score;                      /* when node is set */
+	char *role;                     /* role="Promoted"...: NULL = any */
 	GPtrArray *rules;               /* struct cib_rule * */
 };
 
 struct cib_colocation {
 	char *id, *rsc, *with;
+	char *rsc_role, *with_role;     /* rsc-role, with-rsc-role: NULL = any */
 	int score;
 };
 

@@ -72,6 +72,7 @@ void cib_free(struct cib *c)
 		g_free(l->id);
 		g_free(l->rsc);
 		g_free(l->node);
+		g_free(l->role);
 		g_free(l);
 	}
 	for (i = 0; i < c->colocations->len; i++) {
@@ -79,6 +80,8 @@ void cib_free(struct cib *c)
 		g_free(co->id);
 		g_free(co->rsc);
 		g_free(co->with);
+		g_free(co->rsc_role);
+		g_free(co->with_role);
 		g_free(co);
 	}
 	for (i = 0; i < c->orders->len; i++) {

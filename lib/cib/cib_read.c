@@ -381,10 +381,6 @@ static struct cib_rsc *read_rsc(struct rd *r, xmlNodePtr n, struct cib_rsc *pare
 		if (gu && cib_is_true(gu))
 			cib_diag_add(r->c, CIB_WARNING,
 				     "<clone id=\"%s\">: globally-unique clones are not supported; treated as anonymous", rs->id);
-		const char *pr = cib_nv_get(&rs->meta, "promotable");
-		if (pr && cib_is_true(pr))
-			cib_diag_add(r->c, CIB_WARNING, "<clone id=\"%s\">: promotable clones are not supported",
-				     rs->id);
 	}
 	return rs;
 }
@@ -621,8 +617,9 @@ static void read_constraints(struct rd *r, xmlNodePtr cons)
 					cib_diag_add(r->c, CIB_ERROR, "<rsc_location id=\"%s\">: invalid score \"%s\"",
 						     l->id, sc ? sc : "");
 			}
-			if (attr(n, "role") || attr(n, "rsc-pattern"))
-				cib_diag_add(r->c, CIB_WARNING, "<rsc_location id=\"%s\">: role/rsc-pattern not supported", l->id);
+			l->role = g_strdup(attr(n, "role"));
+			if (attr(n, "rsc-pattern"))
+				cib_diag_add(r->c, CIB_WARNING, "<rsc_location id=\"%s\">: rsc-pattern not supported", l->id);
 			for (xmlNodePtr k = n->children; k; k = k->next)
 				if (is_el(k, "rule"))
 					read_rule(r, l, k);
@@ -644,8 +641,10 @@ static void read_constraints(struct rd *r, xmlNodePtr cons)
 			if (!ok)
 				cib_diag_add(r->c, CIB_ERROR, "<rsc_colocation id=\"%s\">: invalid score \"%s\"",
 					     co->id, sc ? sc : "");
-			if (attr2(n, "rsc-role") || attr2(n, "with-rsc-role") || attr2(n, "node-attribute"))
-				cib_diag_add(r->c, CIB_WARNING, "<rsc_colocation id=\"%s\">: roles/node-attribute not supported", co->id);
+			co->rsc_role = g_strdup(attr2(n, "rsc-role"));
+			co->with_role = g_strdup(attr2(n, "with-rsc-role"));
+			if (attr2(n, "node-attribute"))
+				cib_diag_add(r->c, CIB_WARNING, "<rsc_colocation id=\"%s\">: node-attribute not supported", co->id);
 			GPtrArray *sets = !co->rsc && !co->with ? read_rsets(r, n) : NULL;
 			if (sets && sets->len) {
 				expand_coloc_sets(r, co, sets);

@@ -31,6 +31,8 @@ struct pe_node {
 };
 
 enum pe_kind { PE_PRIMITIVE, PE_GROUP, PE_CLONE };
+/* Roles in Pacemaker's order (a higher role includes the lower ones). */
+enum pe_role { PE_ROLE_UNKNOWN, PE_ROLE_STOPPED, PE_ROLE_STARTED, PE_ROLE_UNPROMOTED, PE_ROLE_PROMOTED };
 enum { PE_MULTI_STOP_START, PE_MULTI_STOP_ONLY, PE_MULTI_BLOCK };
 
 struct pe_rsc {
@@ -47,6 +49,9 @@ struct pe_rsc {
 	int managed, target_stopped, stickiness, migration_threshold, priority;
 	long long failure_timeout;
 	int clone_max, clone_node_max, interleave;
+	int promotable;           /* clone: <master> or promotable=true */
+	int promoted_max, promoted_node_max; /* promotable clone */
+	int target_unpromoted;    /* target-role Unpromoted/Slave: never promoted */
 	int requires_nothing;     /* meta requires=nothing: runs without quorum */
 	int multiple_active;      /* PE_MULTI_*: what to do when active on several nodes */
 
@@ -57,6 +62,7 @@ struct pe_rsc {
 	int orphan;
 	int own_cfg;              /* orphan with a made-up cib_rsc (freed with it) */
 	int norphans;             /* clone: orphan instances made so far */
+	struct pe_node *promoted_on; /* instance of a promotable clone: runs promoted there */
 	int pending_start;
 	struct pe_node *pending_start_on; /* a start in flight there */
 	int def_changed;          /* op-digest differs: restart */
@@ -69,6 +75,9 @@ struct pe_rsc {
 	int assigned_done, assigning, merging;
 	struct pe_node *next;     /* NULL: stopped */
 	struct pe_node *prefer;   /* clone instance: its current node */
+	int promote_next;         /* promotable instance: promoted after the transition */
+	int promo_priority;       /* its promotion score on its next node */
+	int promo_sort;           /* the same with the clone's node weights (sort key) */
 	int unrunnable;           /* cannot start anywhere due to order/quorum */
 	const char *block_reason;
 
@@ -79,12 +88,14 @@ struct pe_rsc {
 	/* Actions (primitives; groups/clones get pseudo actions). */
 	struct pe_action *start, *stop_any;
 	struct pe_action *migrate_to, *migrate_from; /* set when it migrates */
+	struct pe_action *promote, *demote; /* promotable instances (NULL otherwise) */
 	GPtrArray *stops;         /* one per running node */
 };
 
 struct pe_coloc {
 	struct pe_rsc *dep, *prim;
 	int score;
+	int dep_role, prim_role;  /* enum pe_role; PE_ROLE_UNKNOWN: any */
 	const char *id;
 };
 
@@ -94,7 +105,9 @@ enum pe_task { PE_START, PE_STOP, PE_MONITOR, PE_PROBE, PE_RUNNING, PE_STOPPED,
 	       PE_DELETE,           /* forget the history of an orphan */
 	       PE_SHUTDOWN,         /* do_shutdown of a node that leaves */
 	       PE_MIGRATE_TO,       /* live migration: on the source */
-	       PE_MIGRATE_FROM };   /* live migration: on the target */
+	       PE_MIGRATE_FROM,     /* live migration: on the target */
+	       PE_PROMOTE, PE_DEMOTE, /* promotable instances */
+	       PE_PROMOTE_P, PE_PROMOTED, PE_DEMOTE_P, PE_DEMOTED }; /* promotable clones (pseudo) */
 
 struct pe_action {
 	int id;
@@ -104,6 +117,8 @@ struct pe_action {
 	long long interval_ms;
 	int optional, runnable, pseudo;
 	int reissue;              /* a start in flight issued again: no stop */
+	int held;                 /* optional, and would be unrunnable but for an
+				   * asymmetrical order: nothing new may follow */
 	char *reason;             /* "due to ..." */
 	GPtrArray *after;         /* struct pe_order * where this is "then" */
 	GPtrArray *before;        /* struct pe_order * where this is "first" */
@@ -218,6 +233,17 @@ void pe_util_init(struct pe_ws *ws);
 int pe_util_fits(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n);
 void pe_util_consume(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n);
 int pe_util_compare(const struct pe_node *a, const struct pe_node *b);
+
+/* Promotable clones (pe_promote.c): role names as the CIB spells them
+ * (Master/Promoted, Slave/Unpromoted, Started, Stopped) and as Pacemaker
+ * 2.1.5 prints them; the next role of a primitive; choosing the instances
+ * of a placed promotable clone to promote. */
+int pe_role_parse(const char *s);
+const char *pe_role_name(int role);
+int pe_role_now(const struct pe_rsc *r);
+int pe_role_next(const struct pe_rsc *r);
+int pe_is_promotable_inst(const struct pe_rsc *r);
+void pe_promotion_roles(struct pe_ws *ws, struct pe_rsc *clone);
 
 /* Output. */
 void pe_print_status(struct pe_ws *ws, FILE *out, int revised);

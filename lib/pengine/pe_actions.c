@@ -17,7 +17,8 @@ static struct pe_action *new_action(struct pe_ws *ws, enum pe_task t, struct pe_
 	a->node = n;
 	a->optional = 1;
 	a->runnable = 1;
-	a->pseudo = (t == PE_RUNNING || t == PE_STOPPED || t == PE_START_P || t == PE_STOP_P);
+	a->pseudo = (t == PE_RUNNING || t == PE_STOPPED || t == PE_START_P || t == PE_STOP_P || t == PE_PROMOTE_P ||
+		     t == PE_PROMOTED || t == PE_DEMOTE_P || t == PE_DEMOTED);
 	a->after = g_ptr_array_new();
 	a->before = g_ptr_array_new();
 	g_ptr_array_add(ws->actions, a);
@@ -87,6 +88,42 @@ static int unprobed_pending(struct pe_ws *ws, struct pe_rsc *r)
 	return 0;
 }
 
+/* Demote where it runs promoted, promote where it will: a demote before
+ * its stop (a stop needs it), a promote after its start (a restart needs it
+ * again; it cannot run when the start cannot). */
+static void role_actions(struct pe_ws *ws, struct pe_rsc *r, int managed)
+{
+	struct pe_node *p = r->promoted_on;
+	if (p) {
+		struct pe_action *d = new_action(ws, PE_DEMOTE, r, p);
+		r->demote = d;
+		if (p->unclean) {
+			d->pseudo = 1;
+			d->runnable = ws->stonith_enabled && quorum_ok(ws);
+		}
+		if (!managed)
+			d->runnable = 0;
+		else if (!r->promote_next || r->next != p)
+			d->optional = 0;
+		for (guint i = 0; i < r->stops->len; i++) {
+			struct pe_action *s = g_ptr_array_index(r->stops, i);
+			if (s->node == p)
+				order(ws, d, s, managed ? PE_ORD_IMPLIES_FIRST : 0);
+		}
+	}
+	if (r->promote_next && r->next) {
+		struct pe_action *pr = new_action(ws, PE_PROMOTE, r, r->next);
+		r->promote = pr;
+		if (!managed)
+			pr->runnable = 0;
+		else if (p != r->next)
+			pr->optional = 0;
+		order(ws, r->start, pr, PE_ORD_RUNNABLE_LEFT | (managed ? PE_ORD_IMPLIES_THEN : 0));
+		if (r->demote)
+			order(ws, r->demote, pr, 0);
+	}
+}
+
 static void prim_actions(struct pe_ws *ws, struct pe_rsc *r)
 {
 	int managed = r->managed && !r->failed_stop_block;
@@ -149,6 +186,8 @@ static void prim_actions(struct pe_ws *ws, struct pe_rsc *r)
 		r->start->optional = 0, r->start->reissue = 1;
 	if (!managed)
 		r->start->optional = 1;
+	if (pe_is_promotable_inst(r))
+		role_actions(ws, r, managed);
 }
 
 static struct pe_action *find_act(struct pe_rsc *r, enum pe_task t)
@@ -158,9 +197,11 @@ static struct pe_action *find_act(struct pe_rsc *r, enum pe_task t)
 	return t == PE_START ? r->start : t == PE_STOP ? r->stop_any : NULL;
 }
 
-/* Pseudo actions of a collective: start, running, stop, stopped. */
+/* Pseudo actions of a collective: start, running, stop, stopped (and for a
+ * promotable clone promote, promoted, demote, demoted). */
 struct coll {
 	struct pe_action *start, *running, *stop, *stopped;
+	struct pe_action *promote, *promoted, *demote, *demoted;
 };
 
 static GHashTable *colls;
@@ -168,6 +209,64 @@ static GHashTable *colls;
 static struct pe_rsc *any_prim(struct pe_rsc *r)
 {
 	return r->kind == PE_PRIMITIVE ? r : NULL;
+}
+
+static void inst_role_orders(struct pe_ws *ws, struct pe_rsc *x, struct coll *c)
+{
+	if (x->kind != PE_PRIMITIVE) {
+		for (guint i = 0; i < x->children->len; i++)
+			inst_role_orders(ws, g_ptr_array_index(x->children, i), c);
+		return;
+	}
+	int any = PE_ORD_RUNNABLE_LEFT | PE_ORD_ANY_RUNNABLE;
+	if (x->promote) {
+		order(ws, c->promote, x->promote, PE_ORD_RUNNABLE_LEFT);
+		order(ws, x->promote, c->promoted, any);
+	}
+	if (x->demote) {
+		order(ws, c->demote, x->demote, 0);
+		order(ws, x->demote, c->demoted, any);
+	}
+}
+
+static int has_role_action(struct pe_rsc *x, int promote)
+{
+	if (x->kind == PE_PRIMITIVE)
+		return (promote ? x->promote : x->demote) != NULL;
+	for (guint i = 0; i < x->children->len; i++)
+		if (has_role_action(g_ptr_array_index(x->children, i), promote))
+			return 1;
+	return 0;
+}
+
+/* A promotable clone's promote/demote pseudo actions around its
+ * instances', and its restart order: demote everything, stop, start,
+ * then promote. */
+static void clone_role_actions(struct pe_ws *ws, struct pe_rsc *r, struct coll *c)
+{
+	c->promote = new_action(ws, PE_PROMOTE_P, r, NULL);
+	c->promoted = new_action(ws, PE_PROMOTED, r, NULL);
+	c->demote = new_action(ws, PE_DEMOTE_P, r, NULL);
+	c->demoted = new_action(ws, PE_DEMOTED, r, NULL);
+	order(ws, c->promote, c->promoted, 0);
+	order(ws, c->demote, c->demoted, 0);
+	order(ws, c->stopped, c->promote, 0);
+	order(ws, c->demoted, c->stop, 0);
+	order(ws, c->demoted, c->start, 0);
+	order(ws, c->demoted, c->promote, 0);
+	order(ws, c->running, c->promote, 0);
+	int promotes = 0, demotes = 0;
+	for (guint i = 0; i < r->children->len; i++) {
+		inst_role_orders(ws, g_ptr_array_index(r->children, i), c);
+		promotes |= has_role_action(g_ptr_array_index(r->children, i), 1);
+		demotes |= has_role_action(g_ptr_array_index(r->children, i), 0);
+	}
+	/* The clone's promote stands for its instances' (demote alike): with
+	 * none to promote, nothing ordered after "promoted" can run. */
+	if (!promotes)
+		c->promote->runnable = c->promoted->runnable = 0;
+	if (!demotes)
+		c->demote->runnable = c->demoted->runnable = 0;
 }
 
 static void build(struct pe_ws *ws, struct pe_rsc *r)
@@ -189,6 +288,8 @@ static void build(struct pe_ws *ws, struct pe_rsc *r)
 	order(ws, c->start, c->running, 0);
 	order(ws, c->stop, c->stopped, 0);
 	order(ws, c->stopped, c->start, 0);
+	if (r->kind == PE_CLONE && r->promotable)
+		clone_role_actions(ws, r, c);
 	struct pe_action *prev_start = NULL;
 	GPtrArray *prev_stops = NULL;
 	for (guint i = 0; i < r->children->len; i++) {
@@ -239,23 +340,45 @@ static void build(struct pe_ws *ws, struct pe_rsc *r)
 	}
 }
 
-/* Endpoints of a configured ordering on any resource kind. */
-static void endpoints(struct pe_rsc *r, int stop, int as_first, GPtrArray *out)
+/* The action of an ordering: start (default), stop, promote or demote. */
+static int order_act(const char *s)
+{
+	if (!s)
+		return PE_START;
+	return !strcmp(s, "stop") ? PE_STOP : !strcmp(s, "promote") ? PE_PROMOTE :
+	       !strcmp(s, "demote") ? PE_DEMOTE : PE_START;
+}
+
+/* Endpoints of a configured ordering on any resource kind (act PE_START,
+ * PE_STOP, PE_PROMOTE, PE_DEMOTE).  A collective's promote/demote is its
+ * pseudo action; a primitive that has none has no endpoint. */
+static void endpoints(struct pe_rsc *r, int act, int as_first, GPtrArray *out)
 {
 	if (r->kind == PE_PRIMITIVE) {
-		if (!stop) {
+		if (act == PE_START) {
 			g_ptr_array_add(out, r->start);
-		} else {
+		} else if (act == PE_STOP) {
 			for (guint i = 0; i < r->stops->len; i++)
 				g_ptr_array_add(out, g_ptr_array_index(r->stops, i));
+		} else if (act == PE_PROMOTE && r->promote) {
+			g_ptr_array_add(out, r->promote);
+		} else if (act == PE_DEMOTE && r->demote) {
+			g_ptr_array_add(out, r->demote);
 		}
 		return;
 	}
 	struct coll *c = g_hash_table_lookup(colls, r);
-	if (!stop)
-		g_ptr_array_add(out, as_first ? c->running : c->start);
+	struct pe_action *a = NULL;
+	if (act == PE_START)
+		a = as_first ? c->running : c->start;
+	else if (act == PE_STOP)
+		a = as_first ? c->stopped : c->stop;
+	else if (act == PE_PROMOTE)
+		a = as_first ? c->promoted : c->promote;
 	else
-		g_ptr_array_add(out, as_first ? c->stopped : c->stop);
+		a = as_first ? c->demoted : c->demote;
+	if (a)
+		g_ptr_array_add(out, a);
 }
 
 static struct pe_node *inst_node(struct pe_rsc *inst)
@@ -269,10 +392,21 @@ static struct pe_node *inst_node(struct pe_rsc *inst)
 	return inst->running->len ? g_ptr_array_index(inst->running, 0) : NULL;
 }
 
+/* start and promote; their inverses stop and demote. */
+static int positive(int act)
+{
+	return act == PE_START || act == PE_PROMOTE;
+}
+
+static int inverse(int act)
+{
+	return act == PE_START ? PE_STOP : act == PE_PROMOTE ? PE_DEMOTE : act == PE_STOP ? PE_START : PE_PROMOTE;
+}
+
 /* Interleaved clones: each instance of "then" waits only for the instance
  * of "first" on the same node. */
 static void interleave_orders(struct pe_ws *ws, struct cib_order *o, struct pe_rsc *f, struct pe_rsc *t,
-			      int fstop, int tstop, int flags)
+			      int fact, int tact, int flags)
 {
 	GPtrArray *fa = g_ptr_array_new(), *ta = g_ptr_array_new();
 	for (guint i = 0; i < t->children->len; i++) {
@@ -286,16 +420,16 @@ static void interleave_orders(struct pe_ws *ws, struct cib_order *o, struct pe_r
 			continue;
 		g_ptr_array_set_size(fa, 0);
 		g_ptr_array_set_size(ta, 0);
-		endpoints(fi, fstop, 1, fa);
-		endpoints(ti, tstop, 0, ta);
+		endpoints(fi, fact, 1, fa);
+		endpoints(ti, tact, 0, ta);
 		for (guint a = 0; a < fa->len; a++)
 			for (guint b = 0; b < ta->len; b++)
 				order(ws, g_ptr_array_index(fa, a), g_ptr_array_index(ta, b), flags);
-		if (o->symmetrical && !fstop && !tstop) {
+		if (o->symmetrical && positive(fact) && positive(tact)) {
 			g_ptr_array_set_size(fa, 0);
 			g_ptr_array_set_size(ta, 0);
-			endpoints(ti, 1, 1, ta);
-			endpoints(fi, 1, 0, fa);
+			endpoints(ti, inverse(tact), 1, ta);
+			endpoints(fi, inverse(fact), 0, fa);
 			for (guint a = 0; a < ta->len; a++)
 				for (guint b = 0; b < fa->len; b++)
 					order(ws, g_ptr_array_index(ta, a), g_ptr_array_index(fa, b),
@@ -316,26 +450,23 @@ static void config_orders(struct pe_ws *ws)
 		struct pe_rsc *f = pe_find_rsc(ws, o->first), *t = pe_find_rsc(ws, o->then);
 		if (!f || !t)
 			continue;
-		int fstop = o->first_action && !strcmp(o->first_action, "stop");
-		int tstop = o->then_action && !strcmp(o->then_action, "stop");
-		/* promote/demote orderings need roles (not modelled): read as
-		 * start/stop they can tie a clone to itself in a cycle. */
-		if ((o->first_action && (!strcmp(o->first_action, "promote") || !strcmp(o->first_action, "demote"))) ||
-		    (o->then_action && (!strcmp(o->then_action, "promote") || !strcmp(o->then_action, "demote"))))
-			continue;
+		int fact = order_act(o->first_action), tact = order_act(o->then_action);
+		/* "Negative" actions (stop, demote) as first only order. */
+		int fstop = !positive(fact), tstop = !positive(tact);
 		int flags = o->mandatory ? PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT : 0;
 		if (f->kind == PE_CLONE && o->mandatory)
 			flags = PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT;
 		if (f->kind == PE_CLONE && t->kind == PE_CLONE && t->interleave) {
-			interleave_orders(ws, o, f, t, fstop, tstop, flags);
+			interleave_orders(ws, o, f, t, fact, tact, flags);
 			continue;
 		}
 		GPtrArray *fa = g_ptr_array_new(), *ta = g_ptr_array_new();
-		endpoints(f, fstop, 1, fa);
-		endpoints(t, tstop, 0, ta);
+		endpoints(f, fact, 1, fa);
+		endpoints(t, tact, 0, ta);
 		/* After a clone: new instances starting elsewhere do not
 		 * restart what follows, only an instance that stops does. */
-		int clone_first = f->kind == PE_CLONE && !fstop && !tstop && (flags & PE_ORD_IMPLIES_THEN);
+		int clone_first = f->kind == PE_CLONE && fact == PE_START && tact == PE_START &&
+				  (flags & PE_ORD_IMPLIES_THEN);
 		/* An asymmetrical order only holds starts back: it never stops
 		 * what already runs. */
 		int asym = !o->symmetrical && !fstop ? PE_ORD_ASYMMETRIC : 0;
@@ -352,8 +483,8 @@ static void config_orders(struct pe_ws *ws)
 		g_ptr_array_set_size(fa, 0);
 		g_ptr_array_set_size(ta, 0);
 		if (o->symmetrical && !fstop && !tstop) {
-			endpoints(t, 1, 1, ta);
-			endpoints(f, 1, 0, fa);
+			endpoints(t, inverse(tact), 1, ta);
+			endpoints(f, inverse(fact), 0, fa);
 			for (guint a = 0; a < ta->len; a++)
 				for (guint b = 0; b < fa->len; b++)
 					order(ws, g_ptr_array_index(ta, a), g_ptr_array_index(fa, b),
@@ -425,8 +556,13 @@ static int propagate(struct pe_ws *ws)
 			} else {
 				unrun = !f->runnable;
 			}
-			if (unrun && (o->flags & PE_ORD_ASYMMETRIC) && t->optional)
+			if (unrun && (o->flags & PE_ORD_ASYMMETRIC) && t->optional) {
 				unrun = 0; /* nothing to start: an asymmetrical order stops nothing */
+				if (!t->held)
+					t->held = 1, changed = 1;
+			}
+			if (!unrun && f->held && t->optional && !t->held && !(o->flags & PE_ORD_ANY_RUNNABLE))
+				t->held = 1, changed = 1;
 			if (unrun) {
 				t->runnable = 0;
 				if (!t->reason && f->reason && !strncmp(f->reason, "unrunnable ", 11) &&
@@ -601,6 +737,49 @@ static struct pe_rsc *probe_owner(GPtrArray *alike, struct pe_node *n)
 	return alike->len ? g_ptr_array_index(alike, 0) : NULL;
 }
 
+/* Is the recurring op op/interval active for r on n (in the history)? */
+static int recurring_active(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, const char *op, long long interval)
+{
+	for (guint i = 0; i < ws->notes->len; i++) {
+		struct pe_note *x = g_ptr_array_index(ws->notes, i);
+		if (x->kind == PE_NOTE_RECURRING && x->rsc == r && x->node == n && x->interval_ms == interval &&
+		    !strcmp(x->op, op))
+			return 1;
+	}
+	return 0;
+}
+
+/* Pacemaker ignores an op with the name and interval of an earlier one
+ * (whatever their roles). */
+static int duplicate_op(struct pe_rsc *r, guint k)
+{
+	struct cib_op *o = g_ptr_array_index(r->cfg->ops, k);
+	for (guint i = 0; i < k; i++) {
+		struct cib_op *e = g_ptr_array_index(r->cfg->ops, i);
+		if (!strcmp(e->name, o->name) && e->interval_ms == o->interval_ms)
+			return 1;
+	}
+	return 0;
+}
+
+static void role_cancel(struct pe_ws *ws, struct pe_rsc *r, struct cib_op *o)
+{
+	struct pe_action *c = new_action(ws, PE_CANCEL, r, r->next);
+	c->optional = 0;
+	c->cancel_op = o->name;
+	c->interval_ms = o->interval_ms;
+	for (guint i = 0; i < ws->notes->len; i++) {
+		struct pe_note *x = g_ptr_array_index(ws->notes, i);
+		if (x->kind == PE_NOTE_RECURRING && x->rsc == r && x->node == r->next &&
+		    x->interval_ms == o->interval_ms && !strcmp(x->op, o->name))
+			c->cancel_call_id = x->call_id;
+	}
+	if (r->promote && r->promote->node == r->next)
+		order(ws, c, r->promote, 0);
+	if (r->demote && r->demote->node == r->next)
+		order(ws, c, r->demote, 0);
+}
+
 static void monitors(struct pe_ws *ws)
 {
 	for (guint i = 0; i < ws->prims->len; i++) {
@@ -634,16 +813,37 @@ static void monitors(struct pe_ws *ws)
 		if (r->start->optional && !on_node(r, r->next))
 			continue;
 		int restart = !r->start->optional;
+		int next_role = pe_role_next(r);
 		for (guint k = 0; k < r->cfg->ops->len; k++) {
 			struct cib_op *o = g_ptr_array_index(r->cfg->ops, k);
-			if (strcmp(o->name, "monitor") || o->interval_ms <= 0 || !o->enabled || o->role)
+			if (strcmp(o->name, "monitor") || o->interval_ms <= 0 || !o->enabled)
 				continue;
-			if (!restart)
+			if (duplicate_op(r, k))
+				continue;
+			int orole = pe_role_parse(o->role);
+			int active = recurring_active(ws, r, r->next, o->name, o->interval_ms);
+			/* A monitor without a role is for the unpromoted roles. */
+			if ((orole != PE_ROLE_UNKNOWN && orole != next_role) ||
+			    (orole == PE_ROLE_UNKNOWN && next_role == PE_ROLE_PROMOTED)) {
+				/* A monitor of the role it leaves is cancelled
+				 * (before the role changes) where it stays. */
+				if (active && !restart)
+					role_cancel(ws, r, o);
+				continue;
+			}
+			if (!restart && (active || !pe_is_promotable_inst(r)))
 				continue; /* already recurring where it runs */
+			if (r->start->held)
+				continue; /* its start could not run: nor can this */
 			struct pe_action *m = new_action(ws, PE_MONITOR, r, r->next);
 			m->interval_ms = o->interval_ms;
 			m->optional = 0;
 			order(ws, r->start, m, PE_ORD_RUNNABLE_LEFT);
+			/* A monitor of the new role waits for the change. */
+			if (next_role == PE_ROLE_PROMOTED && r->promote)
+				order(ws, r->promote, m, PE_ORD_RUNNABLE_LEFT);
+			else if (r->demote && r->demote->node == r->next)
+				order(ws, r->demote, m, PE_ORD_RUNNABLE_LEFT);
 		}
 	}
 }
@@ -680,7 +880,8 @@ void pe_actions(struct pe_ws *ws)
 			/* (The "an instance stops" edge of a clone ordering says
 			 * nothing about whether the clone stops.) */
 			if (!o->then->optional && o->then->runnable && o->then->rsc && o->then->task != PE_START_P &&
-			    o->then->task != PE_STOP_P && !(o->flags & PE_ORD_AS_RUNNING))
+			    o->then->task != PE_STOP_P && o->then->task != PE_PROMOTE_P && o->then->task != PE_DEMOTE_P &&
+			    !(o->flags & PE_ORD_AS_RUNNING))
 				a->optional = 0;
 		}
 	}

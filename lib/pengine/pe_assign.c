@@ -63,6 +63,11 @@ static void apply_locations(struct pe_ws *ws)
 		struct pe_rsc *r = l->rsc ? pe_find_rsc(ws, l->rsc) : NULL;
 		if (!r)
 			continue;
+		/* A constraint for the Promoted (or Unpromoted) role does not
+		 * place; promotion reads it (pe_promote.c). */
+		int lrole = pe_role_parse(l->role);
+		if (lrole != PE_ROLE_UNKNOWN && lrole != PE_ROLE_STARTED)
+			continue;
 		for (guint k = 0; k < ws->nodes->len; k++) {
 			struct pe_node *n = g_ptr_array_index(ws->nodes, k);
 			struct loc_arg a = { n->idx, 0 };
@@ -77,7 +82,7 @@ static void apply_locations(struct pe_ws *ws)
 				struct cib_rule *ru = g_ptr_array_index(l->rules, q);
 				int sc;
 				/* A rule for another role (Master) does not place. */
-				if (ru->role && g_ascii_strcasecmp(ru->role, "Started"))
+				if (ru->role && pe_role_parse(ru->role) != PE_ROLE_STARTED)
 					continue;
 				if (pe_rule_eval(ws, ru, n, &sc)) {
 					a.score = pe_score_add(a.score, sc);
@@ -104,10 +109,10 @@ static struct pe_rsc *last_prim(struct pe_rsc *r)
 	return r;
 }
 
-static void add_coloc(struct pe_ws *ws, struct pe_rsc *dep, struct pe_rsc *prim, int score, const char *id)
+static struct pe_coloc *add_coloc(struct pe_ws *ws, struct pe_rsc *dep, struct pe_rsc *prim, int score, const char *id)
 {
 	if (!dep || !prim || dep == prim)
-		return;
+		return NULL;
 	struct pe_coloc *c = g_new0(struct pe_coloc, 1);
 	c->dep = dep;
 	c->prim = prim;
@@ -116,6 +121,7 @@ static void add_coloc(struct pe_ws *ws, struct pe_rsc *dep, struct pe_rsc *prim,
 	g_ptr_array_add(ws->colocs, c);
 	g_ptr_array_add(dep->with, c);
 	g_ptr_array_add(prim->deps, c);
+	return c;
 }
 
 static void group_chain(struct pe_ws *ws, struct pe_rsc *r)
@@ -145,11 +151,28 @@ static void build_colocations(struct pe_ws *ws)
 		if (!d || !p || c->score == 0)
 			continue;
 		struct pe_rsc *pp = p->kind == PE_CLONE ? p : (c->score >= PE_INF ? last_prim(p) : first_prim(p));
-		if (d->kind == PE_CLONE) {
-			for (guint k = 0; k < d->children->len; k++)
-				add_coloc(ws, first_prim(g_ptr_array_index(d->children, k)), pp, c->score, c->id);
+		int drole = pe_role_parse(c->rsc_role), prole = pe_role_parse(c->with_role);
+		if (prole == PE_ROLE_STARTED || p->kind != PE_CLONE || !p->promotable)
+			prole = PE_ROLE_UNKNOWN;
+		if (drole == PE_ROLE_STARTED)
+			drole = PE_ROLE_UNKNOWN;
+		struct pe_coloc *x;
+		if (d->kind == PE_CLONE && d->promotable && drole != PE_ROLE_UNKNOWN) {
+			/* The role of a promotable clone's instances: it
+			 * decides promotion, not placement. */
+			x = add_coloc(ws, d, pp, c->score, c->id);
+			if (x)
+				x->dep_role = drole, x->prim_role = prole;
+		} else if (d->kind == PE_CLONE) {
+			for (guint k = 0; k < d->children->len; k++) {
+				x = add_coloc(ws, first_prim(g_ptr_array_index(d->children, k)), pp, c->score, c->id);
+				if (x)
+					x->prim_role = prole;
+			}
 		} else {
-			add_coloc(ws, first_prim(d), pp, c->score, c->id);
+			x = add_coloc(ws, first_prim(d), pp, c->score, c->id);
+			if (x)
+				x->prim_role = prole;
 		}
 	}
 }
@@ -230,12 +253,13 @@ static void merge_dep(struct pe_ws *ws, struct pe_rsc *dep, int *w, char *allowe
 	dep->merging = 0;
 }
 
-static int clone_has_instance_on(struct pe_rsc *clone, struct pe_node *n)
+/* An instance of clone on n after the transition, in role (UNKNOWN: any). */
+static int clone_has_instance_on(struct pe_rsc *clone, struct pe_node *n, int role)
 {
 	for (guint i = 0; i < clone->children->len; i++) {
 		struct pe_rsc *inst = g_ptr_array_index(clone->children, i);
 		struct pe_rsc *p = last_prim(inst);
-		if (p && p->next == n)
+		if (p && p->next == n && (role == PE_ROLE_UNKNOWN || pe_role_next(p) == role))
 			return 1;
 	}
 	return 0;
@@ -261,7 +285,7 @@ static void base_weights(struct pe_ws *ws, struct pe_rsc *r, int *w, char *allow
 		int *keep = finite ? g_memdup2(w, (nn + 1) * sizeof(int)) : NULL;
 		for (guint i = 0; i < nn; i++) {
 			struct pe_node *n = g_ptr_array_index(ws->nodes, i);
-			int on = p->kind == PE_CLONE ? clone_has_instance_on(p, n) : p->next == n;
+			int on = p->kind == PE_CLONE ? clone_has_instance_on(p, n, c->prim_role) : p->next == n;
 			if (c->score >= PE_INF) {
 				if (!on)
 					w[i] = -PE_INF;
@@ -472,6 +496,12 @@ static void assign_clone(struct pe_ws *ws, struct pe_rsc *c)
 	if (c->assigned_done || c->assigning)
 		return;
 	c->assigning = 1;
+	/* The primaries of its role colocations are placed first: promotion
+	 * depends on where they are. */
+	for (guint k = 0; k < c->with->len; k++) {
+		struct pe_coloc *x = g_ptr_array_index(c->with, k);
+		assign_rsc(ws, x->prim);
+	}
 	struct pe_rsc *saved = cap_clone;
 	cap_clone = c;
 	for (guint i = 0; i < c->children->len; i++) {
@@ -495,6 +525,8 @@ static void assign_clone(struct pe_ws *ws, struct pe_rsc *c)
 	for (guint i = 0; i < c->children->len; i++)
 		assign_inst(ws, g_ptr_array_index(c->children, i));
 	cap_clone = saved;
+	if (c->promotable)
+		pe_promotion_roles(ws, c);
 	c->assigned_done = 1;
 	c->assigning = 0;
 }

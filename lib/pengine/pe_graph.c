@@ -43,6 +43,16 @@ const char *pe_task_name(const struct pe_action *a)
 		return "migrate_to";
 	case PE_MIGRATE_FROM:
 		return "migrate_from";
+	case PE_PROMOTE:
+	case PE_PROMOTE_P:
+		return "promote";
+	case PE_DEMOTE:
+	case PE_DEMOTE_P:
+		return "demote";
+	case PE_PROMOTED:
+		return "promoted";
+	case PE_DEMOTED:
+		return "demoted";
 	}
 	return "?";
 }

@@ -276,6 +276,39 @@ static char *reason_tail(const char *reason, int blocked)
 	return g_strdup("");
 }
 
+static int runs(const struct pe_action *a)
+{
+	return a && !a->optional && a->runnable;
+}
+
+/* The node column as Pacemaker 2.1.5 words it: with the roles when the
+ * resource is or becomes an instance of a promotable clone in a role other
+ * than plain started (the role is shown once when it does not change). */
+static char *where(struct pe_rsc *r, struct pe_node *from, struct pe_node *to)
+{
+	int role = pe_role_now(r), next = to ? pe_role_next(r) : PE_ROLE_STOPPED;
+	int need = role > PE_ROLE_STARTED || next > PE_ROLE_UNPROMOTED;
+	const char *rn = pe_role_name(role), *nn = pe_role_name(next);
+	if (!need) {
+		if (!from || !to)
+			return g_strdup((from ? from : to)->uname);
+		if (from == to)
+			return g_strdup(from->uname);
+		return g_strdup_printf("%s -> %s", from->uname, to->uname);
+	}
+	if (!from)
+		return g_strdup_printf("%s -> %s %s", rn, nn, to->uname);
+	if (!to)
+		return g_strdup_printf("%s %s", rn, from->uname);
+	if (role == next && from == to)
+		return g_strdup_printf("%s %s", rn, from->uname);
+	if (role == next)
+		return g_strdup_printf("%s -> %s %s", from->uname, to->uname, rn);
+	if (from == to)
+		return g_strdup_printf("%s -> %s %s", rn, nn, from->uname);
+	return g_strdup_printf("%s %s -> %s %s", rn, from->uname, nn, to->uname);
+}
+
 static void summarize(struct pe_rsc *r, GPtrArray *lines)
 {
 	struct pe_action *s = r->start;
@@ -298,26 +331,36 @@ static void summarize(struct pe_rsc *r, GPtrArray *lines)
 	int start_req = s && r->next && !s->optional;
 	struct pe_node *cur = r->running->len ? g_ptr_array_index(r->running, 0) : NULL;
 	if (!cur) {
-		if (start_req)
+		if (start_req && s->runnable && runs(r->promote))
+			add_line(lines, "Promote", r->id, where(r, NULL, r->next), g_strdup(""));
+		else if (start_req)
 			add_line(lines, "Start", r->id, g_strdup(r->next->uname),
 				 s->runnable ? g_strdup("") : reason_tail(s->reason, 1));
 		return;
 	}
-	if (r->next == cur && !stop_req)
+	if (r->next == cur && !stop_req) {
+		/* Only the role changes. */
+		if (runs(r->demote) && runs(r->promote))
+			add_line(lines, "Re-promote", r->id, where(r, cur, cur), g_strdup(""));
+		else if (runs(r->demote))
+			add_line(lines, "Demote", r->id, where(r, cur, cur), g_strdup(""));
+		else if (runs(r->promote))
+			add_line(lines, "Promote", r->id, where(r, cur, cur), g_strdup(""));
 		return;
+	}
 	if (!stop_req && !start_req)
 		return;
 	if (r->next && s->runnable && start_req) {
 		if (r->next == cur) {
 			if (r->failed)
-				add_line(lines, "Recover", r->id, g_strdup(cur->uname), g_strdup(""));
+				add_line(lines, "Recover", r->id, where(r, cur, cur), g_strdup(""));
 			else
-				add_line(lines, "Restart", r->id, g_strdup(cur->uname),
+				add_line(lines, "Restart", r->id, where(r, cur, cur),
 					 reason_tail(s->reason ? s->reason : stop && stop->reason ? stop->reason :
 						     r->def_changed && !r->agent_changed ? "resource definition change" : NULL, 0));
 		} else {
 			add_line(lines, r->failed ? "Recover" : r->migrate_to ? "Migrate" : "Move", r->id,
-				 g_strdup_printf("%s -> %s", cur->uname, r->next->uname),
+				 where(r, cur, r->next),
 				 stop_blocked ? g_strdup("  blocked") : g_strdup(""));
 		}
 		return;
@@ -331,7 +374,7 @@ static void summarize(struct pe_rsc *r, GPtrArray *lines)
 	for (guint i = 0; i < r->stops->len; i++) {
 		struct pe_action *x = g_ptr_array_index(r->stops, i);
 		if (!x->optional || x == stop)
-			add_line(lines, "Stop", r->id, g_strdup(x->node->uname), reason_tail(why, !x->runnable));
+			add_line(lines, "Stop", r->id, where(r, x->node, NULL), reason_tail(why, !x->runnable));
 	}
 }
 

@@ -168,6 +168,12 @@ static void resolve_meta(struct pe_ws *ws, struct pe_rsc *pr)
 		if (pv && !g_ascii_strcasecmp(pv, "Stopped"))
 			pr->target_stopped = 1;
 	}
+	/* target-role Unpromoted (Slave) caps a promotable instance's role. */
+	for (struct cib_rsc *p = r; p; p = p->parent) {
+		const char *pv = cib_nv_get(&p->meta, "target-role");
+		if (pv && pe_role_parse(pv) == PE_ROLE_UNPROMOTED)
+			pr->target_unpromoted = 1;
+	}
 	pr->stickiness = meta_score(ws, r, "resource-stickiness", ws->default_stickiness);
 	pr->migration_threshold = meta_score(ws, r, "migration-threshold", PE_INF);
 	pr->priority = meta_score(ws, r, "priority", 0);
@@ -226,6 +232,12 @@ static struct pe_rsc *build(struct pe_ws *ws, struct cib_rsc *cfg, struct pe_rsc
 		r->clone_node_max = meta_score(ws, cfg, "clone-node-max", 1);
 		const char *il = cib_nv_get(&cfg->meta, "interleave");
 		r->interleave = il && cib_is_true(il);
+		r->promotable = cfg->promotable;
+		/* promoted-max, or master-max as heartbeat 2.x / Pacemaker 1.x
+		 * named it; 1 and 1 by default. */
+		r->promoted_max = meta_score(ws, cfg, cib_nv_get(&cfg->meta, "promoted-max") ? "promoted-max" : "master-max", 1);
+		r->promoted_node_max = meta_score(ws, cfg, cib_nv_get(&cfg->meta, "promoted-node-max") ?
+						  "promoted-node-max" : "master-node-max", 1);
 		if (r->clone_max < 0)
 			r->clone_max = 0;
 		if (r->clone_max > 10000)
@@ -361,6 +373,7 @@ struct hist {
 	int active, failed, pending, block, fence, stop_target, hard_ban, fatal_ban, start_failed;
 	int expired_failure;
 	int pending_start;        /* the newest op is a start still running */
+	int promoted;             /* promotable: the newest result says promoted */
 };
 
 static int is_probe(const struct cib_lrm_op *o)
@@ -391,7 +404,7 @@ static void replay(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, GPtrAr
 			 * expected result is known here, not to the executor. */
 			if (o->rc == exp) {
 				failure = 0;
-			} else if (probe && (o->rc == 0 || o->rc == 7)) {
+			} else if (probe && (o->rc == 0 || o->rc == 7 || o->rc == 8)) {
 				failure = 0;
 			} else if (o->rc == 7 && !strcmp(task, "monitor") && !r->managed) {
 				/* Unmanaged: "not running" is news, not a failure. */
@@ -410,17 +423,28 @@ static void replay(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, GPtrAr
 		} else {
 			failure = 1;
 		}
+		/* rc 8 and 9 (failed promoted) say it runs promoted, whatever
+		 * was expected. */
+		if ((o->op_status == 0 || o->op_status == 4) && (o->rc == 8 || o->rc == 9))
+			h->promoted = 1;
 		if (!failure) {
 			int rc = o->rc;
 			if (!strcmp(task, "start") || !strcmp(task, "migrate_from")) {
 				h->active = 1;
 				h->failed = 0, h->start_failed = 0;
+				h->promoted = 0;
 			} else if (!strcmp(task, "stop")) {
 				h->active = 0;
 				h->failed = 0, h->start_failed = 0, h->block = 0;
+				h->promoted = 0;
+			} else if (!strcmp(task, "promote")) {
+				h->active = 1;
+				h->promoted = 1;
+			} else if (!strcmp(task, "demote")) {
+				h->promoted = 0;
 			} else if (!strcmp(task, "monitor")) {
 				if (rc == 7)
-					h->active = 0;
+					h->active = 0, h->promoted = 0;
 				else if (rc == 0 || rc == 8)
 					h->active = 1;
 			}
@@ -457,6 +481,13 @@ static void replay(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, GPtrAr
 		h->failed = 1;
 		if (!strcmp(task, "start"))
 			h->start_failed = 1;
+		/* A failed promote leaves it promoted; a failed demote is
+		 * taken as unpromoted (it is recovered by a stop, and promoting
+		 * again waits for that) unless the failure blocks. */
+		if (!strcmp(task, "promote"))
+			h->promoted = 1;
+		else if (!strcmp(task, "demote"))
+			h->promoted = !strcmp(on_fail, "block");
 		if (!strcmp(on_fail, "block"))
 			h->block = 1;
 		else if (!strcmp(on_fail, "fence"))
@@ -674,6 +705,8 @@ static void unpack_history(struct pe_ws *ws)
 			 * fail-count to INFINITY, which the threshold sees. */
 			if (h.active) {
 				g_ptr_array_add(r->running, n);
+				if (h.promoted && pe_is_promotable_inst(r))
+					r->promoted_on = n;
 				if (h.failed)
 					r->failed = 1;
 				if (h.block)
