@@ -8,13 +8,18 @@
 #include <string.h>
 #include <time.h>
 #include "crmd.h"
+#include "clock.h"
 #include "cib/cib_live_proto.h"
 
 #define REQ_TIMEOUT_MS 20000
-/* A request travels to the DC as one heartbeat message (a UDP datagram):
- * one larger than a CIB transfer's part would be lost on the way, and the
- * tool would wait for the timeout.  It is refused at once instead. */
-#define REQ_MAX_DATA (30 * 1024)
+/* A request travels to the DC in heartbeat messages (UDP datagrams): data
+ * larger than REQ_PART goes in numbered parts, as a whole CIB does, and the
+ * DC puts them together (one sender's messages arrive in order).  What the
+ * DC holds half-received is bounded: REQ_MAX_DATA per request, REQ_MAX_PARTIAL
+ * requests at once, each forgotten after REQ_TIMEOUT_MS. */
+#define REQ_PART (30 * 1024)
+#define REQ_MAX_DATA (16 * 1024 * 1024)
+#define REQ_MAX_PARTIAL 16
 
 struct pending {
 	unsigned long id;
@@ -80,7 +85,7 @@ static void finish(struct pending *p, int rc, xmlNodePtr out, const char *err)
 	done(data, rc, out, err);
 }
 
-static void send_to_dc(struct pending *p)
+static struct hb_msg *req_msg(const struct pending *p)
 {
 	struct hb_msg *m = crm_msg_new(CRM_T_CIB_REQ);
 	msg_addf(m, "reqid", "%lu", p->id);
@@ -90,22 +95,49 @@ static void send_to_dc(struct pending *p)
 	if (p->xpath)
 		msg_add(m, "xpath", p->xpath);
 	msg_addf(m, "flags", "%d", p->req.flags);
-	if (p->req.data)
-		crm_msg_add_xml(m, "data", p->req.data);
-	size_t dlen = 0;
-	if (msg_get_bin(m, "data", &dlen) && dlen > REQ_MAX_DATA) {
+	return m;
+}
+
+static void send_to_dc(struct pending *p)
+{
+	xmlBufferPtr b = NULL;
+	size_t len = 0, parts = 1;
+	if (p->req.data) {
+		b = xmlBufferCreate();
+		xmlNodeDump(b, p->req.data->doc, p->req.data, 0, 0);
+		len = (size_t)xmlBufferLength(b);
+		parts = len / REQ_PART + 1;
+	}
+	if (len > REQ_MAX_DATA) {
 		char why[256];
-		snprintf(why, sizeof why,
-			 "the request (%zu bytes) is larger than one message to the DC (%d bytes): "
-			 "make it on the DC %s, or in smaller pieces", dlen, REQ_MAX_DATA, crmd.dc);
+		snprintf(why, sizeof why, "the request (%zu bytes) is larger than the DC takes (%d bytes)", len,
+			 REQ_MAX_DATA);
 		crm_warn("crmd: CIB request refused: %s", why);
-		msg_free(m);
+		xmlBufferFree(b);
 		finish(p, CIB_E_OPERATION, NULL, why);
 		return;
 	}
 	p->sent = true;
-	if (crm_send(m, crmd.dc) < 0)
-		finish(p, CIB_E_NOT_CONNECTED, NULL, "cannot send the request to the DC (too large for one message?)");
+	const char *text = b ? (const char *)xmlBufferContent(b) : NULL;
+	int rc = 0;
+	for (size_t i = 0; i < parts && rc == 0; i++) {
+		struct hb_msg *m = req_msg(p);
+		if (b && parts == 1) {
+			msg_add_bin(m, "data", text, len);
+		} else if (b) {
+			size_t off = i * REQ_PART, n = len - off < REQ_PART ? len - off : REQ_PART;
+			msg_addf(m, "part", "%zu", i);
+			msg_addf(m, "parts", "%zu", parts);
+			msg_add_bin(m, "data", text + off, n);
+		}
+		rc = crm_send(m, crmd.dc);
+	}
+	if (parts > 1)
+		crm_info("crmd: CIB request %lu (%zu bytes) sent to the DC %s in %zu parts", p->id, len, crmd.dc, parts);
+	if (b)
+		xmlBufferFree(b);
+	if (rc < 0)
+		finish(p, CIB_E_NOT_CONNECTED, NULL, "cannot send the request to the DC");
 }
 
 static void run(struct pending *p)
@@ -168,11 +200,102 @@ void cibreq_dc_known(void)
 	g_list_free(l);
 }
 
+/* The DC's side of a request in parts: what has come so far, per sender
+ * and request. */
+struct partial {
+	GString *text;
+	size_t next, parts;
+	uint64_t started_ms;
+};
+static GHashTable *partials;   /* "node reqid" -> struct partial */
+
+static void partial_free(gpointer p)
+{
+	struct partial *x = p;
+	g_string_free(x->text, TRUE);
+	g_free(x);
+}
+
+static void forget_stale(void)
+{
+	GHashTableIter it;
+	gpointer k, v;
+	uint64_t now = clock_ms();
+	g_hash_table_iter_init(&it, partials);
+	while (g_hash_table_iter_next(&it, &k, &v))
+		if (now - ((struct partial *)v)->started_ms > REQ_TIMEOUT_MS) {
+			crm_warn("crmd: CIB request %s: parts stopped coming: dropped", (const char *)k);
+			g_hash_table_iter_remove(&it);
+		}
+}
+
+/* One more part of a request.  Returns 1 with *text (g_free) when it is
+ * whole, 0 while parts are missing, -1 (with *why) when it is dropped. */
+static int add_part(const struct hb_msg *m, const char *from, const char *reqid, char **text, size_t *len,
+		    const char **why)
+{
+	size_t part = strtoul(msg_get(m, "part"), NULL, 10), parts = strtoul(msg_get(m, "parts"), NULL, 10);
+	size_t blen = 0;
+	const void *b = msg_get_bin(m, "data", &blen);
+	if (!partials)
+		partials = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, partial_free);
+	forget_stale();
+	char *key = g_strdup_printf("%s %s", from, reqid);
+	struct partial *x = g_hash_table_lookup(partials, key);
+	if (part == 0 && !x) {
+		if (g_hash_table_size(partials) >= REQ_MAX_PARTIAL) {
+			g_free(key);
+			*why = "the DC is receiving too many large requests: try again";
+			return -1;
+		}
+		x = g_new0(struct partial, 1);
+		x->text = g_string_new(NULL);
+		x->parts = parts;
+		x->started_ms = clock_ms();
+		g_hash_table_insert(partials, g_strdup(key), x);
+	}
+	if (!x || !b || x->next != part || x->parts != parts || x->text->len + blen > REQ_MAX_DATA) {
+		if (x)
+			g_hash_table_remove(partials, key);
+		g_free(key);
+		*why = "the request's parts came out of order or too large: dropped";
+		return -1;
+	}
+	g_string_append_len(x->text, b, (gssize)blen);
+	if (++x->next < x->parts) {
+		g_free(key);
+		return 0;
+	}
+	*len = x->text->len;
+	*text = g_string_free(x->text, FALSE);
+	x->text = g_string_new(NULL);
+	g_hash_table_remove(partials, key);
+	g_free(key);
+	return 1;
+}
+
 void cibreq_on_req(const struct hb_msg *m)
 {
 	const char *from = crm_msg_from(m), *reqid = msg_get(m, "reqid");
-	if (!reqid)
+	if (!reqid || !from)
 		return;
+	char *whole = NULL;
+	size_t wlen = 0;
+	if (msg_get(m, "part") && msg_get(m, "parts") && crm_is_dc()) {
+		const char *why = NULL;
+		int got = add_part(m, from, reqid, &whole, &wlen, &why);
+		if (got == 0)
+			return;
+		if (got < 0) {
+			crm_warn("crmd: CIB request %s from %s: %s", reqid, from, why);
+			struct hb_msg *r = crm_msg_new(CRM_T_CIB_REP);
+			msg_add(r, "reqid", reqid);
+			msg_addf(r, "rc", "%d", CIB_E_OPERATION);
+			msg_add(r, "err", why);
+			crm_send(r, from);
+			return;
+		}
+	}
 	struct hb_msg *r = crm_msg_new(CRM_T_CIB_REP);
 	msg_add(r, "reqid", reqid);
 	if (!crm_is_dc()) {
@@ -183,7 +306,17 @@ void cibreq_on_req(const struct hb_msg *m)
 	}
 	int code = cib_live_opcode(msg_get(m, "opcode"));
 	const char *fl = msg_get(m, "flags");
-	xmlDocPtr data = crm_msg_get_xml(m, "data");
+	xmlDocPtr data = NULL;
+	if (whole) {
+		char *err = NULL;
+		data = cib_xml_parse(whole, wlen, &err);
+		if (!data)
+			crm_warn("crmd: CIB request %s from %s (%zu bytes in parts): %s", reqid, from, wlen, err);
+		g_free(err);
+		g_free(whole);
+	} else {
+		data = crm_msg_get_xml(m, "data");
+	}
 	struct cib_req req = { (enum cib_opcode)code, msg_get(m, "section"), msg_get(m, "xpath"),
 			       data ? xmlDocGetRootElement(data) : NULL, fl ? atoi(fl) : 0 };
 	xmlNodePtr out = NULL;
