@@ -153,7 +153,14 @@ int crm_ra_cmd(char **w);
 
 /* crm_resource_cmd.c, crm_node_cmd.c (also status) */
 int crm_resource_cmd(char **w);
-int crm_node_cmd(char **w, int force);   /* force: -F answers yes */
+int crm_node_cmd(char **w, int force);
+
+/* --- crm_prompt.c: the interactive prompt ---------------------------- */
+void crm_prompt_init(struct crm_session *s);
+/* One line (g_free), NULL at the end of input; level: crm_main's enum. */
+char *crm_prompt_read(const char *prompt, int level);
+/* What tab offers after line (the words before the one completed). */
+char **crm_prompt_candidates(const char *line, int level);   /* force: -F answers yes */
 int crm_status_cmd(char **w);
 
 /* Set: messages are not printed (the fuzz target). */

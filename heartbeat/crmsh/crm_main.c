@@ -119,22 +119,25 @@ static int interactive(struct crm_session *s)
 {
 	enum level lvl = TOP;
 	int rc = 0, quit = 0;
-	char buf[8192];
 	GString *cum = g_string_new(NULL);
+	crm_prompt_init(s);
 	while (!quit) {
 		const char *sh = getenv("CIB_shadow");
-		printf("crm(%s)%s# ", sh && *sh ? sh : "live", level_names[lvl]);
-		fflush(stdout);
-		if (!fgets(buf, sizeof buf, stdin))
+		char *prompt = g_strdup_printf("crm(%s)%s# ", sh && *sh ? sh : "live", level_names[lvl]);
+		char *buf = crm_prompt_read(prompt, (int)lvl);
+		g_free(prompt);
+		if (!buf)
 			break;
 		g_strstrip(buf);
 		size_t n = strlen(buf);
 		if (n && buf[n - 1] == '\\') {
 			buf[n - 1] = 0;
 			g_string_append(cum, buf);
+			g_free(buf);
 			continue;
 		}
 		g_string_append(cum, buf);
+		g_free(buf);
 		char *err = NULL;
 		char **w = cum->str[0] == '#' ? g_new0(char *, 1) : crm_split(cum->str, &err);
 		g_string_truncate(cum, 0);
