@@ -151,17 +151,22 @@ static int confirm(const char *question, int force)
 	}
 }
 
+/* The node's uuid once the operator said yes to question (freed here);
+ * NULL when they did not, or when there is no such node. */
+static const char *confirmed_uuid(struct nctx *c, const char *uname, char *question, int force)
+{
+	int ok = confirm(question, force);
+	g_free(question);
+	return ok ? uuid_of(c, uname) : NULL;
+}
+
 /* fence NODE: the node's transient "terminate" attribute, which makes the
  * DC fence it (as crmsh does on a cluster node). */
 static int node_fence(struct nctx *c, const char *uname, int force)
 {
 	char *q = g_strdup_printf("Fencing %s will shut down the node and migrate any resources that are "
 				  "running on it! Do you want to fence %s", uname, uname);
-	int ok = confirm(q, force);
-	g_free(q);
-	if (!ok)
-		return 1;
-	const char *uuid = uuid_of(c, uname);
+	const char *uuid = confirmed_uuid(c, uname, q, force);
 	if (!uuid)
 		return 1;
 	struct attr_ref a = { "status", uuid, NULL, NULL, "terminate" };
@@ -176,12 +181,8 @@ static int node_fence(struct nctx *c, const char *uname, int force)
  * believes anything still runs there -- crmsh's form for this stack. */
 static int node_clearstate(struct nctx *c, const char *uname, int force)
 {
-	char *q = g_strdup_printf("Do you really want to drop state for node %s", uname);
-	int ok = confirm(q, force);
-	g_free(q);
-	if (!ok)
-		return 1;
-	const char *uuid = uuid_of(c, uname);
+	const char *uuid = confirmed_uuid(c, uname, g_strdup_printf("Do you really want to drop state for node %s", uname),
+					  force);
 	if (!uuid)
 		return 1;
 	xmlNodePtr st = xmlNewNode(NULL, (const xmlChar *)"node_state");

@@ -223,6 +223,21 @@ static GPtrArray *candidates(char **w, int pos)
 	return out;
 }
 
+/* The words of line, blanks however many. */
+static char **split_words(const char *line)
+{
+	char *l = g_strdup(line);
+	char **w = g_strsplit_set(g_strstrip(l), " \t", -1), **k = w;
+	for (char **p = w; *p; p++)
+		if (**p)
+			*k++ = *p;
+		else
+			g_free(*p);
+	*k = NULL;
+	g_free(l);
+	return w;
+}
+
 #if HAVE_LIBEDIT
 static GPtrArray *matches;
 static guint match_next;
@@ -245,21 +260,10 @@ static char **complete(const char *text, int start, int end)
 	(void)end;
 	rl_attempted_completion_over = 1;
 	char *before = g_strndup(rl_line_buffer, (gsize)start);
-	char **w = g_strsplit_set(g_strstrip(before), " \t", -1);
-	int pos = 0;
-	for (char **p = w; *p; p++)
-		pos += **p != 0;
-	/* compact the empty pieces of repeated blanks away */
-	char **k = w;
-	for (char **p = w; *p; p++)
-		if (**p)
-			*k++ = *p;
-		else
-			g_free(*p);
-	*k = NULL;
+	char **w = split_words(before);
 	if (matches)
 		g_ptr_array_free(matches, TRUE);
-	matches = candidates(w, pos);
+	matches = candidates(w, (int)g_strv_length(w));
 	g_strfreev(w);
 	g_free(before);
 	return rl_completion_matches(text, generate);
@@ -296,18 +300,10 @@ char *crm_prompt_read(const char *prompt, int level)
 char **crm_prompt_candidates(const char *line, int level)
 {
 	cur_level = level;
-	char *l = g_strdup(line);
-	char **w = g_strsplit_set(g_strstrip(l), " \t", -1), **k = w;
-	for (char **p = w; *p; p++)
-		if (**p)
-			*k++ = *p;
-		else
-			g_free(*p);
-	*k = NULL;
+	char **w = split_words(line);
 	GPtrArray *c = candidates(w, (int)g_strv_length(w));
 	g_ptr_array_add(c, NULL);
 	char **r = (char **)g_ptr_array_free(c, FALSE);
 	g_strfreev(w);
-	g_free(l);
 	return r;
 }

@@ -46,6 +46,8 @@ static int count(char **c)
 
 #define OFFERS(line, level, want) do { char **c_ = crm_prompt_candidates((line), (level)); \
 	CHECK(has(c_, (want))); g_strfreev(c_); } while (0)
+#define LACKS(line, level, what) do { char **c_ = crm_prompt_candidates((line), (level)); \
+	CHECK(!in(c_, (what))); g_strfreev(c_); } while (0)
 
 int main(void)
 {
@@ -73,11 +75,7 @@ int main(void)
 	OFFERS("show", 1, "fsWeb");
 	OFFERS("delete", 1, "loc-web");
 	OFFERS("primitive p9", 1, "ocf:acme:Widget");
-	{
-		char **c = crm_prompt_candidates("primitive p9", 1);
-		CHECK(!in(c, "ocf:acme:README"));   /* not executable: not an agent */
-		g_strfreev(c);
-	}
+	LACKS("primitive p9", 1, "ocf:acme:README");   /* not executable: not an agent */
 	OFFERS("group g2", 1, "ipWeb");
 	OFFERS("location l2 grpWeb", 1, "bravo");
 	{
@@ -92,11 +90,7 @@ int main(void)
 	OFFERS("resource move grpWeb", 0, "bravo");
 	OFFERS("standby", 3, "bravo");
 	OFFERS("node fence", 0, "alpha");
-	{
-		char **c = crm_prompt_candidates("standby", 3);
-		CHECK(!in(c, "grpWeb"));
-		g_strfreev(c);
-	}
+	LACKS("standby", 3, "grpWeb");
 	unlink(agent);
 	unlink(notx);
 	unlink(file);
