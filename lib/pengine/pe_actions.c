@@ -18,7 +18,7 @@ static struct pe_action *new_action(struct pe_ws *ws, enum pe_task t, struct pe_
 	a->optional = 1;
 	a->runnable = 1;
 	a->pseudo = (t == PE_RUNNING || t == PE_STOPPED || t == PE_START_P || t == PE_STOP_P || t == PE_PROMOTE_P ||
-		     t == PE_PROMOTED || t == PE_DEMOTE_P || t == PE_DEMOTED);
+		     t == PE_PROMOTED || t == PE_DEMOTE_P || t == PE_DEMOTED || t == PE_NOTIFY_P || t == PE_NOTIFIED);
 	a->after = g_ptr_array_new();
 	a->before = g_ptr_array_new();
 	g_ptr_array_add(ws->actions, a);
@@ -889,6 +889,7 @@ void pe_actions(struct pe_ws *ws)
 	pe_migrations(ws);
 	pe_housekeeping(ws);
 	pe_order_probes(ws);
+	pe_notifications(ws);
 	(void)any_prim;
 	(void)find_act;
 	g_hash_table_destroy(colls);
