@@ -325,6 +325,17 @@ static void build(struct pe_ws *ws, struct pe_rsc *r)
 			order(ws, c->stop, cstop, 0);
 			order(ws, cstopped, c->stopped, PE_ORD_IMPLIES_THEN);
 		}
+		if (!clone && prev_start && ch->kind == PE_PRIMITIVE) {
+			/* A promotable group instance changes role member by
+			 * member: promoted in its order, demoted in reverse. */
+			struct pe_rsc *pm = g_ptr_array_index(r->children, i - 1);
+			if (pm->kind == PE_PRIMITIVE) {
+				if (pm->promote && ch->promote)
+					order(ws, pm->promote, ch->promote, 0);
+				if (pm->demote && ch->demote)
+					order(ws, ch->demote, pm->demote, 0);
+			}
+		}
 		if (!clone && prev_start) {
 			if (stops && prev_stops)
 				for (guint k = 0; k < stops->len; k++)
