@@ -247,20 +247,28 @@ void pe_promotion_roles(struct pe_ws *ws, struct pe_rsc *clone)
 		}
 	}
 	/* Resources that want to be with the promoted instance pull it to
-	 * where they would rather be (their positive preferences, scaled). */
+	 * where they would rather be (their preferences, scaled).  Where they
+	 * may not go, a node the clone likes keeps a token score of 1 rather
+	 * than becoming negative: a dependent cannot forbid a promotion, only
+	 * rank the candidates (promoted with a group banned from its node, the
+	 * instance on the other node wins). */
 	for (guint i = 0; i < clone->deps->len; i++) {
 		struct pe_coloc *c = g_ptr_array_index(clone->deps, i);
-		if (c->prim_role != PE_ROLE_PROMOTED || c->dep_role == PE_ROLE_UNPROMOTED)
+		if (c->prim_role != PE_ROLE_PROMOTED || c->dep_role == PE_ROLE_UNPROMOTED || c->score <= 0)
 			continue;
 		struct pe_rsc *d = first_prim(c->dep);
 		if (!d)
 			continue;
 		for (guint k = 0; k < nn; k++) {
 			int w = d->weight[k];
-			if (!d->allowed[k] || w <= 0)
+			if (!d->allowed[k] || w == 0)
 				continue;
 			int add = pe_score_scale(w, (double)c->score / PE_INF);
-			cw[k] = pe_score_add(cw[k], add);
+			int sum = pe_score_add(cw[k], add);
+			if (sum < 0 && cw[k] > 0)
+				cw[k] = 1;
+			else if (sum >= 0 || cw[k] < 0)
+				cw[k] = sum;
 		}
 	}
 	for (guint i = 0; i < v->len; i++) {

@@ -218,6 +218,17 @@ static void test_constraints(void)
 	pe_free(ws);
 	cib_free(c);
 
+	/* A resource with the promoted role that may not run where the
+	 * promoted instance is pulls the promotion to where it may. */
+	c = two(NULL, 1, "10", "10",
+		"<rsc_location id=\"l\" rsc=\"A\" node=\"n1\" score=\"-INFINITY\"/>"
+		"<rsc_colocation id=\"c\" rsc=\"A\" with-rsc=\"ms\" with-rsc-role=\"Promoted\" score=\"INFINITY\"/>", a);
+	ws = pe_run(c, NULL);
+	CHECK(!pe_find_rsc(ws, "S:0")->promote_next && pe_find_rsc(ws, "S:1")->promote_next);
+	CHECK_STR(t_where(ws, "A"), "n2");
+	pe_free(ws);
+	cib_free(c);
+
 	/* A start ordered after the promotion waits for the promote. */
 	c = two(NULL, 0, "5", "10",
 		"<rsc_order id=\"o\" first=\"ms\" first-action=\"promote\" then=\"A\" then-action=\"start\"/>", a);
