@@ -39,6 +39,7 @@ struct pe_rsc {
 	char *id;                 /* instance name: "rsc", "rsc:0" */
 	char *base;               /* configured id */
 	const char *clone_name;   /* anonymous clone instance: the id its history has ("rsc") */
+	int running_name;         /* clone_name is that of a history where it is active */
 	enum pe_kind kind;
 	struct cib_rsc *cfg;
 	struct pe_rsc *parent;
