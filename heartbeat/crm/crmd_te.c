@@ -268,7 +268,8 @@ static void send_op(struct te_action *a)
 	struct hb_msg *params = msg_new();
 	for (guint i = 0; r->params.items && i < r->params.items->len; i++) {
 		struct cib_nv *nv = g_ptr_array_index(r->params.items, i);
-		msg_add(params, nv->name, nv->value);
+		if (g_ascii_strcasecmp(nv->value, "#default")) /* "#default": not set */
+			msg_add(params, nv->name, nv->value);
 	}
 	xmlNodePtr ia = def ? cib_xml_child(def, "instance_attributes", NULL) : NULL;
 	for (xmlNodePtr nv = ia ? ia->children : NULL; nv; nv = nv->next)

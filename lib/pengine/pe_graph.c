@@ -387,7 +387,8 @@ static void action_attributes(struct pe_ws *ws, FILE *f, const struct pe_action 
 	if (r && r->kind == PE_PRIMITIVE && !a->pseudo && a->task != PE_FENCE && r->cfg->params.items)
 		for (guint i = 0; i < r->cfg->params.items->len; i++) {
 			struct cib_nv *nv = g_ptr_array_index(r->cfg->params.items, i);
-			kv(l, nv->name, g_strdup(nv->value));
+			if (g_ascii_strcasecmp(nv->value, "#default")) /* "#default": not set */
+				kv(l, nv->name, g_strdup(nv->value));
 		}
 	write_attributes(f, l, ind);
 	g_ptr_array_free(l, TRUE);

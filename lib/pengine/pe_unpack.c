@@ -315,8 +315,13 @@ char *pe_params_digest(const struct cib_nvlist *params)
 	GString *x = g_string_new(" <parameters");
 	GPtrArray *items = params->items;
 	GPtrArray *sorted = g_ptr_array_new();
-	for (guint i = 0; items && i < items->len; i++)
-		g_ptr_array_add(sorted, g_ptr_array_index(items, i));
+	for (guint i = 0; items && i < items->len; i++) {
+		struct cib_nv *nv = g_ptr_array_index(items, i);
+		/* "#default" (heartbeat 2.x, Pacemaker 1.0) means "not set". */
+		if (!g_ascii_strcasecmp(nv->value, "#default"))
+			continue;
+		g_ptr_array_add(sorted, nv);
+	}
 	for (guint i = 1; i < sorted->len; i++)
 		for (guint k = i; k > 0; k--) {
 			struct cib_nv *a = g_ptr_array_index(sorted, k - 1), *b = g_ptr_array_index(sorted, k);
