@@ -255,18 +255,16 @@ static void clone_role_actions(struct pe_ws *ws, struct pe_rsc *r, struct coll *
 	order(ws, c->demoted, c->start, 0);
 	order(ws, c->demoted, c->promote, 0);
 	order(ws, c->running, c->promote, 0);
-	int promotes = 0, demotes = 0;
+	int promotes = 0;
 	for (guint i = 0; i < r->children->len; i++) {
 		inst_role_orders(ws, g_ptr_array_index(r->children, i), c);
 		promotes |= has_role_action(g_ptr_array_index(r->children, i), 1);
-		demotes |= has_role_action(g_ptr_array_index(r->children, i), 0);
 	}
-	/* The clone's promote stands for its instances' (demote alike): with
-	 * none to promote, nothing ordered after "promoted" can run. */
+	/* The clone's promote stands for its instances': with none to
+	 * promote, nothing ordered after "promoted" can run.  (With none to
+	 * demote, "demoted" is merely void: what follows it may go on.) */
 	if (!promotes)
 		c->promote->runnable = c->promoted->runnable = 0;
-	if (!demotes)
-		c->demote->runnable = c->demoted->runnable = 0;
 }
 
 static void build(struct pe_ws *ws, struct pe_rsc *r)
