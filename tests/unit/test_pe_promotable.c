@@ -261,6 +261,16 @@ static void test_constraints(void)
 	pe_free(ws);
 	cib_free(c);
 
+	/* Equal candidates: the one where the clone's dependents would rather
+	 * be (whatever the role they are colocated with) is promoted. */
+	c = two(NULL, 0, "10", "10",
+		"<rsc_location id=\"l\" rsc=\"A\" node=\"n2\" score=\"100\"/>"
+		"<rsc_colocation id=\"c\" rsc=\"A\" with-rsc=\"ms\" score=\"INFINITY\"/>", a);
+	ws = pe_run(c, NULL);
+	CHECK(!pe_find_rsc(ws, "S:0")->promote_next && pe_find_rsc(ws, "S:1")->promote_next);
+	pe_free(ws);
+	cib_free(c);
+
 	/* A start ordered after the promotion waits for the promote. */
 	c = two(NULL, 0, "5", "10",
 		"<rsc_order id=\"o\" first=\"ms\" first-action=\"promote\" then=\"A\" then-action=\"start\"/>", a);
