@@ -175,6 +175,9 @@ void pe_cancel(void);
 void te_start(xmlDocPtr graph);
 void te_abort(const char *why);
 bool te_busy(void);
+/* Is a graph action's CRM_meta_* attribute one the agent gets (notification
+ * lists, clone shape)? */
+int te_agent_meta(const char *name);
 void te_on_result(const struct hb_msg *m);
 
 /* crmd_shutdown.c: a graceful stop (resources move off first) */

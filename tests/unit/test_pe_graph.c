@@ -269,8 +269,26 @@ static void migration(void)
 	g_free(p);
 }
 
+/* A parameter set to "#default" (as heartbeat 2.x wrote "unset") is not
+ * a parameter: the digest and the graph leave it out. */
+static void default_params(void)
+{
+	struct cib_nv a = { "device", "/dev/drbd0" }, b = { "target_role", "#default" };
+	struct cib_nvlist with = { g_ptr_array_new() }, without = { g_ptr_array_new() };
+	g_ptr_array_add(with.items, &a);
+	g_ptr_array_add(with.items, &b);
+	g_ptr_array_add(without.items, &a);
+	char *d1 = pe_params_digest(&with), *d2 = pe_params_digest(&without);
+	CHECK_STR(d1, d2);
+	g_free(d1);
+	g_free(d2);
+	g_ptr_array_free(with.items, TRUE);
+	g_ptr_array_free(without.items, TRUE);
+}
+
 int main(void)
 {
+	default_params();
 	migration();
 	fresh_primitive();
 	positional_params();
