@@ -26,6 +26,7 @@ struct te_action {
 	char *fence_action;      /* stonith: reboot / poweroff */
 	GPtrArray *meta;         /* name, value: the clone's CRM_meta_* for the agent */
 	long long interval_ms;
+	int target_rc;           /* what the agent should answer: 7 probe, 8 promoted monitor, 0 */
 	bool pseudo, fence;
 	GArray *inputs;          /* int ids */
 	int state;               /* 0 waiting, 1 in flight, 2 confirmed */
@@ -156,6 +157,8 @@ static struct te_action *parse_action(xmlNodePtr n)
 	a->fence_action = g_strdup(attrs ? cib_xml_attr(attrs, "CRM_meta_stonith_action") : NULL);
 	if (!a->pseudo && !strcmp((const char *)n->name, "rsc_op"))
 		a->meta = agent_meta(attrs);
+	const char *trc = attrs ? cib_xml_attr(attrs, "CRM_meta_op_target_rc") : NULL;
+	a->target_rc = trc ? atoi(trc) : -1;
 	/* else the key: RSC_OPERATION_INTERVAL */
 	char *last = strrchr(a->key, '_');
 	if (last && !a->fence) {
@@ -258,7 +261,8 @@ static void send_op(struct te_action *a)
 		sd = cib_xml_attr(def, "start_delay");
 	if (sd && cib_parse_interval(sd) > 0)
 		msg_addf(m, "start_delay", "%lld", cib_parse_interval(sd));
-	char *tkey = g_strdup_printf("%d:%d:%d:%s", a->id, crmd.transition, probe ? 7 : 0, crmd.my_uuid);
+	char *tkey = g_strdup_printf("%d:%d:%d:%s", a->id, crmd.transition,
+				     a->target_rc >= 0 ? a->target_rc : probe ? 7 : 0, crmd.my_uuid);
 	msg_add(m, "tkey", tkey);
 	g_free(tkey);
 	char *digest = pe_params_digest(&r->params);

@@ -180,6 +180,16 @@ static struct cib_op *cfg_op(const struct pe_rsc *r, const char *name, long long
 	return NULL;
 }
 
+/* The agent's exit code the action expects: a probe "not running" (7), a
+ * monitor of the promoted role "running promoted" (8), the rest 0. */
+static int target_rc(const struct pe_action *a)
+{
+	if (a->task == PE_PROBE)
+		return 7;
+	struct cib_op *o = a->task == PE_MONITOR ? cfg_op(a->rsc, "monitor", a->interval_ms) : NULL;
+	return o && o->role && pe_role_parse(o->role) == PE_ROLE_PROMOTED ? 8 : 0;
+}
+
 /* The timeout an action runs with: its configured op's, else op_defaults',
  * else the cluster's default-action-timeout, else 20s. */
 long long pe_action_timeout(struct pe_ws *ws, const struct pe_action *a)
@@ -378,6 +388,13 @@ static void action_attributes(struct pe_ws *ws, FILE *f, const struct pe_action 
 			kv(l, "CRM_meta_on_fail", g_strdup(o->on_fail));
 		if (o && o->start_delay_ms > 0)
 			kv(l, "CRM_meta_start_delay", g_strdup_printf("%lld", o->start_delay_ms));
+		/* A monitor of one role says so, and one of the promoted role
+		 * expects the agent's "running promoted" (8), not 0. */
+		if (a->task == PE_MONITOR && o && o->role && pe_role_parse(o->role) > PE_ROLE_STARTED) {
+			kv(l, "CRM_meta_role", g_strdup(pe_role_name(pe_role_parse(o->role))));
+			if (pe_role_parse(o->role) == PE_ROLE_PROMOTED)
+				kv(l, "CRM_meta_op_target_rc", g_strdup("8"));
+		}
 		kv(l, "CRM_meta_timeout", g_strdup_printf("%lld", pe_action_timeout(ws, a)));
 		break;
 	}
@@ -415,7 +432,7 @@ static void write_action(struct pe_ws *ws, FILE *f, const struct pe_action *a, c
 	if (full && !strcmp(el, "rsc_op")) {
 		/* As the controller keys the op it dispatches:
 		 * action:transition:expected-rc:DC. */
-		char *tk = g_strdup_printf("%d:0:%d:%s", a->id, a->task == PE_PROBE ? 7 : 0,
+		char *tk = g_strdup_printf("%d:0:%d:%s", a->id, target_rc(a),
 					   ws->cib->dc_uuid ? ws->cib->dc_uuid : "0");
 		xattr(f, "transition-key", tk);
 		g_free(tk);
