@@ -121,7 +121,7 @@ void cib_replica_install(xmlDocPtr doc, xmlNodePtr diff)
 /* A whole CIB can be larger than one heartbeat message (a UDP datagram,
  * 64 KiB once encoded): one over a CHUNK is zlib-compressed first (a CIB
  * with history shrinks about 15 times: 16 nodes x 500 resources, 4.7 MB,
- * is 23 parts instead of 157), then goes in parts of CHUNK bytes,
+ * is 11 parts instead of 154), then goes in parts of CHUNK bytes,
  * numbered, reassembled by the receiver (messages from one node arrive in
  * order).  The receiver inflates at most XFER_MAX bytes. */
 #define CHUNK (30 * 1024)
