@@ -247,6 +247,9 @@ int pe_util_compare(const struct pe_node *a, const struct pe_node *b);
  * 2.1.5 prints them; the next role of a primitive; choosing the instances
  * of a placed promotable clone to promote. */
 int pe_role_parse(const char *s);
+/* A primitive instance's promotion score on n (master-NAME); *set = 1
+ * when the attribute is there. */
+int pe_promotion_score(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, int *set);
 const char *pe_role_name(int role);
 int pe_role_now(const struct pe_rsc *r);
 int pe_role_next(const struct pe_rsc *r);

@@ -502,6 +502,23 @@ static void assign_clone(struct pe_ws *ws, struct pe_rsc *c)
 		struct pe_coloc *x = g_ptr_array_index(c->with, k);
 		assign_rsc(ws, x->prim);
 	}
+	/* A promotable clone's new instances go where they are wanted
+	 * promoted: the promotion scores (master-RSC) join their node weights,
+	 * as Pacemaker adds them before placing the instances (running ones
+	 * keep their node below). */
+	if (c->promotable)
+		for (guint i = 0; i < c->children->len; i++) {
+			struct pe_node *where;
+			if (inst_running_on(g_ptr_array_index(c->children, i), &where))
+				continue;
+			struct pe_rsc *p = first_prim(g_ptr_array_index(c->children, i));
+			for (guint k = 0; p && k < ws->nodes->len; k++) {
+				struct pe_node *n = g_ptr_array_index(ws->nodes, k);
+				int set = 0, sc = pe_promotion_score(ws, p, n, &set);
+				if (set && p->allowed[n->idx] && node_available(n))
+					p->weight[n->idx] = pe_score_add(p->weight[n->idx], sc);
+			}
+		}
 	struct pe_rsc *saved = cap_clone;
 	cap_clone = c;
 	for (guint i = 0; i < c->children->len; i++) {

@@ -81,7 +81,7 @@ static struct pe_rsc *first_prim(struct pe_rsc *r)
 /* The promotion score of one primitive on n: master-NAME, NAME being the
  * name its history has there (or its own), then the configured id for an
  * anonymous instance.  *set is cleared when there is none. */
-static int prim_score(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, int *set)
+int pe_promotion_score(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, int *set)
 {
 	const char *names[2] = { r->clone_name ? r->clone_name : r->id, r->base };
 	for (int i = 0; i < 2; i++) {
@@ -192,10 +192,10 @@ static int inst_priority(struct pe_ws *ws, struct pe_rsc *clone, struct pe_rsc *
 {
 	int set = 0, score = 0;
 	if (inst->kind == PE_PRIMITIVE) {
-		score = prim_score(ws, inst, n, &set);
+		score = pe_promotion_score(ws, inst, n, &set);
 	} else {
 		for (guint i = 0; i < inst->children->len; i++)
-			score = pe_score_add(score, prim_score(ws, g_ptr_array_index(inst->children, i), n, &set));
+			score = pe_score_add(score, pe_promotion_score(ws, g_ptr_array_index(inst->children, i), n, &set));
 	}
 	/* No score at all: not promoted unless a constraint says so. */
 	if (!set)

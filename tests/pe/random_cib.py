@@ -3,7 +3,13 @@
 ptest against crm_simulate (tests/pe/live-random).  One seed, one file (--no-clones: without clones):
 nodes (some offline or standby), primitives, groups, anonymous clones,
 locations (node and #uname rules), colocations, orders, cluster options, and a
-status section with running resources, failed operations and fail-counts."""
+status section with running resources, failed operations and fail-counts.
+The newer features come from a second generator (the first one's choices,
+and so the older seeds' CIBs, stay as they were): node attributes (pingd)
+with typed and score-attribute location rules, date expressions against the
+execution date (2010-01-02 02:40 UTC, a Saturday), and promotable clones of
+Pacemaker's Stateful with master scores and a promoted or unpromoted
+history (--no-new: without them)."""
 import random
 import sys
 
@@ -14,7 +20,9 @@ DIGEST = "f2317cad3d54cec5d7d7aa7d0bf35cf8"
 def main():
     seed = int(sys.argv[1])
     clones_ok = "--no-clones" not in sys.argv[2:]
+    new_ok = "--no-new" not in sys.argv[2:]
     rnd = random.Random(seed)
+    rnd2 = random.Random(seed * 7919 + 17)
     nn = rnd.randint(2, 5)
     nodes = ["node%d" % (i + 1) for i in range(nn)]
     opts = {"stonith-enabled": "false"}
@@ -100,6 +108,66 @@ def main():
         a, b = rnd.sample(ids, 2)
         cons.append('<rsc_order id="ord%d" first="%s" then="%s" kind="%s"/>'
                     % (k, a, b, rnd.choice(["Mandatory", "Optional"])))
+    # --- the newer features (rnd2) ---
+    ms = []            # (master id, child primitive id, master-max)
+    attrs = {}         # node -> {name: value} transient attributes
+    if new_ok:
+        for x in nodes:
+            if rnd2.random() < 0.6:
+                attrs.setdefault(x, {})["pingd"] = str(rnd2.choice([0, 100, 200]))
+        for k in range(rnd2.randint(0, 2)):
+            r = rnd2.choice(ids)
+            form = rnd2.random()
+            if form < 0.35:
+                op, val, ty = rnd2.choice([("lt", "100", "integer"), ("lte", "0", None), ("gt", "50", "number"),
+                                           ("eq", "200", "integer"), ("ne", "100", None)])
+                tx = (' type="%s"' % ty) if ty else ""
+                cons.append('<rsc_location id="ploc%d" rsc="%s"><rule id="ploc%d-r" score="%s" boolean-op="or">'
+                            '<expression id="ploc%d-e1" attribute="pingd" operation="not_defined"/>'
+                            '<expression id="ploc%d-e2" attribute="pingd" operation="%s" value="%s"%s/>'
+                            '</rule></rsc_location>'
+                            % (k, r, k, rnd2.choice(["-INFINITY", "-100", "50"]), k, k, op, val, tx))
+            elif form < 0.55:
+                cons.append('<rsc_location id="ploc%d" rsc="%s"><rule id="ploc%d-r" score-attribute="pingd">'
+                            '<expression id="ploc%d-e" attribute="pingd" operation="defined"/></rule></rsc_location>'
+                            % (k, r, k, k))
+            else:
+                d = rnd2.choice([
+                    '<date_expression id="dl%d-d" operation="gt" start="2009-12-31"/>',
+                    '<date_expression id="dl%d-d" operation="lt" end="2010-01-01T12:00:00Z"/>',
+                    '<date_expression id="dl%d-d" operation="in_range" start="2010-01-01">'
+                    '<duration id="dl%d-du" days="2"/></date_expression>',
+                    '<date_expression id="dl%d-d" operation="in_range" start="2010-01-03" end="2010-02-01"/>',
+                    '<date_expression id="dl%d-d" operation="date_spec"><date_spec id="dl%d-s" weekdays="6-7"/>'
+                    '</date_expression>',
+                    '<date_expression id="dl%d-d" operation="date_spec"><date_spec id="dl%d-s" hours="9-17"/>'
+                    '</date_expression>'])
+                d = d.replace("%d", str(k))
+                cons.append('<rsc_location id="dloc%d" rsc="%s"><rule id="dloc%d-r" score="%s">%s'
+                            '<expression id="dloc%d-e" attribute="#uname" operation="eq" value="%s"/>'
+                            '</rule></rsc_location>'
+                            % (k, r, k, rnd2.choice(["INFINITY", "-INFINITY", "200"]), d, k, rnd2.choice(nodes)))
+        if rnd2.random() < 0.35:
+            mid, child = "ms0", "msc0"
+            mm = rnd2.choice([1, 1, 2])
+            ms.append((mid, child, mm))
+            res.append('<master id="%s"><meta_attributes id="%s-meta"><nvpair id="%s-mm" name="master-max" '
+                       'value="%d"/><nvpair id="%s-cm" name="clone-max" value="%d"/></meta_attributes>'
+                       '<primitive id="%s" class="ocf" provider="pacemaker" type="Stateful"><operations>'
+                       '<op id="%s-mm" name="monitor" interval="10s" role="Master"/>'
+                       '<op id="%s-ms" name="monitor" interval="11s" role="Slave"/></operations></primitive>'
+                       '</master>' % (mid, mid, mid, mm, mid, rnd2.randint(1, nn), child, child, child))
+            for x in nodes:
+                if rnd2.random() < 0.7:
+                    attrs.setdefault(x, {})["master-" + child] = str(rnd2.choice([5, 10, 100]))
+            if rnd2.random() < 0.4 and ids:
+                cons.append('<rsc_colocation id="mscol" rsc="%s" with-rsc="%s" with-rsc-role="Master" score="%s"/>'
+                            % (rnd2.choice(ids), mid, rnd2.choice(["INFINITY", "100"])))
+    ms_hist = {}
+    for mid, child, mm in ms:
+        for x in nodes:
+            if rnd2.random() < 0.4:
+                ms_hist[x] = rnd2.choice(["Slave", "Slave", "Master"])
     out = []
     w = out.append
     w('<cib validate-with="pacemaker-1.0" crm_feature_set="3.0.1" admin_epoch="0" epoch="1" num_updates="0" '
@@ -157,11 +225,29 @@ def main():
                            'last-rc-change="1262300000" op-digest="%s"/>' % (p, p, call, KEY, call, DIGEST))
                 call += 1
                 lrm.append("</lrm_resource>")
-        if fcs:
+        for mid, child, mm in ms:
+            role = ms_hist.get(x)
+            lrm.append('<lrm_resource id="%s" class="ocf" provider="pacemaker" type="Stateful">' % child)
+            if role:
+                lrm.append('<lrm_rsc_op id="%s_last_0" operation_key="%s_%s_0" operation="%s" '
+                           'transition-key="%d:1:0:%s" call-id="%d" rc-code="0" op-status="0" interval="0" '
+                           'last-rc-change="1262300000" op-digest="%s"/>'
+                           % (child, child, "promote" if role == "Master" else "start",
+                              "promote" if role == "Master" else "start", call, KEY, call, DIGEST))
+            else:
+                lrm.append('<lrm_rsc_op id="%s_last_0" operation_key="%s_monitor_0" operation="monitor" '
+                           'transition-key="%d:1:7:%s" call-id="%d" rc-code="7" op-status="0" interval="0" '
+                           'last-rc-change="1262300000" op-digest="%s"/>' % (child, child, call, KEY, call, DIGEST))
+            call += 1
+            lrm.append("</lrm_resource>")
+        ta = attrs.get(x, {})
+        if fcs or ta:
             w('<transient_attributes id="%s-t"><instance_attributes id="%s-ta">' % (x, x) + "".join(
                 '<nvpair id="%s-fc-%s" name="fail-count-%s" value="%d"/>'
                 '<nvpair id="%s-lf-%s" name="last-failure-%s" value="1262300000"/>' % (x, p, p, v, x, p, p)
-                for p, v in fcs) + "</instance_attributes></transient_attributes>")
+                for p, v in fcs) + "".join(
+                '<nvpair id="%s-a-%s" name="%s" value="%s"/>' % (x, k, k, v) for k, v in sorted(ta.items()))
+              + "</instance_attributes></transient_attributes>")
         w('<lrm id="%s"><lrm_resources>%s</lrm_resources></lrm></node_state>' % (x, "".join(lrm)))
     w("</status></cib>")
     sys.stdout.write("\n".join(out) + "\n")

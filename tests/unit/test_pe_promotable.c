@@ -284,9 +284,51 @@ static void test_constraints(void)
 	g_free(a);
 }
 
+/* A new instance goes where its promotion score is highest (Pacemaker adds
+ * the scores to the weights of the instances it has yet to place); a
+ * running one keeps its node. */
+static void test_placement_by_score(void)
+{
+	char *ms = t_ms("<nvpair id=\"ms-cm1\" name=\"clone-max\" value=\"1\"/>");
+	/* clone-max twice in one set: the later wins in the CIB reader too */
+	char *s10 = t_score("S", "10"), *s100 = t_score("S", "100"), *s5 = t_score("S", "5");
+	char *st = t_cat(t_cat(t_node("n1", NULL, s10), t_node("n2", NULL, s100)), t_node("n3", NULL, NULL));
+	struct cib *c = t_cib(NULL, ms, NULL, st);
+	struct pe_ws *ws = pe_run(c, NULL);
+	char *s = t_summary(ws);
+	if (getenv("T_DEBUG"))
+		printf("%s", s);
+	CHECK(t_has(s, "* Promote S:0 ( Stopped -> Promoted n2 )"));
+	g_free(s);
+	pe_free(ws);
+	cib_free(c);
+	g_free(ms);
+	g_free(st);
+	/* running instances stay: S:0 on n1, S:1 on n2, a higher score on n3 */
+	char *i0 = t_inst("S:0", 0), *i1 = t_inst("S:1", 0);
+	ms = t_ms(NULL);
+	st = t_cat(t_cat(t_node("n1", i0, s5), t_node("n2", i1, NULL)), t_node("n3", NULL, s100));
+	c = t_cib(NULL, ms, NULL, st);
+	ws = pe_run(c, NULL);
+	s = t_summary(ws);
+	CHECK(!t_has(s, "n3"));
+	CHECK(t_has(s, "* Promote S:0 ( Unpromoted -> Promoted n1 )"));
+	g_free(s);
+	pe_free(ws);
+	cib_free(c);
+	g_free(ms);
+	g_free(st);
+	g_free(i0);
+	g_free(i1);
+	g_free(s5);
+	g_free(s10);
+	g_free(s100);
+}
+
 int main(void)
 {
 	test_roles();
+	test_placement_by_score();
 	test_promotion();
 	test_constraints();
 	test_history_names();
