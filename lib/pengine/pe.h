@@ -226,12 +226,17 @@ int pe_rule_eval(struct pe_ws *ws, const struct cib_rule *ru, const struct pe_no
  * and the engine compares it (g_free). */
 char *pe_params_digest(const struct cib_nvlist *params);
 
-/* Utilization (pe_utilization.c): capacities from the CIB; whether r (with
- * its group's later members) fits on n; taking r's needs from n; balanced's
- * preference between two nodes (< 0: a first). */
+/* Utilization (pe_utilization.c): capacities from the CIB; banning (w[i] =
+ * -INFINITY) the nodes without room for r and the resources colocated with
+ * it that are not placed yet, returning the node to prefer when no node has
+ * room for them all; taking r's needs from n and giving them back;
+ * balanced's preference between two nodes (< 0: a first). */
 void pe_util_init(struct pe_ws *ws);
-int pe_util_fits(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n);
+struct pe_node *pe_util_ban(struct pe_ws *ws, struct pe_rsc *r, int *w, const char *allowed);
 void pe_util_consume(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n);
+void pe_util_release(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n);
+/* Stops on a node before the starts and migrations to it (load_stopped). */
+void pe_util_orders(struct pe_ws *ws);
 int pe_util_compare(const struct pe_node *a, const struct pe_node *b);
 
 /* Promotable clones (pe_promote.c): role names as the CIB spells them

@@ -887,6 +887,7 @@ void pe_actions(struct pe_ws *ws)
 	}
 	monitors(ws);
 	pe_migrations(ws);
+	pe_util_orders(ws);
 	pe_housekeeping(ws);
 	pe_order_probes(ws);
 	(void)any_prim;
