@@ -253,12 +253,28 @@ static void merge_dep(struct pe_ws *ws, struct pe_rsc *dep, int *w, char *allowe
 	dep->merging = 0;
 }
 
-/* An instance of clone on n after the transition, in role (UNKNOWN: any). */
-static int clone_has_instance_on(struct pe_rsc *clone, struct pe_node *n, int role)
+/* Whether r or one of its members is blocked (a failure with
+ * on-fail=block, a stop that failed without fencing). */
+static int blocked(const struct pe_rsc *r)
+{
+	if (r->kind == PE_PRIMITIVE)
+		return r->failed_stop_block;
+	for (guint i = 0; i < r->children->len; i++)
+		if (blocked(g_ptr_array_index(r->children, i)))
+			return 1;
+	return 0;
+}
+
+/* An instance of clone on n after the transition, in role (UNKNOWN: any).
+ * A blocked instance stays where it is but does not count for what must
+ * run with the clone (unblocked): nothing new may rely on it. */
+static int clone_has_instance_on(struct pe_rsc *clone, struct pe_node *n, int role, int unblocked)
 {
 	for (guint i = 0; i < clone->children->len; i++) {
 		struct pe_rsc *inst = g_ptr_array_index(clone->children, i);
 		struct pe_rsc *p = last_prim(inst);
+		if (unblocked && blocked(inst))
+			continue;
 		if (p && p->next == n && (role == PE_ROLE_UNKNOWN || pe_role_next(p) == role))
 			return 1;
 	}
@@ -285,7 +301,8 @@ static void base_weights(struct pe_ws *ws, struct pe_rsc *r, int *w, char *allow
 		int *keep = finite ? g_memdup2(w, (nn + 1) * sizeof(int)) : NULL;
 		for (guint i = 0; i < nn; i++) {
 			struct pe_node *n = g_ptr_array_index(ws->nodes, i);
-			int on = p->kind == PE_CLONE ? clone_has_instance_on(p, n, c->prim_role) : p->next == n;
+			int on = p->kind == PE_CLONE ? clone_has_instance_on(p, n, c->prim_role, c->score >= PE_INF)
+						  : p->next == n;
 			if (c->score >= PE_INF) {
 				if (!on)
 					w[i] = -PE_INF;
