@@ -53,6 +53,8 @@ struct pe_rsc {
 	int promoted_max, promoted_node_max; /* promotable clone */
 	int target_unpromoted;    /* target-role Unpromoted/Slave: never promoted */
 	int requires_nothing;     /* meta requires=nothing: runs without quorum */
+	int requires_fencing;     /* requires=fencing (the default with fencing on, but
+				   * for fencing devices): starts wait for all fencing */
 	int multiple_active;      /* PE_MULTI_*: what to do when active on several nodes */
 
 	/* Current state (primitives). */

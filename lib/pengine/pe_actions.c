@@ -697,6 +697,18 @@ static void fencing(struct pe_ws *ws)
 					order(ws, f, s, 0);
 				}
 			}
+			if (!r->managed)
+				continue;
+			/* What requires fencing starts (or is promoted) only
+			 * after every fencing; what requires quorum only
+			 * after the fencing of a node where it may run and
+			 * whose state of it is unknown (it may be active). */
+			if (r->requires_fencing) {
+				order(ws, f, r->start, 0);
+				order(ws, f, r->promote, 0);
+			} else if (!r->requires_nothing && r->allowed[n->idx] && !has_history(ws, r, n)) {
+				order(ws, f, r->start, PE_ORD_RUNNABLE_LEFT);
+			}
 		}
 	}
 	if (dc_fence && serial)
@@ -848,6 +860,69 @@ static void monitors(struct pe_ws *ws)
 	}
 }
 
+/* The actions by which r loses role (UNKNOWN: any role but stopped) or, when
+ * gain, comes to have it; a collective's by its pseudo actions, as a first
+ * by their completion (stopped, demoted). */
+static void role_change_actions(struct pe_rsc *r, int role, int gain, GPtrArray *out)
+{
+	struct coll *c = r->kind == PE_PRIMITIVE ? NULL : g_hash_table_lookup(colls, r);
+	if (r->kind != PE_PRIMITIVE && !c)
+		return;
+	if (role == PE_ROLE_PROMOTED) {
+		struct pe_action *a = c ? (gain ? c->promote : c->demoted) : (gain ? r->promote : r->demote);
+		if (a)
+			g_ptr_array_add(out, a);
+		return;
+	}
+	if (gain) {
+		g_ptr_array_add(out, c ? c->start : r->start);
+		if (role == PE_ROLE_UNPROMOTED && (c ? c->demote : r->demote))
+			g_ptr_array_add(out, c ? c->demote : r->demote);
+		return;
+	}
+	if (c)
+		g_ptr_array_add(out, c->stopped);
+	else
+		for (guint i = 0; i < r->stops->len; i++)
+			g_ptr_array_add(out, g_ptr_array_index(r->stops, i));
+	if (role == PE_ROLE_UNPROMOTED && (c ? c->promoted : r->promote))
+		g_ptr_array_add(out, c ? c->promoted : r->promote);
+}
+
+/* A mandatory anti-colocation: what one side gives up on a node is given up
+ * before the other side takes it there (both ways).  A first that does not
+ * happen, or one on another node, orders nothing. */
+static void anti_colocation_orders(struct pe_ws *ws)
+{
+	GPtrArray *cl = ws->cib->colocations;
+	for (guint i = 0; i < cl->len; i++) {
+		struct cib_colocation *cc = g_ptr_array_index(cl, i);
+		if (cc->score > -PE_INF || !cc->rsc || !cc->with)
+			continue;
+		struct pe_rsc *side[2] = { pe_find_rsc(ws, cc->rsc), pe_find_rsc(ws, cc->with) };
+		int role[2] = { pe_role_parse(cc->rsc_role), pe_role_parse(cc->with_role) };
+		if (!side[0] || !side[1])
+			continue;
+		for (int d = 0; d < 2; d++) {
+			GPtrArray *firsts = g_ptr_array_new(), *thens = g_ptr_array_new();
+			role_change_actions(side[d], role[d], 0, firsts);
+			role_change_actions(side[1 - d], role[1 - d], 1, thens);
+			for (guint f = 0; f < firsts->len; f++) {
+				struct pe_action *a = g_ptr_array_index(firsts, f);
+				if (a->optional || !a->runnable)
+					continue;
+				for (guint t = 0; t < thens->len; t++) {
+					struct pe_action *b = g_ptr_array_index(thens, t);
+					if (!a->node || !b->node || a->node == b->node)
+						order(ws, a, b, 0);
+				}
+			}
+			g_ptr_array_free(firsts, TRUE);
+			g_ptr_array_free(thens, TRUE);
+		}
+	}
+}
+
 static void free_coll(gpointer p)
 {
 	g_free(p);
@@ -887,6 +962,7 @@ void pe_actions(struct pe_ws *ws)
 	}
 	monitors(ws);
 	pe_migrations(ws);
+	anti_colocation_orders(ws);
 	pe_util_orders(ws);
 	pe_housekeeping(ws);
 	pe_order_probes(ws);

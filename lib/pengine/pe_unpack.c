@@ -179,6 +179,8 @@ static void resolve_meta(struct pe_ws *ws, struct pe_rsc *pr)
 	pr->priority = meta_score(ws, r, "priority", 0);
 	v = meta(ws, r, "requires");
 	pr->requires_nothing = v && !strcmp(v, "nothing");
+	pr->requires_fencing = ws->stonith_enabled && (v ? !strcmp(v, "fencing") || !strcmp(v, "unfencing")
+							 : !(r->cls && !strcmp(r->cls, "stonith")));
 	v = meta(ws, r, "multiple-active");
 	pr->multiple_active = v && !strcmp(v, "stop_only") ? PE_MULTI_STOP_ONLY :
 			      v && !strcmp(v, "block") ? PE_MULTI_BLOCK : PE_MULTI_STOP_START;
@@ -703,6 +705,13 @@ static void unpack_history(struct pe_ws *ws)
 			/* A failed start bans nothing by itself: with
 			 * start-failure-is-fatal the controller sets the
 			 * fail-count to INFINITY, which the threshold sees. */
+			if (h.fence && ws->stonith_enabled && h.active)
+				fence_node(ws, n, "resource actions are unrunnable");
+			/* On a node to be fenced a failure asks for nothing:
+			 * fencing stops what runs there, and it may start
+			 * again elsewhere (Pacemaker ignores on-fail there). */
+			if (n->unclean)
+				h.failed = h.block = h.stop_target = 0;
 			if (h.active) {
 				g_ptr_array_add(r->running, n);
 				if (h.promoted && pe_is_promotable_inst(r))
@@ -711,9 +720,6 @@ static void unpack_history(struct pe_ws *ws)
 					r->failed = 1;
 				if (h.block)
 					r->failed_stop_block = 1;
-				if (h.fence && ws->stonith_enabled) {
-					fence_node(ws, n, "resource actions are unrunnable");
-				}
 				if (h.stop_target)
 					r->target_stopped = 1;
 				if (h.pending)

@@ -1,0 +1,148 @@
+/* Unit tests of decisions Pacemaker 2.1.5 makes that the corpus showed we
+ * made differently: a blocked clone instance does not carry what must run
+ * with the clone; a negative colocation set keeps every member apart; on a
+ * node to be fenced on-fail asks for nothing; mandatory anti-colocation
+ * and fencing order starts. */
+#include "check.h"
+#include "test_pe_common.c"
+
+static int ordered(struct pe_ws *ws, enum pe_task ft, const char *frsc, enum pe_task tt, const char *trsc)
+{
+	for (guint i = 0; i < ws->orders->len; i++) {
+		struct pe_order *o = g_ptr_array_index(ws->orders, i);
+		if (o->first->task != ft || o->then->task != tt || !o->then->rsc)
+			continue;
+		if (frsc && (!o->first->rsc || strcmp(o->first->rsc->id, frsc)))
+			continue;
+		if (!strcmp(o->then->rsc->id, trsc))
+			return 1;
+	}
+	return 0;
+}
+
+/* A started, then its recurring monitor failed (rc 1). */
+static char *failed_monitor(const char *id)
+{
+	return g_strdup_printf("<lrm_resource id=\"%s\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">"
+			       "<lrm_rsc_op id=\"%s_start_0\" operation=\"start\" interval=\"0\" call-id=\"1\" rc-code=\"0\" "
+			       "op-status=\"0\" transition-key=\"1:1:0:x\"/><lrm_rsc_op id=\"%s_monitor_10000\" "
+			       "operation=\"monitor\" interval=\"10000\" call-id=\"2\" rc-code=\"1\" op-status=\"0\" "
+			       "transition-key=\"2:1:0:x\"/></lrm_resource>", id, id, id);
+}
+
+static void test_blocked_instance(void)
+{
+	const char *rscs = "<clone id=\"C\"><meta_attributes id=\"cm\"><nvpair id=\"cm1\" name=\"clone-max\" value=\"1\"/>"
+			   "</meta_attributes><primitive id=\"cd\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">"
+			   "<operations><op id=\"cd-mon\" name=\"monitor\" interval=\"10s\" on-fail=\"block\"/>"
+			   "</operations></primitive></clone>"
+			   "<primitive id=\"D\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\"/>";
+	const char *cons = "<rsc_colocation id=\"dc\" rsc=\"D\" with-rsc=\"C\" score=\"INFINITY\"/>";
+	char *st = t_cat(t_cat(t_node("n1", t_cat(failed_monitor("cd"), t_running("D")), NULL), t_node("n2", NULL, NULL)),
+			 t_node("n3", NULL, NULL));
+	struct cib *c = t_cib(NULL, rscs, cons, st);
+	struct pe_ws *ws = pe_run(c, NULL);
+	/* The blocked instance stays; D, which needs an unblocked one, stops. */
+	CHECK_STR(t_where(ws, "cd:0"), "n1");
+	CHECK_STR(t_where(ws, "D"), "");
+	char *s = t_summary(ws);
+	CHECK(t_has(s, "* Stop D ( n1 ) due to node availability"));
+	g_free(s);
+	pe_free(ws);
+	cib_free(c);
+	g_free(st);
+}
+
+static void test_negative_set(void)
+{
+	char *rscs = t_cat(t_cat(t_prim("r1", NULL), t_prim("r2", NULL)), t_prim("r3", NULL));
+	const char *cons = "<rsc_location id=\"l1\" rsc=\"r1\" node=\"n1\" score=\"100\"/>"
+			   "<rsc_location id=\"l2\" rsc=\"r2\" node=\"n2\" score=\"100\"/>"
+			   "<rsc_location id=\"l3\" rsc=\"r3\" node=\"n1\" score=\"50\"/>"
+			   "<rsc_colocation id=\"apart\" score=\"-INFINITY\"><resource_set id=\"s\">"
+			   "<resource_ref id=\"r1\"/><resource_ref id=\"r2\"/><resource_ref id=\"r3\"/>"
+			   "</resource_set></rsc_colocation>";
+	struct cib *c = t_cib(NULL, rscs, cons, NULL);
+	struct pe_ws *ws = pe_run(c, NULL);
+	/* r3 is kept from r1 too, not only from the member before it. */
+	CHECK_STR(t_where(ws, "r1"), "n1");
+	CHECK_STR(t_where(ws, "r2"), "n2");
+	CHECK_STR(t_where(ws, "r3"), "n3");
+	pe_free(ws);
+	cib_free(c);
+	g_free(rscs);
+}
+
+/* n1 left without a clean shutdown: fenced (stonith on). */
+static char *unclean_n1(const char *lrm)
+{
+	return g_strdup_printf("<node_state id=\"n1\" uname=\"n1\" in_ccm=\"false\" crmd=\"offline\" join=\"member\" "
+			       "expected=\"member\"><lrm id=\"n1\"><lrm_resources>%s</lrm_resources></lrm></node_state>",
+			       lrm);
+}
+
+static const char *stonith_on = "<nvpair id=\"se\" name=\"stonith-enabled\" value=\"true\"/>";
+
+static void test_unclean_ignores_on_fail(void)
+{
+	const char *rscs = "<primitive id=\"F\" class=\"stonith\" type=\"dummy\"/>"
+			   "<primitive id=\"A\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\"><operations>"
+			   "<op id=\"A-stop\" name=\"stop\" interval=\"0\" on-fail=\"block\"/></operations></primitive>";
+	char *stop = g_strdup("<lrm_resource id=\"A\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">"
+			      "<lrm_rsc_op id=\"A_stop_0\" operation=\"stop\" interval=\"0\" call-id=\"1\" rc-code=\"1\" "
+			      "op-status=\"4\" transition-key=\"1:1:0:x\"/></lrm_resource>");
+	char *st = t_cat(t_cat(unclean_n1(stop), t_node("n2", NULL, NULL)), t_node("n3", NULL, NULL));
+	g_free(stop);
+	struct cib *c = t_cib(stonith_on, rscs, NULL, st);
+	CHECK(c != NULL);
+	struct pe_ws *ws = pe_run(c, NULL);
+	/* Its failed stop would block it; fencing n1 stops it instead, and
+	 * it starts elsewhere. */
+	CHECK(pe_find_node(ws, "n1")->fence);
+	CHECK(strcmp(t_where(ws, "A"), "") && strcmp(t_where(ws, "A"), "n1"));
+	char *s = t_summary(ws);
+	CHECK(t_has(s, "* Move A ( n1 -> "));
+	/* A requires fencing: its start waits for it; the fencing device
+	 * (requires quorum), unknown on n1, waits too. */
+	CHECK(ordered(ws, PE_FENCE, NULL, PE_START, "A"));
+	CHECK(ordered(ws, PE_FENCE, NULL, PE_START, "F"));
+	g_free(s);
+	pe_free(ws);
+	cib_free(c);
+	g_free(st);
+}
+
+static void test_anti_colocation_order(void)
+{
+	char *rscs = t_cat(t_prim("A", "<nvpair id=\"ta\" name=\"target-role\" value=\"Stopped\"/>"), t_prim("B", NULL));
+	const char *cons = "<rsc_location id=\"lb\" rsc=\"B\" node=\"n1\" score=\"INFINITY\"/>"
+			   "<rsc_colocation id=\"ab\" rsc=\"A\" with-rsc=\"B\" score=\"-INFINITY\"/>";
+	char *st = t_cat(t_cat(t_node("n1", t_running("A"), NULL), t_node("n2", NULL, NULL)), t_node("n3", NULL, NULL));
+	struct cib *c = t_cib(NULL, rscs, cons, st);
+	struct pe_ws *ws = pe_run(c, NULL);
+	/* B takes n1 only after A has left it. */
+	CHECK_STR(t_where(ws, "B"), "n1");
+	CHECK(ordered(ws, PE_STOP, "A", PE_START, "B"));
+	pe_free(ws);
+	cib_free(c);
+	/* Advisory: no such order. */
+	g_free(st);
+	st = t_cat(t_cat(t_node("n1", t_running("A"), NULL), t_node("n2", NULL, NULL)), t_node("n3", NULL, NULL));
+	c = t_cib(NULL, rscs, "<rsc_location id=\"lb\" rsc=\"B\" node=\"n1\" score=\"INFINITY\"/>"
+		  "<rsc_colocation id=\"ab\" rsc=\"A\" with-rsc=\"B\" score=\"-100\"/>", st);
+	ws = pe_run(c, NULL);
+	CHECK(!ordered(ws, PE_STOP, "A", PE_START, "B"));
+	pe_free(ws);
+	cib_free(c);
+	g_free(st);
+	g_free(rscs);
+}
+
+int main(void)
+{
+	test_blocked_instance();
+	test_negative_set();
+	test_unclean_ignores_on_fail();
+	test_anti_colocation_order();
+	return T_DONE();
+}
