@@ -153,7 +153,8 @@ enum pe_note_kind {
 	PE_NOTE_RECURRING,      /* a recurring op is active on node */
 	PE_NOTE_AGENT_CHANGED,  /* history is of another class/provider/type */
 	PE_NOTE_FC_EXPIRED,     /* the fail count on node has expired */
-	PE_NOTE_ORPHAN_HISTORY  /* an inactive orphan's history on node */
+	PE_NOTE_ORPHAN_HISTORY, /* an inactive orphan's history on node */
+	PE_NOTE_RESCHEDULE      /* a recurring op's failure expired: run it again */
 };
 
 struct pe_note {

@@ -750,15 +750,20 @@ static struct pe_rsc *probe_owner(GPtrArray *alike, struct pe_node *n)
 }
 
 /* Is the recurring op op/interval active for r on n (in the history)? */
-static int recurring_active(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, const char *op, long long interval)
+static int has_op_note(struct pe_ws *ws, enum pe_note_kind kind, struct pe_rsc *r, struct pe_node *n, const char *op,
+		       long long interval)
 {
 	for (guint i = 0; i < ws->notes->len; i++) {
 		struct pe_note *x = g_ptr_array_index(ws->notes, i);
-		if (x->kind == PE_NOTE_RECURRING && x->rsc == r && x->node == n && x->interval_ms == interval &&
-		    !strcmp(x->op, op))
+		if (x->kind == kind && x->rsc == r && x->node == n && x->interval_ms == interval && !strcmp(x->op, op))
 			return 1;
 	}
 	return 0;
+}
+
+static int recurring_active(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, const char *op, long long interval)
+{
+	return has_op_note(ws, PE_NOTE_RECURRING, r, n, op, interval);
 }
 
 /* Pacemaker ignores an op with the name and interval of an earlier one
@@ -843,7 +848,8 @@ static void monitors(struct pe_ws *ws)
 					role_cancel(ws, r, o);
 				continue;
 			}
-			if (!restart && (active || !pe_is_promotable_inst(r)))
+			int again = has_op_note(ws, PE_NOTE_RESCHEDULE, r, r->next, o->name, o->interval_ms);
+			if (!restart && !again && active)
 				continue; /* already recurring where it runs */
 			if (r->start->held)
 				continue; /* its start could not run: nor can this */

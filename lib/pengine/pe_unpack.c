@@ -383,6 +383,9 @@ static int is_probe(const struct cib_lrm_op *o)
 	return !strcmp(o->operation, "monitor") && o->interval_ms == 0;
 }
 
+static struct pe_note *note(struct pe_ws *ws, enum pe_note_kind k, struct pe_rsc *r,
+			      const struct cib_lrm_rsc *lr, struct pe_node *n);
+
 static void replay(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, GPtrArray *ops, struct hist *h)
 {
 	for (guint i = 0; i < ops->len; i++) {
@@ -456,6 +459,13 @@ static void replay(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, GPtrAr
 		if (r->failure_timeout > 0 && o->last_rc_change > 0 &&
 		    o->last_rc_change + r->failure_timeout <= ws->now) {
 			h->expired_failure = 1;
+			/* A recurring op whose failure expired is scheduled
+			 * again: it stopped recurring when it failed. */
+			if (o->interval_ms > 0) {
+				struct pe_note *x = note(ws, PE_NOTE_RESCHEDULE, r, NULL, n);
+				x->op = o->operation;
+				x->interval_ms = o->interval_ms;
+			}
 			continue;
 		}
 		if (hard || fatal) {

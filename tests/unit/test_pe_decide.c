@@ -2,7 +2,8 @@
  * made differently: a blocked clone instance does not carry what must run
  * with the clone; a negative colocation set keeps every member apart; on a
  * node to be fenced on-fail asks for nothing; mandatory anti-colocation
- * and fencing order starts. */
+ * and fencing order starts; monitors missing from the history (or whose
+ * failure expired) are scheduled. */
 #include "check.h"
 #include "test_pe_common.c"
 
@@ -138,11 +139,66 @@ static void test_anti_colocation_order(void)
 	g_free(rscs);
 }
 
+static int has_monitor(struct pe_ws *ws, const char *rsc, const char *node, long long interval)
+{
+	for (guint i = 0; i < ws->actions->len; i++) {
+		struct pe_action *a = g_ptr_array_index(ws->actions, i);
+		if (a->task == PE_MONITOR && a->rsc && !strcmp(a->rsc->id, rsc) && a->node &&
+		    !strcmp(a->node->uname, node) && a->interval_ms == interval && !a->optional && a->runnable)
+			return 1;
+	}
+	return 0;
+}
+
+/* A configured monitor not recurring where the resource stays is scheduled
+ * (another interval recurring there is not it); one whose failure expired
+ * (failure-timeout) is scheduled again. */
+static void test_monitors_scheduled(void)
+{
+	char *a = t_prim("A", NULL); /* monitor every 10s */
+	char *lrm = g_strdup("<lrm_resource id=\"A\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">"
+			     "<lrm_rsc_op id=\"A_start_0\" operation=\"start\" interval=\"0\" call-id=\"1\" rc-code=\"0\" "
+			     "op-status=\"0\" transition-key=\"1:1:0:x\"/><lrm_rsc_op id=\"A_monitor_5000\" "
+			     "operation=\"monitor\" interval=\"5000\" call-id=\"2\" rc-code=\"0\" op-status=\"0\" "
+			     "transition-key=\"2:1:0:x\"/></lrm_resource>");
+	char *st = t_cat(t_cat(t_node("n1", lrm, NULL), t_node("n2", NULL, NULL)), t_node("n3", NULL, NULL));
+	struct cib *c = t_cib(NULL, a, "<rsc_location id=\"l\" rsc=\"A\" node=\"n1\" score=\"100\"/>", st);
+	struct pe_ws *ws = pe_run(c, NULL);
+	CHECK_STR(t_where(ws, "A"), "n1");
+	CHECK(has_monitor(ws, "A", "n1", 10000));
+	pe_free(ws);
+	cib_free(c);
+	g_free(st);
+	g_free(lrm);
+	g_free(a);
+	/* The 10s monitor timed out long ago (failure-timeout 60s). */
+	a = t_prim("A", "<nvpair id=\"ft\" name=\"failure-timeout\" value=\"60\"/>");
+	lrm = g_strdup("<lrm_resource id=\"A\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">"
+		       "<lrm_rsc_op id=\"A_start_0\" operation=\"start\" interval=\"0\" call-id=\"1\" rc-code=\"0\" "
+		       "op-status=\"0\" transition-key=\"1:1:0:x\"/><lrm_rsc_op id=\"A_monitor_10000\" "
+		       "operation=\"monitor\" interval=\"10000\" call-id=\"2\" rc-code=\"-2\" op-status=\"2\" "
+		       "last-rc-change=\"1000\" transition-key=\"2:1:0:x\"/></lrm_resource>");
+	st = t_cat(t_cat(t_node("n1", lrm, NULL), t_node("n2", NULL, NULL)), t_node("n3", NULL, NULL));
+	c = t_cib(NULL, a, "<rsc_location id=\"l\" rsc=\"A\" node=\"n1\" score=\"100\"/>", st);
+	ws = pe_run(c, NULL);
+	CHECK_STR(t_where(ws, "A"), "n1");
+	char *s = t_summary(ws);
+	CHECK(!t_has(s, "Recover"));
+	g_free(s);
+	CHECK(has_monitor(ws, "A", "n1", 10000));
+	pe_free(ws);
+	cib_free(c);
+	g_free(st);
+	g_free(lrm);
+	g_free(a);
+}
+
 int main(void)
 {
 	test_blocked_instance();
 	test_negative_set();
 	test_unclean_ignores_on_fail();
 	test_anti_colocation_order();
+	test_monitors_scheduled();
 	return T_DONE();
 }
