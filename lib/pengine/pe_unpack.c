@@ -611,6 +611,48 @@ static void note_recurring(struct pe_ws *ws, struct pe_rsc *r, const struct cib_
 	g_hash_table_destroy(seen);
 }
 
+/* The fail count of r on n is cleared (once per configured resource and
+ * node, where a controller can do it). */
+static int fc_clear_noted(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n)
+{
+	for (guint q = 0; q < ws->notes->len; q++) {
+		struct pe_note *x = g_ptr_array_index(ws->notes, q);
+		if (x->kind == PE_NOTE_FC_EXPIRED && x->node == n && x->rsc->cfg == r->cfg)
+			return 1;
+	}
+	return 0;
+}
+
+static void note_fc_clear(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n)
+{
+	if (!fc_clear_noted(ws, r, n) && n->online)
+		note(ws, PE_NOTE_FC_EXPIRED, r, NULL, n);
+}
+
+/* A failure recorded (the _last_failure_ entry of a start or probe) with
+ * parameters that have changed since: its fail count is cleared, the
+ * failure being of another definition.  (An expired one is cleared anyway.
+ * A recurring op's digest also covers its own attributes and timeout,
+ * which the model does not keep: not compared.) */
+static void last_failure_params(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, GPtrArray *ops)
+{
+	for (guint k = 0; k < ops->len; k++) {
+		struct cib_lrm_op *o = g_ptr_array_index(ops, k);
+		size_t il = o->id ? strlen(o->id) : 0;
+		if (il < 15 || strcmp(o->id + il - 15, "_last_failure_0") || !o->digest || !r->cfg->type ||
+		    (strcmp(o->operation, "start") && strcmp(o->operation, "monitor")))
+			continue;
+		if (r->failure_timeout > 0 && o->last_rc_change > 0 && o->last_rc_change + r->failure_timeout <= ws->now)
+			continue;
+		if (o->interval_ms > 0)
+			continue;
+		char *d = param_digest(r);
+		if (strcmp(d, o->digest))
+			note_fc_clear(ws, r, n);
+		g_free(d);
+	}
+}
+
 static void unpack_history(struct pe_ws *ws)
 {
 	struct cib *c = ws->cib;
@@ -698,6 +740,7 @@ static void unpack_history(struct pe_ws *ws)
 				r->clone_name = lr->id;
 			struct hist h = { 0 };
 			replay(ws, r, n, ops, &h);
+			last_failure_params(ws, r, n, ops);
 			if (h.active && !h.failed && definition_changed(r, ops))
 				r->def_changed = 1;
 			if (agent_changed(r, lr) && n->online && !n->unclean && !n->shutdown) {
@@ -752,15 +795,12 @@ static void unpack_history(struct pe_ws *ws)
 			if (r->failure_timeout > 0 && last > 0 && last + r->failure_timeout <= ws->now) {
 				/* Expired: forgotten, and cleared (once per
 				 * configured resource and node). */
-				int dup = 0;
-				for (guint q = 0; q < ws->notes->len && !dup; q++) {
-					struct pe_note *x = g_ptr_array_index(ws->notes, q);
-					dup = x->kind == PE_NOTE_FC_EXPIRED && x->node == n && x->rsc->cfg == r->cfg;
-				}
-				if (!dup && n->online)
-					note(ws, PE_NOTE_FC_EXPIRED, r, NULL, n);
+				note_fc_clear(ws, r, n);
 				continue;
 			}
+			/* A fail count about to be cleared bans nothing. */
+			if (fc_clear_noted(ws, r, n))
+				continue;
 			if (r->migration_threshold > 0 && fc >= r->migration_threshold) {
 				/* Clone instances share the count; ban every instance. */
 				add_adj(r, n, -PE_INF);

@@ -3,7 +3,8 @@
  * with the clone; a negative colocation set keeps every member apart; on a
  * node to be fenced on-fail asks for nothing; mandatory anti-colocation
  * and fencing order starts; monitors missing from the history (or whose
- * failure expired) are scheduled. */
+ * failure expired) are scheduled; a failure of parameters since changed
+ * has its fail count cleared. */
 #include "check.h"
 #include "test_pe_common.c"
 
@@ -193,6 +194,56 @@ static void test_monitors_scheduled(void)
 	g_free(a);
 }
 
+static int has_clear(struct pe_ws *ws, const char *rsc, const char *node)
+{
+	for (guint i = 0; i < ws->actions->len; i++) {
+		struct pe_action *a = g_ptr_array_index(ws->actions, i);
+		if (a->task == PE_CLEAR_FAILCOUNT && a->rsc && !strcmp(a->rsc->id, rsc) && a->node &&
+		    !strcmp(a->node->uname, node) && !a->optional)
+			return 1;
+	}
+	return 0;
+}
+
+/* A start that failed (fail count INFINITY) with parameters since changed:
+ * the fail count is cleared and bans nothing; unchanged, it bans. */
+static void test_last_failure_params(void)
+{
+	const char *rscs = "<primitive id=\"A\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">"
+			   "<instance_attributes id=\"A-i\"><nvpair id=\"A-ip\" name=\"ip\" value=\"10.0.0.1\"/>"
+			   "</instance_attributes></primitive>";
+	const char *fc = "<nvpair id=\"fc\" name=\"fail-count-A\" value=\"INFINITY\"/>"
+			 "<nvpair id=\"lf\" name=\"last-failure-A\" value=\"999000\"/>"
+			 "</instance_attributes></transient_attributes>";
+	/* md5 of " <parameters/>\n": no parameters when it failed; then of
+	 * the parameters it has now. */
+	const char *digests[2] = { "f2317cad3d54cec5d7d7aa7d0bf35cf8", NULL };
+	struct cib_nvlist now = { g_ptr_array_new() };
+	struct cib_nv ip = { "ip", "10.0.0.1" };
+	g_ptr_array_add(now.items, &ip);
+	char *same = pe_params_digest(&now);
+	g_ptr_array_free(now.items, TRUE);
+	digests[1] = same;
+	for (int k = 0; k < 2; k++) {
+		char *lrm = g_strdup_printf("<lrm_resource id=\"A\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">"
+					    "<lrm_rsc_op id=\"A_last_failure_0\" operation=\"start\" interval=\"0\" "
+					    "call-id=\"1\" rc-code=\"1\" op-status=\"0\" transition-key=\"1:1:0:x\" "
+					    "op-digest=\"%s\"/><lrm_rsc_op id=\"A_last_0\" operation=\"stop\" "
+					    "interval=\"0\" call-id=\"2\" rc-code=\"0\" op-status=\"0\" "
+					    "transition-key=\"2:1:0:x\"/></lrm_resource>", digests[k]);
+		char *st = t_cat(t_cat(t_node("n1", lrm, fc), t_node("n2", NULL, NULL)), t_node("n3", NULL, NULL));
+		struct cib *c = t_cib(NULL, rscs, "<rsc_location id=\"l\" rsc=\"A\" node=\"n1\" score=\"100\"/>", st);
+		struct pe_ws *ws = pe_run(c, NULL);
+		CHECK_INT(has_clear(ws, "A", "n1"), k == 0);
+		CHECK_INT(!strcmp(t_where(ws, "A"), "n1"), k == 0);
+		pe_free(ws);
+		cib_free(c);
+		g_free(st);
+		g_free(lrm);
+	}
+	g_free(same);
+}
+
 int main(void)
 {
 	test_blocked_instance();
@@ -200,5 +251,6 @@ int main(void)
 	test_unclean_ignores_on_fail();
 	test_anti_colocation_order();
 	test_monitors_scheduled();
+	test_last_failure_params();
 	return T_DONE();
 }
