@@ -236,11 +236,17 @@ static int reaches(struct pe_action *from, struct pe_action *to, GHashTable *see
 	return 0;
 }
 
+static int has_utilization(const struct pe_rsc *r)
+{
+	return r->cfg->utilization.items && r->cfg->utilization.items->len;
+}
+
 /* Pacemaker's load_stopped_<node>: with a placement-strategy other than
  * default, what stops on a node frees capacity there first, so every start
- * on that node (and every migration to it) waits for those stops.  An
- * optional stop orders nothing; an order that would close a loop through a
- * migration is left out, as Pacemaker breaks it. */
+ * on that node (and every migration to it) waits for those stops, for the
+ * resources that have utilization.  An optional stop orders nothing; an
+ * order that would close a loop through a migration is left out, as
+ * Pacemaker breaks it. */
 void pe_util_orders(struct pe_ws *ws)
 {
 	if (ws->placement == PE_PLACE_DEFAULT)
@@ -249,11 +255,11 @@ void pe_util_orders(struct pe_ws *ws)
 		struct pe_rsc *x = g_ptr_array_index(ws->prims, i);
 		for (guint k = 0; k < x->stops->len; k++) {
 			struct pe_action *s = g_ptr_array_index(x->stops, k);
-			if (s->optional || !s->node)
+			if (s->optional || !s->node || !has_utilization(x))
 				continue;
 			for (guint j = 0; j < ws->prims->len; j++) {
 				struct pe_rsc *y = g_ptr_array_index(ws->prims, j);
-				if (!y->allowed[s->node->idx])
+				if (!y->allowed[s->node->idx] || !has_utilization(y))
 					continue;
 				if (y->start && y->start->node == s->node && !y->start->optional)
 					pe_order_actions(ws, s, y->start, 0);

@@ -157,6 +157,14 @@ static void test_load_stopped_orders(void)
 	CHECK_INT(ordered(ws, "a", PE_STOP, "b", PE_START), 1);
 	pe_free(ws);
 	cib_free(c);
+	/* Nor for a resource without utilization. */
+	char *r2 = t_cat(u_prim("a", 1, "<nvpair id=\"ta\" name=\"target-role\" value=\"Stopped\"/>"),
+			 t_prim("b", NULL));
+	ws = u_run("utilization", r2, NULL, st, 1, -1, -1, &c);
+	CHECK_INT(ordered(ws, "a", PE_STOP, "b", PE_START), 0);
+	pe_free(ws);
+	cib_free(c);
+	g_free(r2);
 	/* The default strategy orders nothing of the kind. */
 	ws = u_run("default", r, NULL, st, 1, -1, -1, &c);
 	CHECK_INT(ordered(ws, "a", PE_STOP, "b", PE_START), 0);
