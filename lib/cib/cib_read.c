@@ -723,6 +723,8 @@ void cib_lrm_op_free(gpointer p)
 	g_free(o->id);
 	g_free(o->operation);
 	g_free(o->digest);
+	g_free(o->migrate_source);
+	g_free(o->migrate_target);
 	g_free(o);
 }
 
@@ -773,6 +775,10 @@ static void read_lrm(struct rd *r, struct cib_node_state *st, xmlNodePtr lrm)
 						lrc = v;
 					else if (c0 == 'l' && !strcmp(an, "last-run"))
 						lrun = v;
+					else if (c0 == 'm' && !strcmp(an, "migrate_source"))
+						o->migrate_source = g_strdup(v);
+					else if (c0 == 'm' && !strcmp(an, "migrate_target"))
+						o->migrate_target = g_strdup(v);
 				}
 				if (!o->id)
 					o->id = g_strdup("(no id)");

@@ -67,6 +67,8 @@ struct pe_rsc {
 	struct pe_node *promoted_on; /* instance of a promotable clone: runs promoted there */
 	int pending_start;
 	struct pe_node *pending_start_on; /* a start in flight there */
+	struct pe_node *partial_src, *partial_tgt; /* migrate_to done, migrate_from not */
+	int partial_continue;     /* the partial migration goes on (target stays) */
 	int def_changed;          /* op-digest differs: restart */
 	int agent_changed;        /* history of another agent (deleted, restarted) */
 	GPtrArray *failed_ops;    /* char * "op key on node" for printing */
@@ -213,6 +215,9 @@ void pe_order_actions(struct pe_ws *ws, struct pe_action *first, struct pe_actio
 struct pe_action *pe_new_action(struct pe_ws *ws, enum pe_task t, struct pe_rsc *r, struct pe_node *n);
 /* Moves of allow-migrate primitives become migrate_to/migrate_from. */
 void pe_migrations(struct pe_ws *ws);
+int pe_allows_migration(const struct pe_rsc *r);
+/* Partial and failed migrations in the history (pe_migrate_hist.c). */
+void pe_unpack_migrations(struct pe_ws *ws);
 /* cancel, delete, clear_failcount and do_shutdown from the history's notes. */
 void pe_housekeeping(struct pe_ws *ws);
 /* Probes ordered before the stops and starts that depend on what they find. */

@@ -154,8 +154,15 @@ static void prim_actions(struct pe_ws *ws, struct pe_rsc *r)
 			r->start->reason = NULL;
 		}
 	}
+	/* A partial migration goes on if it moves to the same target from
+	 * the source: it is not stopped there. */
+	r->partial_continue = r->partial_tgt && managed && !r->failed && r->next == r->partial_tgt &&
+			      r->running->len == 2 && g_ptr_array_index(r->running, 0) == r->partial_src &&
+			      pe_allows_migration(r);
 	for (guint i = 0; i < r->running->len; i++) {
 		struct pe_node *n = g_ptr_array_index(r->running, i);
+		if (r->partial_continue && n == r->partial_tgt)
+			continue;
 		struct pe_action *s = new_action(ws, PE_STOP, r, n);
 		g_ptr_array_add(r->stops, s);
 		if (n->unclean) {

@@ -900,6 +900,7 @@ void pe_unpack(struct pe_ws *ws)
 	for (guint i = 0; i < c->resources->len; i++)
 		g_ptr_array_add(ws->rscs, build(ws, g_ptr_array_index(c->resources, i), NULL, ""));
 	unpack_history(ws);
+	pe_unpack_migrations(ws);
 	/* Resources on a maintenance node are left alone. */
 	for (guint i = 0; i < ws->prims->len; i++) {
 		struct pe_rsc *r = g_ptr_array_index(ws->prims, i);

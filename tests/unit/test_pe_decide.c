@@ -4,7 +4,7 @@
  * node to be fenced on-fail asks for nothing; mandatory anti-colocation
  * and fencing order starts; monitors missing from the history (or whose
  * failure expired) are scheduled; a failure of parameters since changed
- * has its fail count cleared. */
+ * has its fail count cleared; partial and failed migrations in the history. */
 #include "check.h"
 #include "test_pe_common.c"
 
@@ -244,6 +244,89 @@ static void test_last_failure_params(void)
 	g_free(same);
 }
 
+/* One lrm_rsc_op of A (migrations name their source and target). */
+static char *mop(const char *op, int call, int rc)
+{
+	int mig = !strncmp(op, "migrate", 7);
+	return g_strdup_printf("<lrm_rsc_op id=\"A_%s_0\" operation=\"%s\" interval=\"0\" call-id=\"%d\" "
+			       "rc-code=\"%d\" op-status=\"0\" transition-key=\"%d:1:%d:x\"%s/>",
+			       op, strcmp(op, "probe") ? op : "monitor", call, rc, call, strcmp(op, "probe") ? 0 : 7,
+			       mig ? " migrate_source=\"n1\" migrate_target=\"n2\"" : "");
+}
+
+static char *a_hist(char *ops)
+{
+	char *x = g_strdup_printf("<lrm_resource id=\"A\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">%s"
+				  "</lrm_resource>", ops);
+	g_free(ops);
+	return x;
+}
+
+static int count_task(struct pe_ws *ws, enum pe_task t, const char *node)
+{
+	int k = 0;
+	for (guint i = 0; i < ws->actions->len; i++) {
+		struct pe_action *a = g_ptr_array_index(ws->actions, i);
+		if (a->task == t && a->rsc && !strcmp(a->rsc->id, "A") && a->node && !strcmp(a->node->uname, node) &&
+		    !a->optional && a->runnable && !a->pseudo)
+			k++;
+	}
+	return k;
+}
+
+/* A (allow-migrate, preferring n2) was migrating from n1 to n2. */
+static struct pe_ws *migrating(char *n1_ops, char *n2_ops, struct cib **cp)
+{
+	char *a = t_prim("A", "<nvpair id=\"am\" name=\"allow-migrate\" value=\"true\"/>");
+	char *st = t_cat(t_cat(t_node("n1", n1_ops, NULL), t_node("n2", n2_ops, NULL)),
+			 t_node("n3", t_op("A", "monitor", 0, 1, 7, 7), NULL));
+	*cp = t_cib(NULL, a, "<rsc_location id=\"l\" rsc=\"A\" node=\"n2\" score=\"100\"/>", st);
+	g_free(a);
+	g_free(st);
+	g_free(n1_ops);
+	g_free(n2_ops);
+	return pe_run(*cp, NULL);
+}
+
+static void test_migration_history(void)
+{
+	struct cib *c;
+	/* migrate_to done, no migrate_from yet: the migration goes on. */
+	struct pe_ws *ws = migrating(a_hist(t_cat(mop("start", 2, 0), mop("migrate_to", 3, 0))),
+				     a_hist(mop("probe", 1, 7)), &c);
+	char *s = t_summary(ws);
+	CHECK(t_has(s, "* Migrate A ( n1 -> n2 )"));
+	CHECK_INT(count_task(ws, PE_MIGRATE_TO, "n1"), 0);
+	CHECK_INT(count_task(ws, PE_MIGRATE_FROM, "n2"), 1);
+	CHECK_INT(count_task(ws, PE_STOP, "n1"), 1);
+	CHECK_INT(count_task(ws, PE_STOP, "n2"), 0);
+	g_free(s);
+	pe_free(ws);
+	cib_free(c);
+	/* The migrate_from failed: active (failed) on both, recovered. */
+	ws = migrating(a_hist(t_cat(mop("start", 2, 0), mop("migrate_to", 3, 0))),
+		       a_hist(t_cat(mop("probe", 1, 7), mop("migrate_from", 4, 1))), &c);
+	s = t_summary(ws);
+	CHECK(t_has(s, "* Recover A ( n2 )"));
+	CHECK_INT(count_task(ws, PE_STOP, "n1") + count_task(ws, PE_STOP, "n2"), 2);
+	g_free(s);
+	pe_free(ws);
+	cib_free(c);
+	/* ... and stopped on the target since: failed on the source. */
+	ws = migrating(a_hist(t_cat(mop("start", 2, 0), mop("migrate_to", 3, 0))),
+		       a_hist(t_cat(t_cat(mop("probe", 1, 7), mop("migrate_from", 4, 1)), mop("stop", 5, 0))), &c);
+	s = t_summary(ws);
+	CHECK(t_has(s, "* Recover A ( n1 -> n2 )"));
+	g_free(s);
+	pe_free(ws);
+	cib_free(c);
+	/* The migrate_to failed: it may be active on the target too. */
+	ws = migrating(a_hist(t_cat(mop("start", 2, 0), mop("migrate_to", 3, 1))), a_hist(mop("probe", 1, 7)), &c);
+	CHECK_INT(count_task(ws, PE_STOP, "n1") + count_task(ws, PE_STOP, "n2"), 2);
+	pe_free(ws);
+	cib_free(c);
+}
+
 int main(void)
 {
 	test_blocked_instance();
@@ -252,5 +335,6 @@ int main(void)
 	test_anti_colocation_order();
 	test_monitors_scheduled();
 	test_last_failure_params();
+	test_migration_history();
 	return T_DONE();
 }
