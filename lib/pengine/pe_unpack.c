@@ -547,11 +547,15 @@ static struct pe_rsc *clone_of(struct pe_ws *ws, const char *lrm_id)
 	char *base = g_strndup(lrm_id, strcspn(lrm_id, ":"));
 	struct cib_rsc *cfg = cib_find_rsc(ws->cib, base);
 	g_free(base);
-	if (!cfg || cfg->kind != CIB_PRIMITIVE || !cfg->parent || cfg->parent->kind != CIB_CLONE)
+	if (!cfg || cfg->kind != CIB_PRIMITIVE || !cfg->parent)
 		return NULL;
-	struct pe_rsc *c = pe_find_rsc(ws, cfg->parent->id);
+	/* The clone above it, directly or as a cloned group's member. */
+	struct cib_rsc *cc = cfg->parent->kind == CIB_GROUP ? cfg->parent->parent : cfg->parent;
+	if (!cc || cc->kind != CIB_CLONE)
+		return NULL;
+	struct pe_rsc *c = pe_find_rsc(ws, cc->id);
 	/* Duplicate ids in a broken CIB may name something else. */
-	return c && c->kind == PE_CLONE && c->cfg == cfg->parent ? c : NULL;
+	return c && c->kind == PE_CLONE && c->cfg == cc ? c : NULL;
 }
 
 static struct pe_note *note(struct pe_ws *ws, enum pe_note_kind k, struct pe_rsc *r,
@@ -686,7 +690,31 @@ static void unpack_history(struct pe_ws *ws)
 				}
 				struct pe_rsc *o = pe_find_rsc(ws, lr->id);
 				struct pe_rsc *clone = clone_of(ws, lr->id);
-				if (h.active && use && ws->stop_orphans && clone) {
+				struct cib_rsc *ccfg = clone && clone->cfg->children->len ?
+						       g_ptr_array_index(clone->cfg->children, 0) : NULL;
+				/* A clone's orphan instance is stopped whatever
+				 * stop-orphan-resources says: that option is about
+				 * resources gone from the configuration. */
+				if (h.active && use && clone && ccfg && ccfg->kind == CIB_GROUP) {
+					/* A cloned group's orphan is a whole group
+					 * instance (the other members' histories may
+					 * belong to it too); this history is its member
+					 * of that name. */
+					char sfx[24];
+					snprintf(sfx, sizeof sfx, ":%d", clone->clone_max + clone->norphans++);
+					struct pe_rsc *g = build(ws, ccfg, clone, sfx);
+					g_ptr_array_add(clone->children, g);
+					o = NULL;
+					for (guint q = 0; q < g->children->len; q++) {
+						struct pe_rsc *m = g_ptr_array_index(g->children, q);
+						m->orphan = 1;
+						m->target_stopped = 1;
+						if (!strncmp(m->cfg->id, lr->id, bl) && !m->cfg->id[bl])
+							o = m;
+					}
+					if (o)
+						g_ptr_array_add(o->running, n);
+				} else if (h.active && use && clone) {
 					/* An instance beyond clone-max: an orphan instance,
 					 * numbered after the configured ones. */
 					struct cib_rsc *pc = first_prim_cfg(clone->cfg);
@@ -838,15 +866,23 @@ static struct pe_rsc *instance_for(struct pe_ws *ws, struct pe_rsc *unused, cons
 	if (!clone)
 		return NULL;
 	/* The instance (child of clone) that already has something on n,
-	 * else the first with nothing active anywhere. */
+	 * else the first with nothing active anywhere.  One whose member of
+	 * this name is active already does not take a second history of it
+	 * on n: that is an orphan (numbered after the configured instances),
+	 * as Pacemaker sees multiple instance histories on one node. */
 	struct pe_rsc *pick = NULL;
+	int taken = 0;
 	for (guint i = 0; i < clone->children->len && !pick; i++) {
 		struct pe_rsc *inst = g_ptr_array_index(clone->children, i);
 		GPtrArray *members = inst->kind == PE_GROUP ? inst->children : NULL;
 		int here = 0;
+		struct pe_rsc *mine = inst;
 		if (members) {
+			mine = NULL;
 			for (guint k = 0; k < members->len; k++) {
 				struct pe_rsc *m = g_ptr_array_index(members, k);
+				if (m->cfg == cfg)
+					mine = m;
 				for (guint q = 0; q < m->running->len; q++)
 					if (g_ptr_array_index(m->running, q) == n)
 						here = 1;
@@ -856,9 +892,13 @@ static struct pe_rsc *instance_for(struct pe_ws *ws, struct pe_rsc *unused, cons
 				if (g_ptr_array_index(inst->running, q) == n)
 					here = 1;
 		}
-		if (here)
+		if (here && mine && mine->running->len)
+			taken = 1;
+		else if (here)
 			pick = inst;
 	}
+	if (taken && !pick)
+		return NULL;
 	for (guint i = 0; i < clone->children->len && !pick; i++) {
 		struct pe_rsc *inst = g_ptr_array_index(clone->children, i);
 		int busy = 0;

@@ -4,7 +4,8 @@
  * node to be fenced on-fail asks for nothing; mandatory anti-colocation
  * and fencing order starts; monitors missing from the history (or whose
  * failure expired) are scheduled; a failure of parameters since changed
- * has its fail count cleared; partial and failed migrations in the history. */
+ * has its fail count cleared; partial and failed migrations in the history;
+ * a second instance history on a node is an orphan instance. */
 #include "check.h"
 #include "test_pe_common.c"
 
@@ -327,6 +328,32 @@ static void test_migration_history(void)
 	cib_free(c);
 }
 
+/* A cloned group with two instance histories of its members on one node
+ * (clone-node-max 1): the second is an orphan group instance, stopped even
+ * with stop-orphan-resources=false. */
+static void test_clone_orphan_group(void)
+{
+	char *m1 = t_prim("m1", NULL), *m2 = t_prim("m2", NULL);
+	char *rscs = g_strdup_printf("<clone id=\"C\"><meta_attributes id=\"cm\"><nvpair id=\"cm1\" name=\"clone-max\" "
+				     "value=\"2\"/></meta_attributes><group id=\"G\">%s%s</group></clone>", m1, m2);
+	char *lrm = t_cat(t_cat(t_running("m1:0"), t_running("m2:0")), t_cat(t_running("m1:1"), t_running("m2:1")));
+	char *st = t_cat(t_cat(t_node("n1", lrm, NULL), t_node("n2", NULL, NULL)), t_node("n3", NULL, NULL));
+	struct cib *c = t_cib("<nvpair id=\"so\" name=\"stop-orphan-resources\" value=\"false\"/>", rscs, NULL, st);
+	struct pe_ws *ws = pe_run(c, NULL);
+	char *s = t_summary(ws);
+	CHECK(t_has(s, "* Stop m1:2 ( n1 ) due to node availability"));
+	CHECK(t_has(s, "* Stop m2:2 ( n1 ) due to node availability"));
+	CHECK_STR(t_where(ws, "m1:0"), "n1");
+	g_free(s);
+	pe_free(ws);
+	cib_free(c);
+	g_free(st);
+	g_free(lrm);
+	g_free(rscs);
+	g_free(m1);
+	g_free(m2);
+}
+
 int main(void)
 {
 	test_blocked_instance();
@@ -336,5 +363,6 @@ int main(void)
 	test_monitors_scheduled();
 	test_last_failure_params();
 	test_migration_history();
+	test_clone_orphan_group();
 	return T_DONE();
 }
