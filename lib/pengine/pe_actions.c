@@ -829,6 +829,14 @@ static void monitors(struct pe_ws *ws)
 				order(ws, p, ((struct pe_rsc *)g_ptr_array_index(alike, q))->start, 0);
 			if (!alike && r->start)
 				order(ws, p, r->start, 0);
+			/* In a clone, before the clone starts at all (the start of
+			 * every instance, every member of a cloned group). */
+			struct pe_rsc *top = r;
+			while (top->parent)
+				top = top->parent;
+			struct coll *tc = top->kind == PE_CLONE ? g_hash_table_lookup(colls, top) : NULL;
+			if (tc)
+				order(ws, p, tc->start, 0);
 		}
 		if (alike)
 			g_ptr_array_free(alike, TRUE);

@@ -5,7 +5,8 @@
  * and fencing order starts; monitors missing from the history (or whose
  * failure expired) are scheduled; a failure of parameters since changed
  * has its fail count cleared; partial and failed migrations in the history;
- * a second instance history on a node is an orphan instance. */
+ * a second instance history on a node is an orphan instance; probes in a
+ * clone come before its start. */
 #include "check.h"
 #include "test_pe_common.c"
 
@@ -354,6 +355,28 @@ static void test_clone_orphan_group(void)
 	g_free(m2);
 }
 
+/* A probe of a clone's member comes before the clone starts at all. */
+static void test_probe_before_clone_start(void)
+{
+	char *m1 = t_prim("m1", NULL), *m2 = t_prim("m2", NULL);
+	char *rscs = g_strdup_printf("<clone id=\"C\"><group id=\"G\">%s%s</group></clone>", m1, m2);
+	struct cib *c = t_cib(NULL, rscs, NULL, NULL);
+	struct pe_ws *ws = pe_run(c, NULL);
+	int found = 0;
+	for (guint i = 0; i < ws->orders->len; i++) {
+		struct pe_order *o = g_ptr_array_index(ws->orders, i);
+		if (o->first->task == PE_PROBE && o->first->rsc && !strncmp(o->first->rsc->id, "m2:", 3) &&
+		    o->then->task == PE_START_P && o->then->rsc && !strcmp(o->then->rsc->id, "C"))
+			found++;
+	}
+	CHECK_INT(found, 3); /* one probe of m2 per node */
+	pe_free(ws);
+	cib_free(c);
+	g_free(rscs);
+	g_free(m1);
+	g_free(m2);
+}
+
 int main(void)
 {
 	test_blocked_instance();
@@ -364,5 +387,6 @@ int main(void)
 	test_last_failure_params();
 	test_migration_history();
 	test_clone_orphan_group();
+	test_probe_before_clone_start();
 	return T_DONE();
 }
