@@ -10,7 +10,7 @@ CRM_RESOURCE_OBJS = heartbeat/crm_resource.o heartbeat/crm_resource_attr.o heart
 	heartbeat/crm_resource_force.o heartbeat/crm_resource_find.o
 CRM_ATTR_ALIASES = crm_standby crm_failcount crm_master
 PROGRAMS += heartbeat/crm_mon heartbeat/cibadmin heartbeat/crm_resource heartbeat/crm_attribute \
-	heartbeat/crm_node heartbeat/crmadmin $(addprefix heartbeat/,$(CRM_ATTR_ALIASES))
+	heartbeat/crm_node heartbeat/crmadmin heartbeat/attrd_updater $(addprefix heartbeat/,$(CRM_ATTR_ALIASES))
 
 heartbeat/crm_mon: $(CRM_MON_OBJS) $(CRM_VIEW_OBJS) $(CRM_TOOL_OBJS) lib/libhbcib.a lib/libhb.a
 	$(LINK) $(CRM_MON_OBJS) $(CRM_VIEW_OBJS) $(CRM_TOOL_OBJS) $(CIB_LIBS)
@@ -26,10 +26,12 @@ heartbeat/crm_node: heartbeat/crm_node.o $(CRM_VIEW_OBJS) $(CRM_TOOL_OBJS) lib/l
 	$(LINK) heartbeat/crm_node.o $(CRM_VIEW_OBJS) $(CRM_TOOL_OBJS) $(CIB_LIBS)
 heartbeat/crmadmin: heartbeat/crmadmin.o $(CRM_TOOL_OBJS) lib/libhbcib.a lib/libhb.a
 	$(LINK) heartbeat/crmadmin.o $(CRM_TOOL_OBJS) $(CIB_LIBS)
+heartbeat/attrd_updater: heartbeat/attrd_updater.o $(CRM_TOOL_OBJS) lib/libhbcib.a lib/libhb.a
+	$(LINK) heartbeat/attrd_updater.o $(CRM_TOOL_OBJS) $(CIB_LIBS)
 
 # Installed by pkg/install.mk (heartbeat-ng-crm-tools); the aliases are
 # copies of crm_attribute under their names, which it reads from argv[0].
-CRM_OUR_TOOLS = crm_mon cibadmin crm_resource crm_attribute crm_node crmadmin
+CRM_OUR_TOOLS = crm_mon cibadmin crm_resource crm_attribute crm_node crmadmin attrd_updater
 CRM_TOOLS += $(addprefix heartbeat/,$(CRM_OUR_TOOLS)) \
 	$(foreach a,$(CRM_ATTR_ALIASES),heartbeat/crm_attribute=$(a))
 CRM_MANS += $(foreach m,$(CRM_OUR_TOOLS) $(CRM_ATTR_ALIASES),heartbeat/$(m).8)

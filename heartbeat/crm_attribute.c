@@ -100,7 +100,9 @@ int main(int argc, char **argv)
 		{ "attr-value", required_argument, NULL, 'v' }, { "update", required_argument, NULL, 'v' },
 		{ "resource-id", required_argument, NULL, 'r' }, { "lifetime", required_argument, NULL, 'l' },
 		{ "type", required_argument, NULL, 't' }, { "default", required_argument, NULL, 'd' },
-		{ "inhibit-policy-engine", no_argument, NULL, '!' }, { NULL, 0, NULL, 0 }
+		{ "inhibit-policy-engine", no_argument, NULL, '!' },
+		/* Pacemaker 2.x's crm_master: what its agents (Stateful) call */
+		{ "promotion", optional_argument, NULL, 'P' }, { NULL, 0, NULL, 0 }
 	};
 	const char *base = strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : argv[0];
 	enum tool t = !strcmp(base, "crm_standby") ? T_STANDBY : !strcmp(base, "crm_failcount") ? T_FAILCOUNT :
@@ -111,7 +113,7 @@ int main(int argc, char **argv)
 		usage(stderr, t);
 		return 2;
 	}
-	int do_query = 0, do_delete = 0, quiet = 0, c;
+	int do_query = 0, do_delete = 0, quiet = 0, promotion = 0, c;
 	const char *uname = NULL, *uuid = NULL, *set = NULL, *id = NULL, *name = NULL, *value = NULL;
 	const char *rsc = NULL, *type = NULL, *lifetime = NULL, *def = NULL;
 	opterr = 0;
@@ -141,8 +143,16 @@ int main(int argc, char **argv)
 		case 'i': id = optarg; break;
 		case 'r': rsc = optarg; break;
 		case 'd': def = optarg; break;
+		case 'P':
+			t = T_MASTER;
+			if (optarg)
+				rsc = optarg;
+			promotion = 1;
+			break;
 		}
 	}
+	if (promotion && !lifetime)
+		lifetime = "reboot";   /* --promotion's default, unlike crm_master's */
 	if (tool_args_done(prog, argc, argv, 1, NULL) != TOOL_ARGS_OK)
 		return 1;
 	if (lifetime && strcmp(lifetime, "reboot") && strcmp(lifetime, "forever")) {

@@ -231,7 +231,7 @@ int rsc_cleanup(struct rsc_opts *o)
 				continue;
 			printf("Cleaning up %s on %s\n", p->id, n->uname);
 			if (cib_conn_kind(o->conn) == CIB_CONN_LIVE) {
-				struct cib_crmd_req req = { "lrm_delete", n->uname, p->id };
+				struct cib_crmd_req req = { .op = "lrm_delete", .node = n->uname, .rsc = p->id };
 				char *err = NULL;
 				rc = cib_conn_crmd(o->conn, &req, NULL, &err);
 				if (err)
@@ -248,7 +248,7 @@ int rsc_cleanup(struct rsc_opts *o)
 
 int rsc_crmd(struct rsc_opts *o, const char *op)
 {
-	struct cib_crmd_req req = { op, o->host, o->rsc_id };
+	struct cib_crmd_req req = { .op = op, .node = o->host, .rsc = o->rsc_id };
 	char *err = NULL;
 	int rc = cib_conn_crmd(o->conn, &req, NULL, &err);
 	if (err)

@@ -94,9 +94,9 @@ int main(int argc, char **argv)
 		if (doc)
 			xmlFreeDoc(doc);
 	} else {
-		struct cib_crmd_req req = { cmd == 'D' ? "dc_query" : cmd == 'K' ? "shutdown" :
-					    cmd == 'E' ? "election" : "node_status",
-					    cmd == 'H' ? tool_local_uname() : node, NULL };
+		struct cib_crmd_req req = { .op = cmd == 'D' ? "dc_query" : cmd == 'K' ? "shutdown" :
+						  cmd == 'E' ? "election" : "node_status",
+					    .node = cmd == 'H' ? tool_local_uname() : node };
 		rc = cib_conn_crmd(conn, &req, &reply, &err);
 		if (rc != CIB_OK) {
 			tool_err(prog, "%s", err ? err : cib_strerror(rc));

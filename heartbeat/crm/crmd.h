@@ -125,6 +125,12 @@ void dc_node_joined(struct crm_peer *p);
 bool dc_cib_ready(void);
 
 /* crmd_cibreq.c: requests (from the socket, or forwarded to the DC) */
+/* crmd_attrd.c: transient attributes with dampening (attrd_updater).
+ * node NULL: ours; value NULL: delete.  Returns NULL, or why refused. */
+const char *attrd_update(const char *node, const char *name, const char *value, unsigned dampen_ms);
+/* The value held back for name ("" for a delete), NULL when none is. */
+const char *attrd_held(const char *name);
+
 typedef void (*cibreq_done_fn)(void *data, int rc, xmlNodePtr output, const char *err);
 void cibreq_submit(const struct cib_req *req, cibreq_done_fn done, void *data);
 void cibreq_on_req(const struct hb_msg *m);
@@ -169,6 +175,9 @@ void pe_cancel(void);
 void te_start(xmlDocPtr graph);
 void te_abort(const char *why);
 bool te_busy(void);
+/* Is a graph action's CRM_meta_* attribute one the agent gets (notification
+ * lists, clone shape)? */
+int te_agent_meta(const char *name);
 void te_on_result(const struct hb_msg *m);
 
 /* crmd_shutdown.c: a graceful stop (resources move off first) */

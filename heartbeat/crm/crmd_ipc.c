@@ -119,6 +119,14 @@ static void do_crmd(struct conn *c, xmlNodePtr req)
 			xmlSetProp(n, (const xmlChar *)"uname", (const xmlChar *)crmd.dc);
 		reply(c, CIB_OK, NULL, n);
 		xmlFreeNode(n);
+	} else if (!strcmp(op, "attr_update") || !strcmp(op, "attr_delete")) {
+		const char *d = cib_xml_attr(req, "dampen"), *v = cib_xml_attr(req, "value"), *why = NULL;
+		if (!strcmp(op, "attr_update") && !v)
+			why = "attr_update without a value";
+		else
+			why = attrd_update(cib_xml_attr(req, "node"), cib_xml_attr(req, "name"),
+					   !strcmp(op, "attr_update") ? v : NULL, d ? (unsigned)strtoul(d, NULL, 10) : 0);
+		reply(c, why ? CIB_E_INVALID_ARG : CIB_OK, why, NULL);
 	} else if (!strcmp(op, "stats")) {
 		xmlNodePtr n = xmlNewNode(NULL, (const xmlChar *)"crmd_stats");
 		char buf[64];

@@ -4,17 +4,45 @@
  * resources off and ends with a do_shutdown event; then the DC marks the
  * node expected down (its leaving is clean: never fenced) and tells its
  * crmd to exit.  A node alone, or without a DC, exits at once; a DC that
- * dies meanwhile is replaced and asked again.  heartbeat's stop timeout for
- * crmd (shutdown-escalation, 20 min) bounds the wait. */
+ * dies meanwhile is replaced and asked again.  The cluster option
+ * shutdown-escalation (default 20 min) bounds the wait: then crmd leaves
+ * anyway, as Pacemaker's does; heartbeat's stop timeout for crmd is the
+ * outer bound. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include "crmd.h"
+#include "cib/cib.h"
+
+#define ESCALATION_DEFAULT_MS (20 * 60 * 1000)
+
+static struct timer escalation;
 
 static void leave_now(const char *why)
 {
 	crm_info("crmd: stopping: %s", why);
+	timer_stop(&escalation);
 	g_main_loop_quit(crmd.loop);
+}
+
+/* A crm_config option of the replica (first set that has it). */
+static const char *crm_option(const char *name)
+{
+	xmlNodePtr root = crmd.cib ? xmlDocGetRootElement(crmd.cib) : NULL;
+	xmlNodePtr cfg = root ? cib_xml_child(root, "configuration", NULL) : NULL;
+	xmlNodePtr cc = cfg ? cib_xml_child(cfg, "crm_config", NULL) : NULL;
+	for (xmlNodePtr set = cc ? cc->children : NULL; set; set = set->next)
+		for (xmlNodePtr nv = set->type == XML_ELEMENT_NODE ? set->children : NULL; nv; nv = nv->next)
+			if (nv->type == XML_ELEMENT_NODE && !g_strcmp0(cib_xml_attr(nv, "name"), name))
+				return cib_xml_attr(nv, "value");
+	return NULL;
+}
+
+static void escalate(void *data)
+{
+	(void)data;
+	crm_warn("crmd: the DC did not move this node's resources off within shutdown-escalation: leaving anyway");
+	leave_now("shutdown-escalation");
 }
 
 static void send_request(void)
@@ -39,7 +67,14 @@ void shutdown_request(const char *why)
 		return;
 	}
 	crmd.shutting_down = true;
-	crm_info("crmd: %s: asking DC %s to move this node's resources off first", why, crmd.dc);
+	const char *e = crm_option("shutdown-escalation");
+	long long ms = e ? cib_parse_interval(e) : -1;
+	if (ms <= 0)
+		ms = ESCALATION_DEFAULT_MS;
+	timer_init(&escalation, escalate, NULL);
+	timer_start(&escalation, (unsigned)(ms > 0x7fffffff ? 0x7fffffff : ms));
+	crm_info("crmd: %s: asking DC %s to move this node's resources off first (at most %lld s)", why, crmd.dc,
+		 ms / 1000);
 	send_request();
 }
 

@@ -24,7 +24,9 @@ struct te_action {
 	char *operation, *key, *rsc, *node;
 	char *cancel_op;         /* cancel: the operation cancelled */
 	char *fence_action;      /* stonith: reboot / poweroff */
+	GPtrArray *meta;         /* name, value: the clone's CRM_meta_* for the agent */
 	long long interval_ms;
+	int target_rc;           /* what the agent should answer: 7 probe, 8 promoted monitor, 0 */
 	bool pseudo, fence;
 	GArray *inputs;          /* int ids */
 	int state;               /* 0 waiting, 1 in flight, 2 confirmed */
@@ -52,6 +54,8 @@ static void action_free(gpointer p)
 	g_free(a->key);
 	g_free(a->rsc);
 	g_free(a->node);
+	if (a->meta)
+		g_ptr_array_free(a->meta, TRUE);
 	g_array_free(a->inputs, TRUE);
 	g_free(a);
 }
@@ -97,6 +101,37 @@ static struct te_action *find_action(int id)
 	return NULL;
 }
 
+/* The CRM_meta_* attributes an agent of a clone instance reads from its
+ * environment (OCF_RESKEY_CRM_meta_notify_type, ..._clone_max, ...): the
+ * notification's kind and lists, the clone's shape.  The executor sets
+ * interval, timeout and name itself. */
+int te_agent_meta(const char *name)
+{
+	static const char *const prefixes[] = { "CRM_meta_notify", "CRM_meta_clone", "CRM_meta_globally_unique",
+						"CRM_meta_promoted_", "CRM_meta_master_" };
+	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
+		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+			return 1;
+	return 0;
+}
+
+static GPtrArray *agent_meta(xmlNodePtr attrs)
+{
+	GPtrArray *l = NULL;
+	for (xmlAttrPtr p = attrs ? attrs->properties : NULL; p; p = p->next) {
+		const char *name = (const char *)p->name;
+		if (!te_agent_meta(name))
+			continue;
+		xmlChar *v = xmlGetProp(attrs, p->name);
+		if (!l)
+			l = g_ptr_array_new_with_free_func(g_free);
+		g_ptr_array_add(l, g_strdup(name));
+		g_ptr_array_add(l, g_strdup(v ? (const char *)v : ""));
+		xmlFree(v);
+	}
+	return l;
+}
+
 static struct te_action *parse_action(xmlNodePtr n)
 {
 	struct te_action *a = g_new0(struct te_action, 1);
@@ -120,6 +155,10 @@ static struct te_action *parse_action(xmlNodePtr n)
 	const char *cop = attrs ? cib_xml_attr(attrs, "CRM_meta_operation") : NULL;
 	a->cancel_op = g_strdup(cop);
 	a->fence_action = g_strdup(attrs ? cib_xml_attr(attrs, "CRM_meta_stonith_action") : NULL);
+	if (!a->pseudo && !strcmp((const char *)n->name, "rsc_op"))
+		a->meta = agent_meta(attrs);
+	const char *trc = attrs ? cib_xml_attr(attrs, "CRM_meta_op_target_rc") : NULL;
+	a->target_rc = trc ? atoi(trc) : -1;
 	/* else the key: RSC_OPERATION_INTERVAL */
 	char *last = strrchr(a->key, '_');
 	if (last && !a->fence) {
@@ -222,7 +261,8 @@ static void send_op(struct te_action *a)
 		sd = cib_xml_attr(def, "start_delay");
 	if (sd && cib_parse_interval(sd) > 0)
 		msg_addf(m, "start_delay", "%lld", cib_parse_interval(sd));
-	char *tkey = g_strdup_printf("%d:%d:%d:%s", a->id, crmd.transition, probe ? 7 : 0, crmd.my_uuid);
+	char *tkey = g_strdup_printf("%d:%d:%d:%s", a->id, crmd.transition,
+				     a->target_rc >= 0 ? a->target_rc : probe ? 7 : 0, crmd.my_uuid);
 	msg_add(m, "tkey", tkey);
 	g_free(tkey);
 	char *digest = pe_params_digest(&r->params);
@@ -232,12 +272,15 @@ static void send_op(struct te_action *a)
 	struct hb_msg *params = msg_new();
 	for (guint i = 0; r->params.items && i < r->params.items->len; i++) {
 		struct cib_nv *nv = g_ptr_array_index(r->params.items, i);
-		msg_add(params, nv->name, nv->value);
+		if (g_ascii_strcasecmp(nv->value, "#default")) /* "#default": not set */
+			msg_add(params, nv->name, nv->value);
 	}
 	xmlNodePtr ia = def ? cib_xml_child(def, "instance_attributes", NULL) : NULL;
 	for (xmlNodePtr nv = ia ? ia->children : NULL; nv; nv = nv->next)
 		if (nv->type == XML_ELEMENT_NODE && cib_xml_attr(nv, "name") && cib_xml_attr(nv, "value"))
 			msg_add(params, cib_xml_attr(nv, "name"), cib_xml_attr(nv, "value"));
+	for (guint i = 0; a->meta && i + 1 < a->meta->len; i += 2)
+		msg_add(params, g_ptr_array_index(a->meta, i), g_ptr_array_index(a->meta, i + 1));
 	msg_add_struct(m, "params", params);
 	msg_free(params);
 	g_free(base);
@@ -509,6 +552,20 @@ void te_on_result(const struct hb_msg *m)
 	long long interval = iv ? atoll(iv) : 0;
 	if (status == 1)
 		return;   /* a cancelled recurring op: it ends, nothing to record */
+	if (!strcmp(op, "notify")) {
+		/* A notification is news for the agent, not a state: it is not
+		 * recorded, and whatever it returns the transition goes on
+		 * (as Pacemaker treats it). */
+		int tid = tkey_field(tkey, 1), aid = tkey_field(tkey, 0);
+		struct te_action *a = te.active && tid == crmd.transition ? find_action(aid) : NULL;
+		if (rc != 0 || status != 0)
+			crm_info("crmd: %s notify on %s returned rc %d, op-status %d (ignored)", rsc, node, rc, status);
+		if (a && a->state == 1) {
+			confirm(a);
+			run_ready();
+		}
+		return;
+	}
 	int expected = tkey_field(tkey, 2);
 	if (expected < 0)
 		expected = 0;

@@ -213,6 +213,13 @@ static void *exec_start(struct lrmd_op *o)
 	char **env;
 
 	x->op = o;
+	if (!strcmp(op, "notify") && strcmp(r->cls, "ocf")) {
+		/* Only OCF agents have a notify action (its CRM_meta_notify_*
+		 * lists arrive as OCF_RESKEY_ parameters): an init script
+		 * would take the word for something else. */
+		g_ptr_array_free(args, TRUE);
+		return later(x, RA_RC_ERR_UNIMPLEMENTED, LRM_OP_NOTSUPPORTED, NULL);
+	}
 	spec.name = g_strdup_printf("%s", r->id);
 	spec.type = r->type;
 	spec.provider = r->provider;

@@ -64,7 +64,7 @@ static void read_heartbeat(struct mgmt_snap *s)
 /* Only a live controller has counters; CIB_file has none. */
 static void read_crmd_stats(struct cib_conn *cc, struct mgmt_snap *s)
 {
-	struct cib_crmd_req req = { "stats", NULL, NULL };
+	struct cib_crmd_req req = { .op = "stats" };
 	xmlNodePtr r = NULL;
 	char *err = NULL;
 

@@ -57,10 +57,26 @@ struct cib_node {
 enum cib_expr_op { CIB_EQ, CIB_NE, CIB_LT, CIB_GT, CIB_LTE, CIB_GTE, CIB_DEFINED, CIB_NOT_DEFINED };
 enum cib_expr_type { CIB_TYPE_AUTO, CIB_TYPE_STRING, CIB_TYPE_INTEGER, CIB_TYPE_NUMBER, CIB_TYPE_VERSION };
 
+/* A <date_expression> (cib_date.c): times are seconds since the epoch,
+ * -1 when not given. */
+enum cib_date_op { CIB_DATE_IN_RANGE, CIB_DATE_GT, CIB_DATE_LT, CIB_DATE_SPEC };
+#define CIB_DATE_SPEC_N 11   /* years months monthdays hours minutes seconds yeardays weekyears weeks weekdays moon */
+struct cib_date {
+	enum cib_date_op op;
+	long long start, end;           /* in_range's end: end=, or start + <duration> */
+	char *spec[CIB_DATE_SPEC_N];    /* date_spec ranges ("9-17"), NULL = any */
+};
+int cib_date_parse(const char *iso8601, long long *when);       /* 0, or -1 */
+long long cib_date_add(long long when, const int dur[7]);       /* years months weeks days hours minutes seconds */
+int cib_date_matches(const struct cib_date *d, long long now);
+struct cib_date *cib_date_read(xmlNodePtr date_expression, char **why);  /* NULL with *why */
+void cib_date_free(struct cib_date *d);
+
 struct cib_expr {
 	char *attr, *value;             /* value "" for defined/not_defined */
 	enum cib_expr_op op;
 	enum cib_expr_type type;
+	struct cib_date *date;          /* a date expression (attr, value unused) */
 };
 
 struct cib_rule {

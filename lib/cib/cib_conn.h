@@ -31,6 +31,10 @@ struct cib_crmd_req {
 				* "reprobe", "lrm_refresh", "shutdown", "election" */
 	const char *node;      /* target node uname, NULL = local / all */
 	const char *rsc;       /* resource id for lrm_* */
+	/* "attr_update" / "attr_delete" (attrd_updater): the attribute, its
+	 * value and how long the controller holds it back */
+	const char *name, *value;
+	unsigned dampen_ms;
 };
 
 /* What a backend provides.  Every call is synchronous and bounded by the

@@ -191,6 +191,13 @@ static int live_crmd(void *st, const struct cib_crmd_req *r, xmlNodePtr *reply, 
 	set(req, "crmd_op", r->op);
 	set(req, "node", r->node);
 	set(req, "rsc", r->rsc);
+	set(req, "name", r->name);
+	set(req, "value", r->value);
+	if (r->dampen_ms) {
+		char d[32];
+		snprintf(d, sizeof d, "%u", r->dampen_ms);
+		set(req, "dampen", d);
+	}
 	int rc = roundtrip(st, req, &out, err);
 	xmlFreeNode(req);
 	if (reply)

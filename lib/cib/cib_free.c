@@ -32,6 +32,7 @@ static void rule_free(struct cib_rule *ru)
 		if (e) {
 			g_free(e->attr);
 			g_free(e->value);
+			cib_date_free(e->date);
 			g_free(e);
 		}
 	}

@@ -407,8 +407,8 @@ static int word_index(const char *const *words, const char *w)
 	return -1;
 }
 
-/* A <rule> with its expressions and nested rules (pacemaker-1.0 rule.rng);
- * date expressions are reported and never match. */
+/* A <rule> with its expressions, date expressions and nested rules
+ * (pacemaker-1.0 rule.rng). */
 static struct cib_rule *parse_rule(struct rd *r, xmlNodePtr n, int depth)
 {
 	n = deref(r, n);
@@ -441,6 +441,25 @@ static struct cib_rule *parse_rule(struct rd *r, xmlNodePtr n, int depth)
 				g_ptr_array_add(ru->rules, sub);
 			else
 				g_ptr_array_add(ru->exprs, NULL);
+			continue;
+		}
+		if (is_el(k, "date_expression")) {
+			xmlNodePtr e = deref(r, k);
+			char *why = NULL;
+			struct cib_date *d = e ? cib_date_read(e, &why) : NULL;
+			if (!d) {
+				if (why)
+					cib_diag_add(r->c, CIB_ERROR, "<date_expression id=\"%s\">: %s; it never matches",
+						     e ? nid(e) : "?", why);
+				g_free(why);
+				g_ptr_array_add(ru->exprs, NULL);
+				continue;
+			}
+			struct cib_expr *x = g_new0(struct cib_expr, 1);
+			x->attr = g_strdup("");
+			x->value = g_strdup("");
+			x->date = d;
+			g_ptr_array_add(ru->exprs, x);
 			continue;
 		}
 		if (!is_el(k, "expression")) {

@@ -39,6 +39,7 @@ struct pe_rsc {
 	char *id;                 /* instance name: "rsc", "rsc:0" */
 	char *base;               /* configured id */
 	const char *clone_name;   /* anonymous clone instance: the id its history has ("rsc") */
+	int running_name;         /* clone_name is that of a history where it is active */
 	enum pe_kind kind;
 	struct cib_rsc *cfg;
 	struct pe_rsc *parent;
@@ -94,6 +95,8 @@ struct pe_rsc {
 	struct pe_action *migrate_to, *migrate_from; /* set when it migrates */
 	struct pe_action *promote, *demote; /* promotable instances (NULL otherwise) */
 	GPtrArray *stops;         /* one per running node */
+	GPtrArray *notify_data;   /* clone with notify=true: "name", "value" pairs of the
+				   * CRM_meta_notify_* lists (NULL: no notifications) */
 };
 
 struct pe_coloc {
@@ -111,7 +114,9 @@ enum pe_task { PE_START, PE_STOP, PE_MONITOR, PE_PROBE, PE_RUNNING, PE_STOPPED,
 	       PE_MIGRATE_TO,       /* live migration: on the source */
 	       PE_MIGRATE_FROM,     /* live migration: on the target */
 	       PE_PROMOTE, PE_DEMOTE, /* promotable instances */
-	       PE_PROMOTE_P, PE_PROMOTED, PE_DEMOTE_P, PE_DEMOTED }; /* promotable clones (pseudo) */
+	       PE_PROMOTE_P, PE_PROMOTED, PE_DEMOTE_P, PE_DEMOTED, /* promotable clones (pseudo) */
+	       PE_NOTIFY,           /* clone notification to one instance (rsc_op "notify") */
+	       PE_NOTIFY_P, PE_NOTIFIED }; /* a clone's notification and its confirmation (pseudo) */
 
 struct pe_action {
 	int id;
@@ -132,6 +137,9 @@ struct pe_action {
 	const char *cancel_op;    /* PE_CANCEL: the op cancelled ("monitor") */
 	int cancel_call_id;       /* PE_CANCEL: its call-id */
 	const struct cib_lrm_rsc *lrm; /* PE_DELETE of an orphan: its history (rsc NULL) */
+	int notify_op;            /* PE_NOTIFY*: the clone action notified (PE_START, PE_STOP,
+				   * PE_PROMOTE, PE_DEMOTE) */
+	int notify_post;          /* PE_NOTIFY*: 0 before that action, 1 after */
 };
 
 enum {
@@ -257,6 +265,14 @@ int pe_role_now(const struct pe_rsc *r);
 int pe_role_next(const struct pe_rsc *r);
 int pe_is_promotable_inst(const struct pe_rsc *r);
 void pe_promotion_roles(struct pe_ws *ws, struct pe_rsc *clone);
+
+/* Clone notifications (pe_notify.c): for clones with meta notify=true,
+ * pre and post notifications around each of their start, stop, promote and
+ * demote that runs, with the instances told and the orderings; run last,
+ * on the finished graph.  The name of a notified action's phase ("start",
+ * "running"...). */
+void pe_notifications(struct pe_ws *ws);
+const char *pe_notify_op_name(int op, int done);
 
 /* Output. */
 void pe_print_status(struct pe_ws *ws, FILE *out, int revised);

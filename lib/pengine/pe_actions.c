@@ -18,7 +18,7 @@ static struct pe_action *new_action(struct pe_ws *ws, enum pe_task t, struct pe_
 	a->optional = 1;
 	a->runnable = 1;
 	a->pseudo = (t == PE_RUNNING || t == PE_STOPPED || t == PE_START_P || t == PE_STOP_P || t == PE_PROMOTE_P ||
-		     t == PE_PROMOTED || t == PE_DEMOTE_P || t == PE_DEMOTED);
+		     t == PE_PROMOTED || t == PE_DEMOTE_P || t == PE_DEMOTED || t == PE_NOTIFY_P || t == PE_NOTIFIED);
 	a->after = g_ptr_array_new();
 	a->before = g_ptr_array_new();
 	g_ptr_array_add(ws->actions, a);
@@ -262,18 +262,16 @@ static void clone_role_actions(struct pe_ws *ws, struct pe_rsc *r, struct coll *
 	order(ws, c->demoted, c->start, 0);
 	order(ws, c->demoted, c->promote, 0);
 	order(ws, c->running, c->promote, 0);
-	int promotes = 0, demotes = 0;
+	int promotes = 0;
 	for (guint i = 0; i < r->children->len; i++) {
 		inst_role_orders(ws, g_ptr_array_index(r->children, i), c);
 		promotes |= has_role_action(g_ptr_array_index(r->children, i), 1);
-		demotes |= has_role_action(g_ptr_array_index(r->children, i), 0);
 	}
-	/* The clone's promote stands for its instances' (demote alike): with
-	 * none to promote, nothing ordered after "promoted" can run. */
+	/* The clone's promote stands for its instances': with none to
+	 * promote, nothing ordered after "promoted" can run.  (With none to
+	 * demote, "demoted" is merely void: what follows it may go on.) */
 	if (!promotes)
 		c->promote->runnable = c->promoted->runnable = 0;
-	if (!demotes)
-		c->demote->runnable = c->demoted->runnable = 0;
 }
 
 static void build(struct pe_ws *ws, struct pe_rsc *r)
@@ -331,6 +329,17 @@ static void build(struct pe_ws *ws, struct pe_rsc *r)
 		} else {
 			order(ws, c->stop, cstop, 0);
 			order(ws, cstopped, c->stopped, PE_ORD_IMPLIES_THEN);
+		}
+		if (!clone && prev_start && ch->kind == PE_PRIMITIVE) {
+			/* A promotable group instance changes role member by
+			 * member: promoted in its order, demoted in reverse. */
+			struct pe_rsc *pm = g_ptr_array_index(r->children, i - 1);
+			if (pm->kind == PE_PRIMITIVE) {
+				if (pm->promote && ch->promote)
+					order(ws, pm->promote, ch->promote, 0);
+				if (pm->demote && ch->demote)
+					order(ws, ch->demote, pm->demote, 0);
+			}
 		}
 		if (!clone && prev_start) {
 			if (stops && prev_stops)
@@ -987,6 +996,7 @@ void pe_actions(struct pe_ws *ws)
 	pe_util_orders(ws);
 	pe_housekeeping(ws);
 	pe_order_probes(ws);
+	pe_notifications(ws);
 	(void)any_prim;
 	(void)find_act;
 	g_hash_table_destroy(colls);

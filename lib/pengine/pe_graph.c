@@ -53,8 +53,23 @@ const char *pe_task_name(const struct pe_action *a)
 		return "promoted";
 	case PE_DEMOTED:
 		return "demoted";
+	case PE_NOTIFY:
+	case PE_NOTIFY_P:
+		return "notify";
+	case PE_NOTIFIED:
+		return "notified";
 	}
 	return "?";
+}
+
+/* RSC_pre_notify_start_0 (an instance told), CLONE_pre_notify_start_0,
+ * CLONE_confirmed-post_notify_running_0 (the clone's): the clone's own keys
+ * name the phase's DONE after it. */
+static char *notify_key(const struct pe_action *a, const char *name)
+{
+	int clone = a->task != PE_NOTIFY;
+	return g_strdup_printf("%s_%s%s_notify_%s_0", name, a->task == PE_NOTIFIED ? "confirmed-" : "",
+			       a->notify_post ? "post" : "pre", pe_notify_op_name(a->notify_op, clone && a->notify_post));
 }
 
 char *pe_action_key(const struct pe_action *a)
@@ -75,6 +90,8 @@ char *pe_action_key(const struct pe_action *a)
 		return g_strdup_printf("%s_%s_0", a->rsc->base, pe_task_name(a));
 	long long iv = a->task == PE_MONITOR ? a->interval_ms : 0;
 	const char *name = a->rsc->clone_name && !a->pseudo ? a->rsc->clone_name : a->rsc->id;
+	if (a->task == PE_NOTIFY || a->task == PE_NOTIFY_P || a->task == PE_NOTIFIED)
+		return notify_key(a, name);
 	return g_strdup_printf("%s_%s_%lld", name, pe_task_name(a), iv);
 }
 
@@ -91,6 +108,8 @@ static char *internal_key(const struct pe_action *a)
 	}
 	if (!a->rsc->clone_name || a->task == PE_FENCE || a->task == PE_SHUTDOWN)
 		return NULL;
+	if (a->task == PE_NOTIFY)
+		return notify_key(a, a->rsc->id);
 	long long iv = a->task == PE_MONITOR || a->task == PE_CANCEL ? a->interval_ms : 0;
 	const char *op = a->task == PE_CANCEL && a->cancel_op ? a->cancel_op : pe_task_name(a);
 	return g_strdup_printf("%s_%s_%lld", a->rsc->id, op, iv);
@@ -159,6 +178,16 @@ static struct cib_op *cfg_op(const struct pe_rsc *r, const char *name, long long
 			return o;
 	}
 	return NULL;
+}
+
+/* The agent's exit code the action expects: a probe "not running" (7), a
+ * monitor of the promoted role "running promoted" (8), the rest 0. */
+static int target_rc(const struct pe_action *a)
+{
+	if (a->task == PE_PROBE)
+		return 7;
+	struct cib_op *o = a->task == PE_MONITOR ? cfg_op(a->rsc, "monitor", a->interval_ms) : NULL;
+	return o && o->role && pe_role_parse(o->role) == PE_ROLE_PROMOTED ? 8 : 0;
 }
 
 /* The timeout an action runs with: its configured op's, else op_defaults',
@@ -258,6 +287,36 @@ static void clone_meta(GPtrArray *l, struct pe_rsc *c)
 	kv(l, "CRM_meta_clone_node_max", g_strdup_printf("%d", c->clone_node_max));
 	kv(l, "CRM_meta_globally_unique", g_strdup(gu && cib_is_true(gu) ? "true" : "false"));
 	kv(l, "CRM_meta_notify", g_strdup(nt && cib_is_true(nt) ? "true" : "false"));
+	if (c->promotable) {
+		/* Agents read the limits under both names. */
+		kv(l, "CRM_meta_promoted_max", g_strdup_printf("%d", c->promoted_max));
+		kv(l, "CRM_meta_promoted_node_max", g_strdup_printf("%d", c->promoted_node_max));
+		kv(l, "CRM_meta_master_max", g_strdup_printf("%d", c->promoted_max));
+		kv(l, "CRM_meta_master_node_max", g_strdup_printf("%d", c->promoted_node_max));
+	}
+}
+
+/* A notification's own attributes: what is notified, and when. */
+static void notify_meta(GPtrArray *l, const struct pe_action *a)
+{
+	const char *type = a->notify_post ? "post" : "pre";
+	kv(l, "CRM_meta_notify_type", g_strdup(type));
+	kv(l, "CRM_meta_notify_operation", g_strdup(pe_notify_op_name(a->notify_op, 0)));
+	kv(l, "CRM_meta_notify_key_type", a->task == PE_NOTIFIED ? g_strdup_printf("confirmed-%s", type) : g_strdup(type));
+	kv(l, "CRM_meta_notify_key_operation", g_strdup(pe_notify_op_name(a->notify_op, a->notify_post)));
+}
+
+/* An instance's notifications and its start, stop, promote and demote carry
+ * the clone's notification lists. */
+static void notify_data(GPtrArray *l, const struct pe_action *a, const struct pe_rsc *c)
+{
+	if (!c->notify_data || a->pseudo)
+		return;
+	if (a->task != PE_NOTIFY && a->task != PE_START && a->task != PE_STOP && a->task != PE_PROMOTE &&
+	    a->task != PE_DEMOTE)
+		return;
+	for (guint i = 0; i + 1 < c->notify_data->len; i += 2)
+		kv(l, g_ptr_array_index(c->notify_data, i), g_strdup(g_ptr_array_index(c->notify_data, i + 1)));
 }
 
 static void action_attributes(struct pe_ws *ws, FILE *f, const struct pe_action *a, const char *ind)
@@ -274,6 +333,9 @@ static void action_attributes(struct pe_ws *ws, FILE *f, const struct pe_action 
 			if (no >= 0)
 				kv(l, "CRM_meta_clone", g_strdup_printf("%d", no));
 		}
+		notify_data(l, a, c);
+		if (a->task == PE_NOTIFY || a->task == PE_NOTIFY_P || a->task == PE_NOTIFIED)
+			notify_meta(l, a);
 	}
 	if (a->node && !(a->pseudo && a->task != PE_FENCE)) {
 		kv(l, "CRM_meta_on_node", g_strdup(a->node->uname));
@@ -326,6 +388,13 @@ static void action_attributes(struct pe_ws *ws, FILE *f, const struct pe_action 
 			kv(l, "CRM_meta_on_fail", g_strdup(o->on_fail));
 		if (o && o->start_delay_ms > 0)
 			kv(l, "CRM_meta_start_delay", g_strdup_printf("%lld", o->start_delay_ms));
+		/* A monitor of one role says so, and one of the promoted role
+		 * expects the agent's "running promoted" (8), not 0. */
+		if (a->task == PE_MONITOR && o && o->role && pe_role_parse(o->role) > PE_ROLE_STARTED) {
+			kv(l, "CRM_meta_role", g_strdup(pe_role_name(pe_role_parse(o->role))));
+			if (pe_role_parse(o->role) == PE_ROLE_PROMOTED)
+				kv(l, "CRM_meta_op_target_rc", g_strdup("8"));
+		}
 		kv(l, "CRM_meta_timeout", g_strdup_printf("%lld", pe_action_timeout(ws, a)));
 		break;
 	}
@@ -335,7 +404,8 @@ static void action_attributes(struct pe_ws *ws, FILE *f, const struct pe_action 
 	if (r && r->kind == PE_PRIMITIVE && !a->pseudo && a->task != PE_FENCE && r->cfg->params.items)
 		for (guint i = 0; i < r->cfg->params.items->len; i++) {
 			struct cib_nv *nv = g_ptr_array_index(r->cfg->params.items, i);
-			kv(l, nv->name, g_strdup(nv->value));
+			if (g_ascii_strcasecmp(nv->value, "#default")) /* "#default": not set */
+				kv(l, nv->name, g_strdup(nv->value));
 		}
 	write_attributes(f, l, ind);
 	g_ptr_array_free(l, TRUE);
@@ -362,7 +432,7 @@ static void write_action(struct pe_ws *ws, FILE *f, const struct pe_action *a, c
 	if (full && !strcmp(el, "rsc_op")) {
 		/* As the controller keys the op it dispatches:
 		 * action:transition:expected-rc:DC. */
-		char *tk = g_strdup_printf("%d:0:%d:%s", a->id, a->task == PE_PROBE ? 7 : 0,
+		char *tk = g_strdup_printf("%d:0:%d:%s", a->id, target_rc(a),
 					   ws->cib->dc_uuid ? ws->cib->dc_uuid : "0");
 		xattr(f, "transition-key", tk);
 		g_free(tk);

@@ -71,6 +71,17 @@ void pe_migrations(struct pe_ws *ws)
 			pe_order_actions(ws, r->migrate_to, r->migrate_from, PE_ORD_IMPLIES_THEN);
 		for (guint k = 0; k < r->stops->len; k++) {
 			struct pe_action *s = g_ptr_array_index(r->stops, k);
+			/* What had to happen before it stops on the source (a
+			 * demote that an order's inverse puts there) happens
+			 * before it leaves. */
+			guint m = s->after->len;
+			for (guint q = 0; q < m; q++) {
+				struct pe_order *o = g_ptr_array_index(s->after, q);
+				struct pe_action *f = o->first;
+				if (f->rsc == r || f->task == PE_STOP_P || f->task == PE_STOP || f->task == PE_FENCE)
+					continue;
+				pe_order_actions(ws, f, r->migrate_to, 0);
+			}
 			pe_order_actions(ws, r->migrate_from, s, PE_ORD_IMPLIES_THEN);
 		}
 		/* The start's prerequisites become migrate_to's (its own stop

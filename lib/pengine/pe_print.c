@@ -497,6 +497,16 @@ void pe_print_transition(struct pe_ws *ws, FILE *out)
 		case PE_SHUTDOWN:
 			fprintf(out, "  * Cluster action:  do_shutdown on %s\n", a->node->uname);
 			break;
+		case PE_NOTIFY:
+			fprintf(out, "  * Resource action: %-15s notify on %s\n", a->rsc->id, a->node->uname);
+			break;
+		case PE_NOTIFY_P:
+		case PE_NOTIFIED: {
+			char *k = pe_action_key(a);
+			fprintf(out, "  * Pseudo action:   %s\n", k);
+			g_free(k);
+			break;
+		}
 		default:
 			break;
 		}

@@ -156,6 +156,7 @@ struct inst {
 	struct pe_rsc *rsc;       /* the instance (primitive or group) */
 	struct pe_node *node;     /* where it was placed */
 	int priority, sort, promoted_now, order;
+	int pull;                 /* tie-break: what its dependents like of its node */
 };
 
 static int cmp_inst(gconstpointer a, gconstpointer b)
@@ -165,6 +166,8 @@ static int cmp_inst(gconstpointer a, gconstpointer b)
 		return x->sort > y->sort ? -1 : 1;
 	if (x->promoted_now != y->promoted_now)
 		return x->promoted_now ? -1 : 1;
+	if (x->pull != y->pull)
+		return x->pull > y->pull ? -1 : 1;
 	return x->order - y->order;
 }
 
@@ -204,13 +207,13 @@ void pe_promotion_roles(struct pe_ws *ws, struct pe_rsc *clone)
 {
 	guint nn = ws->nodes->len;
 	GArray *v = g_array_new(FALSE, TRUE, sizeof(struct inst));
-	int *cw = g_new0(int, nn + 1);
+	int *cw = g_new0(int, nn + 1), *pull = g_new0(int, nn + 1);
 	for (guint k = 0; k < nn; k++)
 		cw[k] = location_score(ws, clone, g_ptr_array_index(ws->nodes, k), 0);
 	for (guint i = 0; i < clone->children->len; i++) {
 		struct pe_rsc *inst = g_ptr_array_index(clone->children, i);
 		struct pe_rsc *f = first_prim(inst);
-		struct inst x = { inst, f ? f->next : NULL, -PE_INF, -PE_INF, f && f->promoted_on, (int)i };
+		struct inst x = { inst, f ? f->next : NULL, -PE_INF, -PE_INF, f && f->promoted_on, (int)i, 0 };
 		set_promoted(inst, 0);
 		if (x.node && !inst->target_unpromoted && !(f && f->target_unpromoted) && !(f && f->orphan))
 			x.priority = inst_priority(ws, clone, inst, x.node);
@@ -247,20 +250,31 @@ void pe_promotion_roles(struct pe_ws *ws, struct pe_rsc *clone)
 		}
 	}
 	/* Resources that want to be with the promoted instance pull it to
-	 * where they would rather be (their positive preferences, scaled). */
+	 * where they would rather be (their preferences, scaled).  Where they
+	 * may not go, a node the clone likes keeps a token score of 1 rather
+	 * than becoming negative: a dependent cannot forbid a promotion, only
+	 * rank the candidates (promoted with a group banned from its node, the
+	 * instance on the other node wins). */
 	for (guint i = 0; i < clone->deps->len; i++) {
 		struct pe_coloc *c = g_ptr_array_index(clone->deps, i);
-		if (c->prim_role != PE_ROLE_PROMOTED || c->dep_role == PE_ROLE_UNPROMOTED)
+		if ((c->prim_role != PE_ROLE_PROMOTED && c->prim_role != PE_ROLE_UNKNOWN && c->prim_role != PE_ROLE_STARTED) ||
+		    c->dep_role == PE_ROLE_UNPROMOTED || c->score <= 0)
 			continue;
 		struct pe_rsc *d = first_prim(c->dep);
 		if (!d)
 			continue;
 		for (guint k = 0; k < nn; k++) {
 			int w = d->weight[k];
-			if (!d->allowed[k] || w <= 0)
+			if (!d->allowed[k] || w == 0)
 				continue;
 			int add = pe_score_scale(w, (double)c->score / PE_INF);
-			cw[k] = pe_score_add(cw[k], add);
+			int sum = pe_score_add(cw[k], add);
+			if (add > 0)
+				pull[k] = pe_score_add(pull[k], add);
+			if (sum < 0 && cw[k] > 0)
+				cw[k] = 1;
+			else if (sum >= 0 || cw[k] < 0)
+				cw[k] = sum;
 		}
 	}
 	for (guint i = 0; i < v->len; i++) {
@@ -269,6 +283,8 @@ void pe_promotion_roles(struct pe_ws *ws, struct pe_rsc *clone)
 			x->sort = PE_INF;
 		else if (x->node && x->sort >= 0)
 			x->sort = cw[x->node->idx];
+		if (x->node)
+			x->pull = pull[x->node->idx];
 	}
 	g_array_sort(v, cmp_inst);
 	int *per_node = g_new0(int, nn + 1);
@@ -296,5 +312,6 @@ void pe_promotion_roles(struct pe_ws *ws, struct pe_rsc *clone)
 	}
 	g_free(per_node);
 	g_free(cw);
+	g_free(pull);
 	g_array_free(v, TRUE);
 }

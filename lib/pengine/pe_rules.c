@@ -9,9 +9,12 @@
  *    integer, and eq ne as strings;
  *  - a missing attribute: ne is true, lt gt lte gte eq false;
  *  - boolean-op and/or over expressions and nested rules;
- *  - score-attribute: the attribute's value is the rule's score. */
+ *  - score-attribute: the attribute's value is the rule's score;
+ *  - date expressions (lib/cib/cib_date.c) against the CIB's
+ *    execution-date, else now. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "pengine/pe.h"
 
 const char *pe_node_attr(struct pe_ws *ws, const struct pe_node *n, const char *name)
@@ -82,6 +85,8 @@ int pe_rule_cmp(const char *l, const char *r, enum cib_expr_type t, enum cib_exp
 
 static int expr_true(struct pe_ws *ws, const struct cib_expr *e, const struct pe_node *n)
 {
+	if (e->date)
+		return cib_date_matches(e->date, ws->now);
 	const char *v = pe_node_attr(ws, n, e->attr);
 	switch (e->op) {
 	case CIB_DEFINED:

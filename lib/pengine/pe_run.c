@@ -51,6 +51,8 @@ static void free_rsc(struct pe_rsc *r)
 	g_ptr_array_free(r->with, TRUE);
 	g_ptr_array_free(r->deps, TRUE);
 	g_ptr_array_free(r->stops, TRUE);
+	if (r->notify_data)
+		g_ptr_array_free(r->notify_data, TRUE);
 	g_free(r->weight);
 	g_free(r->allowed);
 	if (r->own_cfg) {

@@ -317,8 +317,13 @@ char *pe_params_digest(const struct cib_nvlist *params)
 	GString *x = g_string_new(" <parameters");
 	GPtrArray *items = params->items;
 	GPtrArray *sorted = g_ptr_array_new();
-	for (guint i = 0; items && i < items->len; i++)
-		g_ptr_array_add(sorted, g_ptr_array_index(items, i));
+	for (guint i = 0; items && i < items->len; i++) {
+		struct cib_nv *nv = g_ptr_array_index(items, i);
+		/* "#default" (heartbeat 2.x, Pacemaker 1.0) means "not set". */
+		if (!g_ascii_strcasecmp(nv->value, "#default"))
+			continue;
+		g_ptr_array_add(sorted, nv);
+	}
 	for (guint i = 1; i < sorted->len; i++)
 		for (guint k = i; k > 0; k--) {
 			struct cib_nv *a = g_ptr_array_index(sorted, k - 1), *b = g_ptr_array_index(sorted, k);
@@ -762,13 +767,19 @@ static void unpack_history(struct pe_ws *ws)
 				g_ptr_array_free(ops, TRUE);
 				continue;
 			}
-			/* An anonymous instance known to the node under another
-			 * name ("rsc" for "rsc:0") is addressed by that name. */
-			if (strcmp(lr->id, r->id) && !r->clone_name)
-				r->clone_name = lr->id;
 			struct hist h = { 0 };
 			replay(ws, r, n, ops, &h);
 			last_failure_params(ws, r, n, ops);
+			/* An anonymous instance known to the node under another
+			 * name ("rsc" for "rsc:0") is addressed by that name: the
+			 * name of the history where it is active (a probe's
+			 * elsewhere does not name it, nor its promotion score). */
+			if (h.active && !r->running_name) {
+				r->clone_name = strcmp(lr->id, r->id) ? lr->id : NULL;
+				r->running_name = 1;
+			} else if (!r->clone_name && !r->running_name && strcmp(lr->id, r->id)) {
+				r->clone_name = lr->id;
+			}
 			if (h.active && !h.failed && definition_changed(r, ops))
 				r->def_changed = 1;
 			if (agent_changed(r, lr) && n->online && !n->unclean && !n->shutdown) {

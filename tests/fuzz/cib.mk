@@ -7,5 +7,6 @@ tests/fuzz/fuzz_cib: $(FUZZ_CIB_SRCS) lib/cib/cib.h lib/pengine/pe.h
 		$(FUZZ_CIB_SRCS) $(XML_LIBS) $(GLIB_LIBS) -lm
 tests/fuzz/corpus-cib/.seeded:
 	mkdir -p tests/fuzz/corpus-cib
-	for f in $${HB_DATA:-tests/data}/spec/cib-examples/*.xml $${HB_DATA:-tests/data}/spec/pe-corpus/*.xml; do \
+	for f in $${HB_DATA:-tests/data}/spec/cib-examples/*.xml $${HB_DATA:-tests/data}/spec/pe-corpus/*.xml \
+		$${HB_DATA:-tests/data}/spec/pe-corpus-2/*.xml; do \
 		[ -f "$$f" ] && cp "$$f" tests/fuzz/corpus-cib/; done; touch $@

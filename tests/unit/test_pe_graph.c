@@ -160,6 +160,46 @@ static void positional_params(void)
 	cib_free(c);
 }
 
+/* A monitor of the promoted role expects 8 ("running promoted") in its
+ * attributes and transition key, and says its role; the unpromoted one 0. */
+static void role_monitors(void)
+{
+	struct cib *c = t_cib(NULL,
+			      "<master id=\"ms\"><meta_attributes id=\"ms-m\"><nvpair id=\"ms-m1\" name=\"master-max\" value=\"1\"/>"
+			      "</meta_attributes><primitive id=\"st\" class=\"ocf\" provider=\"pacemaker\" type=\"Stateful\">"
+			      "<operations><op id=\"st-mm\" name=\"monitor\" interval=\"2s\" role=\"Master\"/>"
+			      "<op id=\"st-ms\" name=\"monitor\" interval=\"3s\" role=\"Slave\"/></operations></primitive></master>",
+			      "<rsc_location id=\"l\" rsc=\"ms\" node=\"n1\" score=\"100\" role=\"Master\"/>", NULL);
+	struct pe_ws *ws;
+	xmlDocPtr d = graph_of(c, &ws);
+	CHECK(d != NULL);
+	if (d) {
+		const char *pm = "//action_set/rsc_op[@operation='monitor'][attributes/@CRM_meta_interval='2000']";
+		CHECK_INT(xcount(d, pm), 1);
+		char *p = g_strdup_printf("%s/attributes/@CRM_meta_role", pm);
+		CHECK_X(d, p, "Promoted");
+		g_free(p);
+		p = g_strdup_printf("%s/attributes/@CRM_meta_op_target_rc", pm);
+		CHECK_X(d, p, "8");
+		g_free(p);
+		p = g_strdup_printf("%s/@transition-key", pm);
+		char *tk = xs(d, p);
+		CHECK(strstr(tk, ":0:8:") != NULL);
+		g_free(tk);
+		g_free(p);
+		const char *um = "//action_set/rsc_op[@operation='monitor'][attributes/@CRM_meta_interval='3000']";
+		p = g_strdup_printf("%s/attributes/@CRM_meta_role", um);
+		CHECK_X(d, p, "Unpromoted");
+		g_free(p);
+		p = g_strdup_printf("%s/attributes/@CRM_meta_op_target_rc", um);
+		CHECK_X(d, p, "");
+		g_free(p);
+		xmlFreeDoc(d);
+	}
+	pe_free(ws);
+	cib_free(c);
+}
+
 static void clone_and_group(void)
 {
 	char *p1 = t_prim("a", NULL), *p2 = t_prim("b", NULL);
@@ -269,11 +309,30 @@ static void migration(void)
 	g_free(p);
 }
 
+/* A parameter set to "#default" (as heartbeat 2.x wrote "unset") is not
+ * a parameter: the digest and the graph leave it out. */
+static void default_params(void)
+{
+	struct cib_nv a = { "device", "/dev/drbd0" }, b = { "target_role", "#default" };
+	struct cib_nvlist with = { g_ptr_array_new() }, without = { g_ptr_array_new() };
+	g_ptr_array_add(with.items, &a);
+	g_ptr_array_add(with.items, &b);
+	g_ptr_array_add(without.items, &a);
+	char *d1 = pe_params_digest(&with), *d2 = pe_params_digest(&without);
+	CHECK_STR(d1, d2);
+	g_free(d1);
+	g_free(d2);
+	g_ptr_array_free(with.items, TRUE);
+	g_ptr_array_free(without.items, TRUE);
+}
+
 int main(void)
 {
+	default_params();
 	migration();
 	fresh_primitive();
 	positional_params();
+	role_monitors();
 	clone_and_group();
 	fencing_and_empty();
 	return T_DONE();

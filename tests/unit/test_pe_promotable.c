@@ -175,6 +175,38 @@ static void test_promotion(void)
 	cib_free(c);
 }
 
+/* An instance is known on its node by the history where it is active:
+ * a probe-only history under another instance's name there does not give
+ * it that name (nor that name's promotion score). */
+static void test_history_names(void)
+{
+	char *ms = t_ms(NULL);
+	char *probe = g_strdup("<lrm_resource id=\"S:0\" class=\"ocf\" provider=\"pacemaker\" type=\"Stateful\">"
+			       "<lrm_rsc_op id=\"S:0_monitor_0\" operation=\"monitor\" interval=\"0\" call-id=\"1\" "
+			       "rc-code=\"7\" op-status=\"0\" transition-key=\"1:1:7:x\"/></lrm_resource>");
+	char *i1 = t_cat(probe, t_inst("S:1", 1)), *i0 = t_inst("S:0", 0);
+	char *a1 = g_strdup_printf("<nvpair id=\"ms-S1\" name=\"master-S:1\" value=\"10\"/>"
+				   "</instance_attributes></transient_attributes>");
+	char *a2 = g_strdup_printf("<nvpair id=\"ms-S0\" name=\"master-S:0\" value=\"10\"/>"
+				   "</instance_attributes></transient_attributes>");
+	/* n2's status first: its S:0 takes that name before n1's probe. */
+	char *st = t_cat(t_cat(t_node("n2", i0, a2), t_node("n1", i1, a1)), t_node("n3", NULL, NULL));
+	struct cib *c = t_cib(NULL, ms, NULL, st);
+	struct pe_ws *ws = pe_run(c, NULL);
+	char *s = t_summary(ws);
+	CHECK(!t_has(s, "Promote"));
+	CHECK(!t_has(s, "Demote"));
+	g_free(s);
+	pe_free(ws);
+	cib_free(c);
+	g_free(ms);
+	g_free(i0);
+	g_free(i1);
+	g_free(a1);
+	g_free(a2);
+	g_free(st);
+}
+
 static void test_constraints(void)
 {
 	/* A location rule for the Promoted role decides without scores. */
@@ -218,6 +250,27 @@ static void test_constraints(void)
 	pe_free(ws);
 	cib_free(c);
 
+	/* A resource with the promoted role that may not run where the
+	 * promoted instance is pulls the promotion to where it may. */
+	c = two(NULL, 1, "10", "10",
+		"<rsc_location id=\"l\" rsc=\"A\" node=\"n1\" score=\"-INFINITY\"/>"
+		"<rsc_colocation id=\"c\" rsc=\"A\" with-rsc=\"ms\" with-rsc-role=\"Promoted\" score=\"INFINITY\"/>", a);
+	ws = pe_run(c, NULL);
+	CHECK(!pe_find_rsc(ws, "S:0")->promote_next && pe_find_rsc(ws, "S:1")->promote_next);
+	CHECK_STR(t_where(ws, "A"), "n2");
+	pe_free(ws);
+	cib_free(c);
+
+	/* Equal candidates: the one where the clone's dependents would rather
+	 * be (whatever the role they are colocated with) is promoted. */
+	c = two(NULL, 0, "10", "10",
+		"<rsc_location id=\"l\" rsc=\"A\" node=\"n2\" score=\"100\"/>"
+		"<rsc_colocation id=\"c\" rsc=\"A\" with-rsc=\"ms\" score=\"INFINITY\"/>", a);
+	ws = pe_run(c, NULL);
+	CHECK(!pe_find_rsc(ws, "S:0")->promote_next && pe_find_rsc(ws, "S:1")->promote_next);
+	pe_free(ws);
+	cib_free(c);
+
 	/* A start ordered after the promotion waits for the promote. */
 	c = two(NULL, 0, "5", "10",
 		"<rsc_order id=\"o\" first=\"ms\" first-action=\"promote\" then=\"A\" then-action=\"start\"/>", a);
@@ -236,5 +289,6 @@ int main(void)
 	test_roles();
 	test_promotion();
 	test_constraints();
+	test_history_names();
 	return T_DONE();
 }

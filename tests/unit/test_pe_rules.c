@@ -2,6 +2,8 @@
  * operator and type the pacemaker-1.0 schema allows, built-in attributes,
  * boolean-op, nested rules, score-attribute, as Pacemaker 2.1.5 evaluates
  * them. */
+#include <stdlib.h>
+#include <time.h>
 #include "check.h"
 #include "test_pe_common.c"
 
@@ -71,6 +73,9 @@ static char *expr(const char *attr, const char *op, const char *value, const cha
 
 int main(void)
 {
+	/* dates without a zone, and date_spec, are local time */
+	setenv("TZ", "UTC", 1);
+	tzset();
 	/* Built-ins. */
 	CHECK_EXPR("#uname", "eq", "n2", NULL, "n2");
 	CHECK_EXPR("#uname", "ne", "n2", NULL, "n1n3");
@@ -119,9 +124,47 @@ int main(void)
 		   "<expression id=\"e3\" attribute=\"ver\" operation=\"lt\" value=\"2.10\" type=\"version\"/>"
 		   "</rule></rule>",
 		   "n2n3");
-	/* A date expression is not supported: it never matches. */
-	CHECK_RULE("<rule id=\"r\" score=\"1\"><date_expression id=\"d\" operation=\"gt\" start=\"2000-01-01\"/></rule>",
-		   "");
+	/* Date expressions, against the test CIB's execution-date 1000000
+	 * (1970-01-12 13:46:40 UTC, a Monday of ISO week 3). */
+#define DATE_RULE(body) "<rule id=\"r\" score=\"1\"><date_expression id=\"d\" " body "</date_expression></rule>"
+	CHECK_RULE(DATE_RULE("operation=\"gt\" start=\"2000-01-01\">"), "");
+	CHECK_RULE(DATE_RULE("operation=\"gt\" start=\"1970-01-01\">"), "n1n2n3");
+	CHECK_RULE(DATE_RULE("operation=\"lt\" end=\"2000-01-01\">"), "n1n2n3");
+	CHECK_RULE(DATE_RULE("operation=\"lt\" end=\"1970-01-12T13:46:40Z\">"), "");
+	CHECK_RULE(DATE_RULE("operation=\"in_range\" start=\"1970-01-10\" end=\"1970-01-13\">"), "n1n2n3");
+	CHECK_RULE(DATE_RULE("operation=\"in_range\" start=\"1970-01-10\"><duration id=\"du\" days=\"1\"/>"), "");
+	CHECK_RULE(DATE_RULE("operation=\"in_range\" start=\"1970-01-10\"><duration id=\"du\" days=\"3\"/>"), "n1n2n3");
+	CHECK_RULE(DATE_RULE("operation=\"in_range\" end=\"1970-01-11\">"), "");
+	CHECK_RULE(DATE_RULE("operation=\"date_spec\"><date_spec id=\"s\" weekdays=\"1\" hours=\"9-17\"/>"), "n1n2n3");
+	CHECK_RULE(DATE_RULE("operation=\"date_spec\"><date_spec id=\"s\" weekdays=\"2-5\"/>"), "");
+	CHECK_RULE(DATE_RULE("operation=\"date_spec\"><date_spec id=\"s\" months=\"1\" monthdays=\"12-\" yeardays=\"12\"/>"),
+		   "n1n2n3");
+	CHECK_RULE(DATE_RULE("operation=\"date_spec\"><date_spec id=\"s\" weeks=\"3\" weekyears=\"1970\" minutes=\"-46\"/>"),
+		   "n1n2n3");
+	CHECK_RULE(DATE_RULE("operation=\"date_spec\"><date_spec id=\"s\" monthdays=\"1-11\"/>"), "");
+	/* a date rule and an attribute, and a broken date expression (never true) */
+	CHECK_RULE("<rule id=\"r\" score=\"1\"><date_expression id=\"d\" operation=\"lt\" end=\"2000-01-01\"/>"
+		   "<expression id=\"e\" attribute=\"pingd\" operation=\"defined\"/></rule>", "n1n2");
+	CHECK_RULE(DATE_RULE("operation=\"sometimes\" start=\"1970-01-01\">"), "");
+	CHECK_RULE(DATE_RULE("operation=\"gt\" start=\"1970-13-01\">"), "");
+	{
+		long long t = 0;
+		CHECK_INT(cib_date_parse("1970-01-12T13:46:40Z", &t), 0);
+		CHECK(t == 1000000);
+		CHECK_INT(cib_date_parse("1970-01-12 14:46:40+01:00", &t), 0);
+		CHECK(t == 1000000);
+		CHECK_INT(cib_date_parse("1970-012T13:46:40Z", &t), 0);    /* ordinal */
+		CHECK(t == 1000000);
+		CHECK_INT(cib_date_parse("1970-W03-1T13:46:40Z", &t), 0);  /* ISO week date */
+		CHECK(t == 1000000);
+		CHECK_INT(cib_date_parse("1970-01-12", &t), 0);
+		CHECK(t == 950400);
+		CHECK_INT(cib_date_parse("junk", &t), -1);
+		CHECK_INT(cib_date_parse("1970-01-12T25:00", &t), -1);
+		CHECK_INT(cib_date_parse("1970-01-12Tnoon", &t), -1);
+		int month[7] = { 0, 1, 0, 0, 0, 0, 0 };
+		CHECK(cib_date_add(950400, month) == 950400 + 31 * 86400);   /* Jan 12 + 1 month = Feb 12 */
+	}
 	/* score-attribute: the node's pingd value is the score (pingd idiom). */
 	{
 		struct cib *c = rules_cib("<rule id=\"r\" score-attribute=\"pingd\">"
