@@ -474,6 +474,26 @@ static void config_orders(struct pe_ws *ws)
 			flags = PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT;
 		if (f->kind == PE_CLONE && t->kind == PE_CLONE && t->interleave) {
 			interleave_orders(ws, o, f, t, fact, tact, flags);
+			/* The clones themselves stay ordered too (Pacemaker keeps
+			 * the order of the collective actions, implying nothing):
+			 * the first clone done, then the second one begins. */
+			GPtrArray *fa = g_ptr_array_new(), *ta = g_ptr_array_new();
+			endpoints(f, fact, 1, fa);
+			endpoints(t, tact, 0, ta);
+			for (guint a = 0; a < fa->len; a++)
+				for (guint b = 0; b < ta->len; b++)
+					order(ws, g_ptr_array_index(fa, a), g_ptr_array_index(ta, b), 0);
+			if (o->symmetrical && !fstop && !tstop) {
+				g_ptr_array_set_size(fa, 0);
+				g_ptr_array_set_size(ta, 0);
+				endpoints(t, inverse(tact), 1, ta);
+				endpoints(f, inverse(fact), 0, fa);
+				for (guint a = 0; a < ta->len; a++)
+					for (guint b = 0; b < fa->len; b++)
+						order(ws, g_ptr_array_index(ta, a), g_ptr_array_index(fa, b), 0);
+			}
+			g_ptr_array_free(fa, TRUE);
+			g_ptr_array_free(ta, TRUE);
 			continue;
 		}
 		GPtrArray *fa = g_ptr_array_new(), *ta = g_ptr_array_new();

@@ -6,7 +6,7 @@
  * failure expired) are scheduled; a failure of parameters since changed
  * has its fail count cleared; partial and failed migrations in the history;
  * a second instance history on a node is an orphan instance; probes in a
- * clone come before its start. */
+ * clone come before its start; interleaved clones stay ordered as clones. */
 #include "check.h"
 #include "test_pe_common.c"
 
@@ -377,6 +377,38 @@ static void test_probe_before_clone_start(void)
 	g_free(m2);
 }
 
+/* Interleaved clones: instances are ordered pairwise, and the clones
+ * themselves stay ordered (A running before B starts, B stopped before A
+ * stops), implying nothing. */
+static void test_interleave_keeps_clone_order(void)
+{
+	char *a = t_prim("a", NULL), *b = t_prim("b", NULL);
+	char *rscs = g_strdup_printf("<clone id=\"A\">%s</clone><clone id=\"B\"><meta_attributes id=\"bm\">"
+				     "<nvpair id=\"bi\" name=\"interleave\" value=\"true\"/></meta_attributes>%s</clone>",
+				     a, b);
+	struct cib *c = t_cib(NULL, rscs, "<rsc_order id=\"o\" first=\"A\" then=\"B\"/>", NULL);
+	struct pe_ws *ws = pe_run(c, NULL);
+	int fwd = 0, back = 0;
+	for (guint i = 0; i < ws->orders->len; i++) {
+		struct pe_order *o = g_ptr_array_index(ws->orders, i);
+		if (!o->first->rsc || !o->then->rsc)
+			continue;
+		if (o->first->task == PE_RUNNING && !strcmp(o->first->rsc->id, "A") && o->then->task == PE_START_P &&
+		    !strcmp(o->then->rsc->id, "B"))
+			fwd = 1;
+		if (o->first->task == PE_STOPPED && !strcmp(o->first->rsc->id, "B") && o->then->task == PE_STOP_P &&
+		    !strcmp(o->then->rsc->id, "A"))
+			back = 1;
+	}
+	CHECK(fwd);
+	CHECK(back);
+	pe_free(ws);
+	cib_free(c);
+	g_free(rscs);
+	g_free(a);
+	g_free(b);
+}
+
 int main(void)
 {
 	test_blocked_instance();
@@ -388,5 +420,6 @@ int main(void)
 	test_migration_history();
 	test_clone_orphan_group();
 	test_probe_before_clone_start();
+	test_interleave_keeps_clone_order();
 	return T_DONE();
 }
