@@ -46,6 +46,8 @@ static void loc_targets(struct pe_ws *ws, struct pe_rsc *r, struct loc_arg *a)
 		return;
 	}
 	if (r->kind == PE_CLONE) {
+		/* The clone keeps its own score too (see assign_clone). */
+		r->weight[a->node] = pe_score_add(r->weight[a->node], a->score);
 		for (guint i = 0; i < r->children->len; i++)
 			loc_targets(ws, g_ptr_array_index(r->children, i), a);
 		return;
@@ -506,6 +508,16 @@ static int inst_running_on(struct pe_rsc *inst, struct pe_node **n)
 	return 1;
 }
 
+static void ban_inst(struct pe_rsc *r, int node)
+{
+	if (r->kind == PE_PRIMITIVE) {
+		r->weight[node] = -PE_INF;
+		return;
+	}
+	for (guint i = 0; i < r->children->len; i++)
+		ban_inst(g_ptr_array_index(r->children, i), node);
+}
+
 /* Undoes the placement of r and its members. */
 static void unassign(struct pe_ws *ws, struct pe_rsc *r)
 {
@@ -533,6 +545,12 @@ static void assign_clone(struct pe_ws *ws, struct pe_rsc *c)
 		struct pe_coloc *x = g_ptr_array_index(c->with, k);
 		assign_rsc(ws, x->prim);
 	}
+	/* No instance may run where the clone's own score is negative, however
+	 * sticky it is there (Pacemaker's can_run_instance). */
+	for (guint i = 0; i < c->children->len; i++)
+		for (guint k = 0; k < ws->nodes->len; k++)
+			if (c->weight[k] < 0)
+				ban_inst(g_ptr_array_index(c->children, i), (int)k);
 	struct pe_rsc *saved = cap_clone;
 	cap_clone = c;
 	for (guint i = 0; i < c->children->len; i++) {

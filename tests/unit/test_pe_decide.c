@@ -6,7 +6,8 @@
  * failure expired) are scheduled; a failure of parameters since changed
  * has its fail count cleared; partial and failed migrations in the history;
  * a second instance history on a node is an orphan instance; probes in a
- * clone come before its start; interleaved clones stay ordered as clones. */
+ * clone come before its start; interleaved clones stay ordered as clones;
+ * a clone's negative score bars its instances. */
 #include "check.h"
 #include "test_pe_common.c"
 
@@ -409,6 +410,30 @@ static void test_interleave_keeps_clone_order(void)
 	g_free(b);
 }
 
+/* A clone's own negative score on a node keeps every instance off it,
+ * however sticky the instance running there is. */
+static void test_clone_negative_score(void)
+{
+	char *p = t_prim("cp", "<nvpair id=\"st\" name=\"resource-stickiness\" value=\"200\"/>");
+	char *rscs = g_strdup_printf("<clone id=\"C\"><meta_attributes id=\"cm\"><nvpair id=\"cm1\" "
+				     "name=\"clone-max\" value=\"1\"/></meta_attributes>%s</clone>", p);
+	char *st = t_cat(t_cat(t_node("n1", NULL, NULL), t_node("n2", t_running("cp"), NULL)), t_node("n3", NULL, NULL));
+	struct cib *c = t_cib(NULL, rscs, "<rsc_location id=\"l\" rsc=\"C\" node=\"n2\" score=\"-50\"/>", st);
+	struct pe_ws *ws = pe_run(c, NULL);
+	CHECK(strcmp(t_where(ws, "cp:0"), "n2") && strcmp(t_where(ws, "cp:0"), ""));
+	pe_free(ws);
+	cib_free(c);
+	/* A positive one is no bar: it stays. */
+	c = t_cib(NULL, rscs, "<rsc_location id=\"l\" rsc=\"C\" node=\"n1\" score=\"50\"/>", st);
+	ws = pe_run(c, NULL);
+	CHECK_STR(t_where(ws, "cp:0"), "n2");
+	pe_free(ws);
+	cib_free(c);
+	g_free(st);
+	g_free(rscs);
+	g_free(p);
+}
+
 int main(void)
 {
 	test_blocked_instance();
@@ -421,5 +446,6 @@ int main(void)
 	test_clone_orphan_group();
 	test_probe_before_clone_start();
 	test_interleave_keeps_clone_order();
+	test_clone_negative_score();
 	return T_DONE();
 }
