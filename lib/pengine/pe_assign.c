@@ -415,9 +415,9 @@ static void assign_prim(struct pe_ws *ws, struct pe_rsc *r, int (*cap)(struct pe
 		struct pe_coloc *c = g_ptr_array_index(r->deps, k);
 		if (c->dep->assigned_done)
 			continue;
-		r->merging = 1;
+		/* r itself is not marked: a loop of colocations back to it
+		 * folds in its own scores, scaled, as Pacemaker does. */
 		merge_dep(ws, c->dep, w, allowed, (double)c->score / PE_INF, 0);
-		r->merging = 0;
 	}
 	const char *fn = r->parent && r->parent->kind == PE_GROUP ? "pcmk__group_assign" : "pcmk__primitive_assign";
 	(void)fn;

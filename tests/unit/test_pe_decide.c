@@ -434,6 +434,25 @@ static void test_clone_negative_score(void)
 	g_free(p);
 }
 
+/* A colocation loop back to the resource being placed folds its own
+ * scores in, scaled (the -100 of r3 with r0 takes one point from r3's own
+ * preference for n2, so n3 wins the tie). */
+static void test_colocation_loop_back(void)
+{
+	char *rscs = t_cat(t_prim("r0", NULL), t_prim("r3", NULL));
+	const char *cons = "<rsc_location id=\"l3\" rsc=\"r3\" node=\"n2\" score=\"50\"/>"
+			   "<rsc_location id=\"l0\" rsc=\"r0\" node=\"n3\" score=\"50\"/>"
+			   "<rsc_colocation id=\"c0\" rsc=\"r0\" with-rsc=\"r3\" score=\"INFINITY\"/>"
+			   "<rsc_colocation id=\"c1\" rsc=\"r3\" with-rsc=\"r0\" score=\"-100\"/>";
+	struct cib *c = t_cib(NULL, rscs, cons, NULL);
+	struct pe_ws *ws = pe_run(c, NULL);
+	CHECK_STR(t_where(ws, "r3"), "n3");
+	CHECK_STR(t_where(ws, "r0"), "n3");
+	pe_free(ws);
+	cib_free(c);
+	g_free(rscs);
+}
+
 int main(void)
 {
 	test_blocked_instance();
@@ -447,5 +466,6 @@ int main(void)
 	test_probe_before_clone_start();
 	test_interleave_keeps_clone_order();
 	test_clone_negative_score();
+	test_colocation_loop_back();
 	return T_DONE();
 }
