@@ -115,6 +115,7 @@ struct cib_lrm_op {
 	int expected_rc;                /* from transition-key; -1 when absent */
 	char *digest;
 	long long last_rc_change;
+	char *migrate_source, *migrate_target; /* migrate_to/migrate_from: node names */
 };
 
 struct cib_lrm_rsc {

@@ -556,9 +556,10 @@ static void add_coloc_pair(struct rd *r, const struct cib_colocation *t, const c
 }
 
 /* Colocation sets as Pacemaker reads them: in a sequential set each member
- * lives with the one before it; between two sets the earlier set lives with
- * the later (its first member with the later's last when both are
- * sequential, else member by member). */
+ * lives with the one before it (with a negative score, apart from every
+ * member before it: only that keeps any two of the set apart); between two
+ * sets the earlier set lives with the later (its first member with the
+ * later's last when both are sequential, else member by member). */
 static void expand_coloc_sets(struct rd *r, const struct cib_colocation *t, GPtrArray *sets)
 {
 	int k = 0;
@@ -566,7 +567,9 @@ static void expand_coloc_sets(struct rd *r, const struct cib_colocation *t, GPtr
 		struct rset *st = g_ptr_array_index(sets, i);
 		if (st->sequential)
 			for (guint m = 1; m < st->ids->len; m++)
-				add_coloc_pair(r, t, g_ptr_array_index(st->ids, m), g_ptr_array_index(st->ids, m - 1), &k);
+				for (guint j = t->score < 0 ? 0 : m - 1; j < m; j++)
+					add_coloc_pair(r, t, g_ptr_array_index(st->ids, m), g_ptr_array_index(st->ids, j),
+						       &k);
 		if (i + 1 == sets->len)
 			continue;
 		struct rset *nx = g_ptr_array_index(sets, i + 1);
@@ -739,6 +742,8 @@ void cib_lrm_op_free(gpointer p)
 	g_free(o->id);
 	g_free(o->operation);
 	g_free(o->digest);
+	g_free(o->migrate_source);
+	g_free(o->migrate_target);
 	g_free(o);
 }
 
@@ -789,6 +794,10 @@ static void read_lrm(struct rd *r, struct cib_node_state *st, xmlNodePtr lrm)
 						lrc = v;
 					else if (c0 == 'l' && !strcmp(an, "last-run"))
 						lrun = v;
+					else if (c0 == 'm' && !strcmp(an, "migrate_source"))
+						o->migrate_source = g_strdup(v);
+					else if (c0 == 'm' && !strcmp(an, "migrate_target"))
+						o->migrate_target = g_strdup(v);
 				}
 				if (!o->id)
 					o->id = g_strdup("(no id)");

@@ -145,6 +145,37 @@ int cib_parse_score(const char *s, int *ok)
 	return (int)v;
 }
 
+/* An ISO 8601 duration ("P10S", "PT1M30S", "P1DT2H") in ms, as Pacemaker
+ * reads an interval given so: units in any order, a 'T' only telling
+ * minutes from months; a year counts 365 days, a month 30.  -1: invalid. */
+static long long iso_duration_ms(const char *s)
+{
+	long long secs = 0;
+	int is_time = 0, any = 0;
+	for (const char *c = s + 1; *c && !isspace((unsigned char)*c); c++) {
+		if (*c == 'T') {
+			is_time = 1;
+			continue;
+		}
+		char *end;
+		long long v = strtoll(c, &end, 10);
+		if (end == c || v < 0 || v > 100000000LL)
+			return -1;
+		c = end;
+		switch (*c) {
+		case 'Y': secs += v * 365 * 86400; break;
+		case 'M': secs += is_time ? v * 60 : v * 30 * 86400; break;
+		case 'W': secs += v * 7 * 86400; break;
+		case 'D': secs += v * 86400; break;
+		case 'H': secs += v * 3600; break;
+		case 'S': secs += v; break;
+		default: return -1;
+		}
+		any = 1;
+	}
+	return any ? secs * 1000 : -1;
+}
+
 long long cib_parse_interval(const char *s)
 {
 	if (!s)
@@ -153,6 +184,8 @@ long long cib_parse_interval(const char *s)
 		s++;
 	if (!*s)
 		return 0;
+	if (*s == 'P')
+		return iso_duration_ms(s);
 	char *end;
 	long long v = strtoll(s, &end, 10);
 	if (end == s || v < 0)

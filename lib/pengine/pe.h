@@ -54,6 +54,8 @@ struct pe_rsc {
 	int promoted_max, promoted_node_max; /* promotable clone */
 	int target_unpromoted;    /* target-role Unpromoted/Slave: never promoted */
 	int requires_nothing;     /* meta requires=nothing: runs without quorum */
+	int requires_fencing;     /* requires=fencing (the default with fencing on, but
+				   * for fencing devices): starts wait for all fencing */
 	int multiple_active;      /* PE_MULTI_*: what to do when active on several nodes */
 
 	/* Current state (primitives). */
@@ -66,6 +68,8 @@ struct pe_rsc {
 	struct pe_node *promoted_on; /* instance of a promotable clone: runs promoted there */
 	int pending_start;
 	struct pe_node *pending_start_on; /* a start in flight there */
+	struct pe_node *partial_src, *partial_tgt; /* migrate_to done, migrate_from not */
+	int partial_continue;     /* the partial migration goes on (target stays) */
 	int def_changed;          /* op-digest differs: restart */
 	int agent_changed;        /* history of another agent (deleted, restarted) */
 	GPtrArray *failed_ops;    /* char * "op key on node" for printing */
@@ -159,7 +163,8 @@ enum pe_note_kind {
 	PE_NOTE_RECURRING,      /* a recurring op is active on node */
 	PE_NOTE_AGENT_CHANGED,  /* history is of another class/provider/type */
 	PE_NOTE_FC_EXPIRED,     /* the fail count on node has expired */
-	PE_NOTE_ORPHAN_HISTORY  /* an inactive orphan's history on node */
+	PE_NOTE_ORPHAN_HISTORY, /* an inactive orphan's history on node */
+	PE_NOTE_RESCHEDULE      /* a recurring op's failure expired: run it again */
 };
 
 struct pe_note {
@@ -218,6 +223,9 @@ void pe_order_actions(struct pe_ws *ws, struct pe_action *first, struct pe_actio
 struct pe_action *pe_new_action(struct pe_ws *ws, enum pe_task t, struct pe_rsc *r, struct pe_node *n);
 /* Moves of allow-migrate primitives become migrate_to/migrate_from. */
 void pe_migrations(struct pe_ws *ws);
+int pe_allows_migration(const struct pe_rsc *r);
+/* Partial and failed migrations in the history (pe_migrate_hist.c). */
+void pe_unpack_migrations(struct pe_ws *ws);
 /* cancel, delete, clear_failcount and do_shutdown from the history's notes. */
 void pe_housekeeping(struct pe_ws *ws);
 /* Probes ordered before the stops and starts that depend on what they find. */
@@ -234,12 +242,17 @@ int pe_rule_eval(struct pe_ws *ws, const struct cib_rule *ru, const struct pe_no
  * and the engine compares it (g_free). */
 char *pe_params_digest(const struct cib_nvlist *params);
 
-/* Utilization (pe_utilization.c): capacities from the CIB; whether r (with
- * its group's later members) fits on n; taking r's needs from n; balanced's
- * preference between two nodes (< 0: a first). */
+/* Utilization (pe_utilization.c): capacities from the CIB; banning (w[i] =
+ * -INFINITY) the nodes without room for r and the resources colocated with
+ * it that are not placed yet, returning the node to prefer when no node has
+ * room for them all; taking r's needs from n and giving them back;
+ * balanced's preference between two nodes (< 0: a first). */
 void pe_util_init(struct pe_ws *ws);
-int pe_util_fits(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n);
+struct pe_node *pe_util_ban(struct pe_ws *ws, struct pe_rsc *r, int *w, const char *allowed);
 void pe_util_consume(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n);
+void pe_util_release(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n);
+/* Stops on a node before the starts and migrations to it (load_stopped). */
+void pe_util_orders(struct pe_ws *ws);
 int pe_util_compare(const struct pe_node *a, const struct pe_node *b);
 
 /* Promotable clones (pe_promote.c): role names as the CIB spells them

@@ -154,8 +154,15 @@ static void prim_actions(struct pe_ws *ws, struct pe_rsc *r)
 			r->start->reason = NULL;
 		}
 	}
+	/* A partial migration goes on if it moves to the same target from
+	 * the source: it is not stopped there. */
+	r->partial_continue = r->partial_tgt && managed && !r->failed && r->next == r->partial_tgt &&
+			      r->running->len == 2 && g_ptr_array_index(r->running, 0) == r->partial_src &&
+			      pe_allows_migration(r);
 	for (guint i = 0; i < r->running->len; i++) {
 		struct pe_node *n = g_ptr_array_index(r->running, i);
+		if (r->partial_continue && n == r->partial_tgt)
+			continue;
 		struct pe_action *s = new_action(ws, PE_STOP, r, n);
 		g_ptr_array_add(r->stops, s);
 		if (n->unclean) {
@@ -467,6 +474,26 @@ static void config_orders(struct pe_ws *ws)
 			flags = PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT;
 		if (f->kind == PE_CLONE && t->kind == PE_CLONE && t->interleave) {
 			interleave_orders(ws, o, f, t, fact, tact, flags);
+			/* The clones themselves stay ordered too (Pacemaker keeps
+			 * the order of the collective actions, implying nothing):
+			 * the first clone done, then the second one begins. */
+			GPtrArray *fa = g_ptr_array_new(), *ta = g_ptr_array_new();
+			endpoints(f, fact, 1, fa);
+			endpoints(t, tact, 0, ta);
+			for (guint a = 0; a < fa->len; a++)
+				for (guint b = 0; b < ta->len; b++)
+					order(ws, g_ptr_array_index(fa, a), g_ptr_array_index(ta, b), 0);
+			if (o->symmetrical && !fstop && !tstop) {
+				g_ptr_array_set_size(fa, 0);
+				g_ptr_array_set_size(ta, 0);
+				endpoints(t, inverse(tact), 1, ta);
+				endpoints(f, inverse(fact), 0, fa);
+				for (guint a = 0; a < ta->len; a++)
+					for (guint b = 0; b < fa->len; b++)
+						order(ws, g_ptr_array_index(ta, a), g_ptr_array_index(fa, b), 0);
+			}
+			g_ptr_array_free(fa, TRUE);
+			g_ptr_array_free(ta, TRUE);
 			continue;
 		}
 		GPtrArray *fa = g_ptr_array_new(), *ta = g_ptr_array_new();
@@ -706,6 +733,18 @@ static void fencing(struct pe_ws *ws)
 					order(ws, f, s, 0);
 				}
 			}
+			if (!r->managed)
+				continue;
+			/* What requires fencing starts (or is promoted) only
+			 * after every fencing; what requires quorum only
+			 * after the fencing of a node where it may run and
+			 * whose state of it is unknown (it may be active). */
+			if (r->requires_fencing) {
+				order(ws, f, r->start, 0);
+				order(ws, f, r->promote, 0);
+			} else if (!r->requires_nothing && r->allowed[n->idx] && !has_history(ws, r, n)) {
+				order(ws, f, r->start, PE_ORD_RUNNABLE_LEFT);
+			}
 		}
 	}
 	if (dc_fence && serial)
@@ -747,15 +786,20 @@ static struct pe_rsc *probe_owner(GPtrArray *alike, struct pe_node *n)
 }
 
 /* Is the recurring op op/interval active for r on n (in the history)? */
-static int recurring_active(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, const char *op, long long interval)
+static int has_op_note(struct pe_ws *ws, enum pe_note_kind kind, struct pe_rsc *r, struct pe_node *n, const char *op,
+		       long long interval)
 {
 	for (guint i = 0; i < ws->notes->len; i++) {
 		struct pe_note *x = g_ptr_array_index(ws->notes, i);
-		if (x->kind == PE_NOTE_RECURRING && x->rsc == r && x->node == n && x->interval_ms == interval &&
-		    !strcmp(x->op, op))
+		if (x->kind == kind && x->rsc == r && x->node == n && x->interval_ms == interval && !strcmp(x->op, op))
 			return 1;
 	}
 	return 0;
+}
+
+static int recurring_active(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, const char *op, long long interval)
+{
+	return has_op_note(ws, PE_NOTE_RECURRING, r, n, op, interval);
 }
 
 /* Pacemaker ignores an op with the name and interval of an earlier one
@@ -814,6 +858,14 @@ static void monitors(struct pe_ws *ws)
 				order(ws, p, ((struct pe_rsc *)g_ptr_array_index(alike, q))->start, 0);
 			if (!alike && r->start)
 				order(ws, p, r->start, 0);
+			/* In a clone, before the clone starts at all (the start of
+			 * every instance, every member of a cloned group). */
+			struct pe_rsc *top = r;
+			while (top->parent)
+				top = top->parent;
+			struct coll *tc = top->kind == PE_CLONE ? g_hash_table_lookup(colls, top) : NULL;
+			if (tc)
+				order(ws, p, tc->start, 0);
 		}
 		if (alike)
 			g_ptr_array_free(alike, TRUE);
@@ -840,7 +892,8 @@ static void monitors(struct pe_ws *ws)
 					role_cancel(ws, r, o);
 				continue;
 			}
-			if (!restart && (active || !pe_is_promotable_inst(r)))
+			int again = has_op_note(ws, PE_NOTE_RESCHEDULE, r, r->next, o->name, o->interval_ms);
+			if (!restart && !again && active)
 				continue; /* already recurring where it runs */
 			if (r->start->held)
 				continue; /* its start could not run: nor can this */
@@ -853,6 +906,69 @@ static void monitors(struct pe_ws *ws)
 				order(ws, r->promote, m, PE_ORD_RUNNABLE_LEFT);
 			else if (r->demote && r->demote->node == r->next)
 				order(ws, r->demote, m, PE_ORD_RUNNABLE_LEFT);
+		}
+	}
+}
+
+/* The actions by which r loses role (UNKNOWN: any role but stopped) or, when
+ * gain, comes to have it; a collective's by its pseudo actions, as a first
+ * by their completion (stopped, demoted). */
+static void role_change_actions(struct pe_rsc *r, int role, int gain, GPtrArray *out)
+{
+	struct coll *c = r->kind == PE_PRIMITIVE ? NULL : g_hash_table_lookup(colls, r);
+	if (r->kind != PE_PRIMITIVE && !c)
+		return;
+	if (role == PE_ROLE_PROMOTED) {
+		struct pe_action *a = c ? (gain ? c->promote : c->demoted) : (gain ? r->promote : r->demote);
+		if (a)
+			g_ptr_array_add(out, a);
+		return;
+	}
+	if (gain) {
+		g_ptr_array_add(out, c ? c->start : r->start);
+		if (role == PE_ROLE_UNPROMOTED && (c ? c->demote : r->demote))
+			g_ptr_array_add(out, c ? c->demote : r->demote);
+		return;
+	}
+	if (c)
+		g_ptr_array_add(out, c->stopped);
+	else
+		for (guint i = 0; i < r->stops->len; i++)
+			g_ptr_array_add(out, g_ptr_array_index(r->stops, i));
+	if (role == PE_ROLE_UNPROMOTED && (c ? c->promoted : r->promote))
+		g_ptr_array_add(out, c ? c->promoted : r->promote);
+}
+
+/* A mandatory anti-colocation: what one side gives up on a node is given up
+ * before the other side takes it there (both ways).  A first that does not
+ * happen, or one on another node, orders nothing. */
+static void anti_colocation_orders(struct pe_ws *ws)
+{
+	GPtrArray *cl = ws->cib->colocations;
+	for (guint i = 0; i < cl->len; i++) {
+		struct cib_colocation *cc = g_ptr_array_index(cl, i);
+		if (cc->score > -PE_INF || !cc->rsc || !cc->with)
+			continue;
+		struct pe_rsc *side[2] = { pe_find_rsc(ws, cc->rsc), pe_find_rsc(ws, cc->with) };
+		int role[2] = { pe_role_parse(cc->rsc_role), pe_role_parse(cc->with_role) };
+		if (!side[0] || !side[1])
+			continue;
+		for (int d = 0; d < 2; d++) {
+			GPtrArray *firsts = g_ptr_array_new(), *thens = g_ptr_array_new();
+			role_change_actions(side[d], role[d], 0, firsts);
+			role_change_actions(side[1 - d], role[1 - d], 1, thens);
+			for (guint f = 0; f < firsts->len; f++) {
+				struct pe_action *a = g_ptr_array_index(firsts, f);
+				if (a->optional || !a->runnable)
+					continue;
+				for (guint t = 0; t < thens->len; t++) {
+					struct pe_action *b = g_ptr_array_index(thens, t);
+					if (!a->node || !b->node || a->node == b->node)
+						order(ws, a, b, 0);
+				}
+			}
+			g_ptr_array_free(firsts, TRUE);
+			g_ptr_array_free(thens, TRUE);
 		}
 	}
 }
@@ -896,6 +1012,8 @@ void pe_actions(struct pe_ws *ws)
 	}
 	monitors(ws);
 	pe_migrations(ws);
+	anti_colocation_orders(ws);
+	pe_util_orders(ws);
 	pe_housekeeping(ws);
 	pe_order_probes(ws);
 	pe_notifications(ws);

@@ -46,6 +46,8 @@ static void loc_targets(struct pe_ws *ws, struct pe_rsc *r, struct loc_arg *a)
 		return;
 	}
 	if (r->kind == PE_CLONE) {
+		/* The clone keeps its own score too (see assign_clone). */
+		r->weight[a->node] = pe_score_add(r->weight[a->node], a->score);
 		for (guint i = 0; i < r->children->len; i++)
 			loc_targets(ws, g_ptr_array_index(r->children, i), a);
 		return;
@@ -253,12 +255,28 @@ static void merge_dep(struct pe_ws *ws, struct pe_rsc *dep, int *w, char *allowe
 	dep->merging = 0;
 }
 
-/* An instance of clone on n after the transition, in role (UNKNOWN: any). */
-static int clone_has_instance_on(struct pe_rsc *clone, struct pe_node *n, int role)
+/* Whether r or one of its members is blocked (a failure with
+ * on-fail=block, a stop that failed without fencing). */
+static int blocked(const struct pe_rsc *r)
+{
+	if (r->kind == PE_PRIMITIVE)
+		return r->failed_stop_block;
+	for (guint i = 0; i < r->children->len; i++)
+		if (blocked(g_ptr_array_index(r->children, i)))
+			return 1;
+	return 0;
+}
+
+/* An instance of clone on n after the transition, in role (UNKNOWN: any).
+ * A blocked instance stays where it is but does not count for what must
+ * run with the clone (unblocked): nothing new may rely on it. */
+static int clone_has_instance_on(struct pe_rsc *clone, struct pe_node *n, int role, int unblocked)
 {
 	for (guint i = 0; i < clone->children->len; i++) {
 		struct pe_rsc *inst = g_ptr_array_index(clone->children, i);
 		struct pe_rsc *p = last_prim(inst);
+		if (unblocked && blocked(inst))
+			continue;
 		if (p && p->next == n && (role == PE_ROLE_UNKNOWN || pe_role_next(p) == role))
 			return 1;
 	}
@@ -285,7 +303,8 @@ static void base_weights(struct pe_ws *ws, struct pe_rsc *r, int *w, char *allow
 		int *keep = finite ? g_memdup2(w, (nn + 1) * sizeof(int)) : NULL;
 		for (guint i = 0; i < nn; i++) {
 			struct pe_node *n = g_ptr_array_index(ws->nodes, i);
-			int on = p->kind == PE_CLONE ? clone_has_instance_on(p, n, c->prim_role) : p->next == n;
+			int on = p->kind == PE_CLONE ? clone_has_instance_on(p, n, c->prim_role, c->score >= PE_INF)
+						  : p->next == n;
 			if (c->score >= PE_INF) {
 				if (!on)
 					w[i] = -PE_INF;
@@ -323,8 +342,11 @@ static void log_scores(struct pe_ws *ws, const char *fn, struct pe_rsc *r, int *
 }
 
 /* Node order of Pacemaker's choice: weight, then fewest resources, then the
- * current node, then the name. */
-static struct pe_node *choose(struct pe_ws *ws, struct pe_rsc *r, int *w, char *allowed, int (*cap)(struct pe_rsc *, struct pe_node *))
+ * current node, then the name.  A preferred node (a clone instance's
+ * current one, else the one utilization prefers) wins when it is as good
+ * as the best. */
+static struct pe_node *choose(struct pe_ws *ws, struct pe_rsc *r, int *w, char *allowed, int (*cap)(struct pe_rsc *, struct pe_node *),
+			      struct pe_node *pf)
 {
 	struct pe_node *best = NULL, *cur = current_node(r);
 	int bw = -PE_INF;
@@ -333,8 +355,6 @@ static struct pe_node *choose(struct pe_ws *ws, struct pe_rsc *r, int *w, char *
 		if (!allowed[i] || !node_available(n) || w[i] < 0)
 			continue;
 		if (cap && !cap(r, n))
-			continue;
-		if (!pe_util_fits(ws, r, n))
 			continue;
 		if (!best || w[i] > bw) {
 			best = n, bw = w[i];
@@ -364,10 +384,8 @@ static struct pe_node *choose(struct pe_ws *ws, struct pe_rsc *r, int *w, char *
 		if (strcmp(n->uname, best->uname) < 0)
 			best = n;
 	}
-	/* A clone instance keeps its node when that is as good as the best. */
-	struct pe_node *pf = r->prefer;
 	if (best && pf && pf != best && allowed[pf->idx] && node_available(pf) && w[pf->idx] >= w[best->idx] &&
-	    (!cap || cap(r, pf)) && pe_util_fits(ws, r, pf))
+	    (!cap || cap(r, pf)))
 		best = pf;
 	return best;
 }
@@ -397,9 +415,9 @@ static void assign_prim(struct pe_ws *ws, struct pe_rsc *r, int (*cap)(struct pe
 		struct pe_coloc *c = g_ptr_array_index(r->deps, k);
 		if (c->dep->assigned_done)
 			continue;
-		r->merging = 1;
+		/* r itself is not marked: a loop of colocations back to it
+		 * folds in its own scores, scaled, as Pacemaker does. */
 		merge_dep(ws, c->dep, w, allowed, (double)c->score / PE_INF, 0);
-		r->merging = 0;
 	}
 	const char *fn = r->parent && r->parent->kind == PE_GROUP ? "pcmk__group_assign" : "pcmk__primitive_assign";
 	(void)fn;
@@ -423,7 +441,8 @@ static void assign_prim(struct pe_ws *ws, struct pe_rsc *r, int (*cap)(struct pe
 		 * everywhere, started nowhere. */
 		n = NULL;
 	} else {
-		n = choose(ws, r, w, allowed, cap);
+		struct pe_node *most_free = pe_util_ban(ws, r, w, allowed);
+		n = choose(ws, r, w, allowed, cap, r->prefer ? r->prefer : most_free);
 	}
 	r->next = n;
 	if (n)
@@ -489,6 +508,30 @@ static int inst_running_on(struct pe_rsc *inst, struct pe_node **n)
 	return 1;
 }
 
+static void ban_inst(struct pe_rsc *r, int node)
+{
+	if (r->kind == PE_PRIMITIVE) {
+		r->weight[node] = -PE_INF;
+		return;
+	}
+	for (guint i = 0; i < r->children->len; i++)
+		ban_inst(g_ptr_array_index(r->children, i), node);
+}
+
+/* Undoes the placement of r and its members. */
+static void unassign(struct pe_ws *ws, struct pe_rsc *r)
+{
+	for (guint i = 0; r->kind != PE_PRIMITIVE && i < r->children->len; i++)
+		unassign(ws, g_ptr_array_index(r->children, i));
+	if (r->kind == PE_PRIMITIVE && r->next) {
+		r->next->count--;
+		pe_util_release(ws, r, r->next);
+	}
+	r->next = NULL;
+	r->prefer = NULL;
+	r->assigned_done = 0;
+}
+
 /* Anonymous clone: instances already running keep their node when it is
  * still allowed and the per-node limit holds; the rest are placed in order. */
 static void assign_clone(struct pe_ws *ws, struct pe_rsc *c)
@@ -519,6 +562,12 @@ static void assign_clone(struct pe_ws *ws, struct pe_rsc *c)
 					p->weight[n->idx] = pe_score_add(p->weight[n->idx], sc);
 			}
 		}
+	/* No instance may run where the clone's own score is negative, however
+	 * sticky it is there (Pacemaker's can_run_instance). */
+	for (guint i = 0; i < c->children->len; i++)
+		for (guint k = 0; k < ws->nodes->len; k++)
+			if (c->weight[k] < 0)
+				ban_inst(g_ptr_array_index(c->children, i), (int)k);
 	struct pe_rsc *saved = cap_clone;
 	cap_clone = c;
 	for (guint i = 0; i < c->children->len; i++) {
@@ -537,6 +586,11 @@ static void assign_clone(struct pe_ws *ws, struct pe_rsc *c)
 		if (ok) {
 			p->prefer = n;
 			assign_inst(ws, inst);
+			/* Kept only if it stays there (utilization, say, may
+			 * send it elsewhere): otherwise placed again below,
+			 * after the instances that keep their nodes. */
+			if (p->next != n)
+				unassign(ws, inst);
 		}
 	}
 	for (guint i = 0; i < c->children->len; i++)
@@ -595,7 +649,8 @@ static int cmp_priority(gconstpointer a, gconstpointer b)
 
 /* With a placement-strategy other than default, Pacemaker allocates (after
  * priority) the resource with the higher score where it runs first, then
- * the one with the higher score on the first node where they differ. */
+ * the one with the higher score on the first node where they differ, the
+ * nodes taken in the order of cmp_nodes_unplaced. */
 static int top_weight(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n)
 {
 	struct pe_rsc *p = first_prim(r);
@@ -605,9 +660,32 @@ static int top_weight(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n)
 	return p->weight[n->idx];
 }
 
+struct process_order {
+	struct pe_ws *ws;
+	GPtrArray *nodes;         /* as Pacemaker sorts them before placing */
+};
+
+/* Nodes before anything is placed: those that can run resources first,
+ * then (balanced) the most free capacity, then the name. */
+static int cmp_nodes_unplaced(gconstpointer a, gconstpointer b, gpointer data)
+{
+	const struct pe_node *x = *(struct pe_node *const *)a, *y = *(struct pe_node *const *)b;
+	struct pe_ws *ws = data;
+	int ax = pe_node_can_run(x), ay = pe_node_can_run(y);
+	if (ax != ay)
+		return ax ? -1 : 1;
+	if (ws->placement == PE_PLACE_BALANCED) {
+		int u = pe_util_compare(x, y);
+		if (u)
+			return u;
+	}
+	return strcmp(x->uname, y->uname);
+}
+
 static int cmp_process_order(gconstpointer a, gconstpointer b, gpointer data)
 {
-	struct pe_ws *ws = data;
+	struct process_order *po = data;
+	struct pe_ws *ws = po->ws;
 	struct pe_rsc *x = *(struct pe_rsc *const *)a, *y = *(struct pe_rsc *const *)b;
 	if (x->priority != y->priority)
 		return x->priority > y->priority ? -1 : 1;
@@ -617,8 +695,8 @@ static int cmp_process_order(gconstpointer a, gconstpointer b, gpointer data)
 	int wx = cx ? top_weight(ws, x, cx) : -PE_INF, wy = cy ? top_weight(ws, y, cy) : -PE_INF;
 	if (wx != wy)
 		return wx > wy ? -1 : 1;
-	for (guint i = 0; i < ws->nodes->len; i++) {
-		struct pe_node *n = g_ptr_array_index(ws->nodes, i);
+	for (guint i = 0; i < po->nodes->len; i++) {
+		struct pe_node *n = g_ptr_array_index(po->nodes, i);
 		wx = top_weight(ws, x, n);
 		wy = top_weight(ws, y, n);
 		if (wx != wy)
@@ -641,8 +719,14 @@ void pe_assign(struct pe_ws *ws)
 		g_ptr_array_add(order, g_ptr_array_index(ws->rscs, i));
 	if (ws->placement == PE_PLACE_DEFAULT)
 		g_ptr_array_sort(order, cmp_priority);
-	else
-		g_ptr_array_sort_with_data(order, cmp_process_order, ws);
+	else {
+		struct process_order po = { ws, g_ptr_array_new() };
+		for (guint i = 0; i < ws->nodes->len; i++)
+			g_ptr_array_add(po.nodes, g_ptr_array_index(ws->nodes, i));
+		g_ptr_array_sort_with_data(po.nodes, cmp_nodes_unplaced, ws);
+		g_ptr_array_sort_with_data(order, cmp_process_order, &po);
+		g_ptr_array_free(po.nodes, TRUE);
+	}
 	for (guint i = 0; i < order->len; i++)
 		assign_rsc(ws, g_ptr_array_index(order, i));
 	g_ptr_array_free(order, TRUE);

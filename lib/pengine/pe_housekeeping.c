@@ -96,6 +96,8 @@ void pe_housekeeping(struct pe_ws *ws)
 		case PE_NOTE_FC_EXPIRED:
 			required(ws, PE_CLEAR_FAILCOUNT, x->rsc, x->node);
 			break;
+		case PE_NOTE_RESCHEDULE:
+			break; /* read by the monitors */
 		}
 	}
 	for (guint i = 0; i < ws->nodes->len; i++) {

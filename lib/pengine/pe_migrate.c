@@ -15,7 +15,7 @@ static int runs(const struct pe_action *a)
 	return a && !a->optional && a->runnable;
 }
 
-static int allows_migration(struct pe_rsc *r)
+int pe_allows_migration(const struct pe_rsc *r)
 {
 	const char *v = NULL;
 	for (struct cib_rsc *p = r->cfg; p && !v; p = p->parent)
@@ -26,7 +26,7 @@ static int allows_migration(struct pe_rsc *r)
 static int can_migrate(struct pe_ws *ws, struct pe_rsc *r)
 {
 	if (r->kind != PE_PRIMITIVE || r->orphan || !r->managed || r->failed || r->failed_stop_block ||
-	    r->failed_ops->len || r->running->len != 1 || !r->next || !allows_migration(r))
+	    r->failed_ops->len || r->running->len != 1 || !r->next || !pe_allows_migration(r))
 		return 0;
 	struct pe_node *src = g_ptr_array_index(r->running, 0);
 	if (src == r->next || !src->online || src->unclean || !r->next->online || r->next->unclean)
@@ -47,6 +47,14 @@ void pe_migrations(struct pe_ws *ws)
 	GPtrArray *moving = g_ptr_array_new();
 	for (guint i = 0; i < ws->prims->len; i++) {
 		struct pe_rsc *r = g_ptr_array_index(ws->prims, i);
+		if (r->partial_continue && runs(r->start)) {
+			/* migrate_to is done: only migrate_from is left. */
+			r->migrate_from = pe_new_action(ws, PE_MIGRATE_FROM, r, r->next);
+			r->migrate_from->optional = 0;
+			r->start->pseudo = 1;
+			g_ptr_array_add(moving, r);
+			continue;
+		}
 		if (!can_migrate(ws, r))
 			continue;
 		struct pe_node *src = g_ptr_array_index(r->running, 0);
@@ -58,7 +66,9 @@ void pe_migrations(struct pe_ws *ws)
 	}
 	for (guint i = 0; i < moving->len; i++) {
 		struct pe_rsc *r = g_ptr_array_index(moving, i);
-		pe_order_actions(ws, r->migrate_to, r->migrate_from, PE_ORD_IMPLIES_THEN);
+		struct pe_action *first = r->migrate_to ? r->migrate_to : r->migrate_from;
+		if (r->migrate_to)
+			pe_order_actions(ws, r->migrate_to, r->migrate_from, PE_ORD_IMPLIES_THEN);
 		for (guint k = 0; k < r->stops->len; k++) {
 			struct pe_action *s = g_ptr_array_index(r->stops, k);
 			/* What had to happen before it stops on the source (a
@@ -88,7 +98,7 @@ void pe_migrations(struct pe_ws *ws)
 				continue;
 			if (f->task == PE_START && f->rsc && f->rsc->migrate_from)
 				f = f->rsc->migrate_from;
-			pe_order_actions(ws, f, r->migrate_to, 0);
+			pe_order_actions(ws, f, first, 0);
 		}
 	}
 	g_ptr_array_free(moving, TRUE);

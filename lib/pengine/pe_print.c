@@ -359,7 +359,7 @@ static void summarize(struct pe_rsc *r, GPtrArray *lines)
 					 reason_tail(s->reason ? s->reason : stop && stop->reason ? stop->reason :
 						     r->def_changed && !r->agent_changed ? "resource definition change" : NULL, 0));
 		} else {
-			add_line(lines, r->failed ? "Recover" : r->migrate_to ? "Migrate" : "Move", r->id,
+			add_line(lines, r->failed ? "Recover" : r->migrate_from ? "Migrate" : "Move", r->id,
 				 where(r, cur, r->next),
 				 stop_blocked ? g_strdup("  blocked") : g_strdup(""));
 		}

@@ -179,6 +179,8 @@ static void resolve_meta(struct pe_ws *ws, struct pe_rsc *pr)
 	pr->priority = meta_score(ws, r, "priority", 0);
 	v = meta(ws, r, "requires");
 	pr->requires_nothing = v && !strcmp(v, "nothing");
+	pr->requires_fencing = ws->stonith_enabled && (v ? !strcmp(v, "fencing") || !strcmp(v, "unfencing")
+							 : !(r->cls && !strcmp(r->cls, "stonith")));
 	v = meta(ws, r, "multiple-active");
 	pr->multiple_active = v && !strcmp(v, "stop_only") ? PE_MULTI_STOP_ONLY :
 			      v && !strcmp(v, "block") ? PE_MULTI_BLOCK : PE_MULTI_STOP_START;
@@ -386,6 +388,9 @@ static int is_probe(const struct cib_lrm_op *o)
 	return !strcmp(o->operation, "monitor") && o->interval_ms == 0;
 }
 
+static struct pe_note *note(struct pe_ws *ws, enum pe_note_kind k, struct pe_rsc *r,
+			      const struct cib_lrm_rsc *lr, struct pe_node *n);
+
 static void replay(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, GPtrArray *ops, struct hist *h)
 {
 	for (guint i = 0; i < ops->len; i++) {
@@ -459,6 +464,13 @@ static void replay(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, GPtrAr
 		if (r->failure_timeout > 0 && o->last_rc_change > 0 &&
 		    o->last_rc_change + r->failure_timeout <= ws->now) {
 			h->expired_failure = 1;
+			/* A recurring op whose failure expired is scheduled
+			 * again: it stopped recurring when it failed. */
+			if (o->interval_ms > 0) {
+				struct pe_note *x = note(ws, PE_NOTE_RESCHEDULE, r, NULL, n);
+				x->op = o->operation;
+				x->interval_ms = o->interval_ms;
+			}
 			continue;
 		}
 		if (hard || fatal) {
@@ -540,11 +552,15 @@ static struct pe_rsc *clone_of(struct pe_ws *ws, const char *lrm_id)
 	char *base = g_strndup(lrm_id, strcspn(lrm_id, ":"));
 	struct cib_rsc *cfg = cib_find_rsc(ws->cib, base);
 	g_free(base);
-	if (!cfg || cfg->kind != CIB_PRIMITIVE || !cfg->parent || cfg->parent->kind != CIB_CLONE)
+	if (!cfg || cfg->kind != CIB_PRIMITIVE || !cfg->parent)
 		return NULL;
-	struct pe_rsc *c = pe_find_rsc(ws, cfg->parent->id);
+	/* The clone above it, directly or as a cloned group's member. */
+	struct cib_rsc *cc = cfg->parent->kind == CIB_GROUP ? cfg->parent->parent : cfg->parent;
+	if (!cc || cc->kind != CIB_CLONE)
+		return NULL;
+	struct pe_rsc *c = pe_find_rsc(ws, cc->id);
 	/* Duplicate ids in a broken CIB may name something else. */
-	return c && c->kind == PE_CLONE && c->cfg == cfg->parent ? c : NULL;
+	return c && c->kind == PE_CLONE && c->cfg == cc ? c : NULL;
 }
 
 static struct pe_note *note(struct pe_ws *ws, enum pe_note_kind k, struct pe_rsc *r,
@@ -604,6 +620,48 @@ static void note_recurring(struct pe_ws *ws, struct pe_rsc *r, const struct cib_
 	g_hash_table_destroy(seen);
 }
 
+/* The fail count of r on n is cleared (once per configured resource and
+ * node, where a controller can do it). */
+static int fc_clear_noted(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n)
+{
+	for (guint q = 0; q < ws->notes->len; q++) {
+		struct pe_note *x = g_ptr_array_index(ws->notes, q);
+		if (x->kind == PE_NOTE_FC_EXPIRED && x->node == n && x->rsc->cfg == r->cfg)
+			return 1;
+	}
+	return 0;
+}
+
+static void note_fc_clear(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n)
+{
+	if (!fc_clear_noted(ws, r, n) && n->online)
+		note(ws, PE_NOTE_FC_EXPIRED, r, NULL, n);
+}
+
+/* A failure recorded (the _last_failure_ entry of a start or probe) with
+ * parameters that have changed since: its fail count is cleared, the
+ * failure being of another definition.  (An expired one is cleared anyway.
+ * A recurring op's digest also covers its own attributes and timeout,
+ * which the model does not keep: not compared.) */
+static void last_failure_params(struct pe_ws *ws, struct pe_rsc *r, struct pe_node *n, GPtrArray *ops)
+{
+	for (guint k = 0; k < ops->len; k++) {
+		struct cib_lrm_op *o = g_ptr_array_index(ops, k);
+		size_t il = o->id ? strlen(o->id) : 0;
+		if (il < 15 || strcmp(o->id + il - 15, "_last_failure_0") || !o->digest || !r->cfg->type ||
+		    (strcmp(o->operation, "start") && strcmp(o->operation, "monitor")))
+			continue;
+		if (r->failure_timeout > 0 && o->last_rc_change > 0 && o->last_rc_change + r->failure_timeout <= ws->now)
+			continue;
+		if (o->interval_ms > 0)
+			continue;
+		char *d = param_digest(r);
+		if (strcmp(d, o->digest))
+			note_fc_clear(ws, r, n);
+		g_free(d);
+	}
+}
+
 static void unpack_history(struct pe_ws *ws)
 {
 	struct cib *c = ws->cib;
@@ -637,7 +695,31 @@ static void unpack_history(struct pe_ws *ws)
 				}
 				struct pe_rsc *o = pe_find_rsc(ws, lr->id);
 				struct pe_rsc *clone = clone_of(ws, lr->id);
-				if (h.active && use && ws->stop_orphans && clone) {
+				struct cib_rsc *ccfg = clone && clone->cfg->children->len ?
+						       g_ptr_array_index(clone->cfg->children, 0) : NULL;
+				/* A clone's orphan instance is stopped whatever
+				 * stop-orphan-resources says: that option is about
+				 * resources gone from the configuration. */
+				if (h.active && use && clone && ccfg && ccfg->kind == CIB_GROUP) {
+					/* A cloned group's orphan is a whole group
+					 * instance (the other members' histories may
+					 * belong to it too); this history is its member
+					 * of that name. */
+					char sfx[24];
+					snprintf(sfx, sizeof sfx, ":%d", clone->clone_max + clone->norphans++);
+					struct pe_rsc *g = build(ws, ccfg, clone, sfx);
+					g_ptr_array_add(clone->children, g);
+					o = NULL;
+					for (guint q = 0; q < g->children->len; q++) {
+						struct pe_rsc *m = g_ptr_array_index(g->children, q);
+						m->orphan = 1;
+						m->target_stopped = 1;
+						if (!strncmp(m->cfg->id, lr->id, bl) && !m->cfg->id[bl])
+							o = m;
+					}
+					if (o)
+						g_ptr_array_add(o->running, n);
+				} else if (h.active && use && clone) {
 					/* An instance beyond clone-max: an orphan instance,
 					 * numbered after the configured ones. */
 					struct cib_rsc *pc = first_prim_cfg(clone->cfg);
@@ -687,6 +769,7 @@ static void unpack_history(struct pe_ws *ws)
 			}
 			struct hist h = { 0 };
 			replay(ws, r, n, ops, &h);
+			last_failure_params(ws, r, n, ops);
 			/* An anonymous instance known to the node under another
 			 * name ("rsc" for "rsc:0") is addressed by that name: the
 			 * name of the history where it is active (a probe's
@@ -714,6 +797,13 @@ static void unpack_history(struct pe_ws *ws)
 			/* A failed start bans nothing by itself: with
 			 * start-failure-is-fatal the controller sets the
 			 * fail-count to INFINITY, which the threshold sees. */
+			if (h.fence && ws->stonith_enabled && h.active)
+				fence_node(ws, n, "resource actions are unrunnable");
+			/* On a node to be fenced a failure asks for nothing:
+			 * fencing stops what runs there, and it may start
+			 * again elsewhere (Pacemaker ignores on-fail there). */
+			if (n->unclean)
+				h.failed = h.block = h.stop_target = 0;
 			if (h.active) {
 				g_ptr_array_add(r->running, n);
 				if (h.promoted && pe_is_promotable_inst(r))
@@ -722,9 +812,6 @@ static void unpack_history(struct pe_ws *ws)
 					r->failed = 1;
 				if (h.block)
 					r->failed_stop_block = 1;
-				if (h.fence && ws->stonith_enabled) {
-					fence_node(ws, n, "resource actions are unrunnable");
-				}
 				if (h.stop_target)
 					r->target_stopped = 1;
 				if (h.pending)
@@ -747,15 +834,12 @@ static void unpack_history(struct pe_ws *ws)
 			if (r->failure_timeout > 0 && last > 0 && last + r->failure_timeout <= ws->now) {
 				/* Expired: forgotten, and cleared (once per
 				 * configured resource and node). */
-				int dup = 0;
-				for (guint q = 0; q < ws->notes->len && !dup; q++) {
-					struct pe_note *x = g_ptr_array_index(ws->notes, q);
-					dup = x->kind == PE_NOTE_FC_EXPIRED && x->node == n && x->rsc->cfg == r->cfg;
-				}
-				if (!dup && n->online)
-					note(ws, PE_NOTE_FC_EXPIRED, r, NULL, n);
+				note_fc_clear(ws, r, n);
 				continue;
 			}
+			/* A fail count about to be cleared bans nothing. */
+			if (fc_clear_noted(ws, r, n))
+				continue;
 			if (r->migration_threshold > 0 && fc >= r->migration_threshold) {
 				/* Clone instances share the count; ban every instance. */
 				add_adj(r, n, -PE_INF);
@@ -793,15 +877,23 @@ static struct pe_rsc *instance_for(struct pe_ws *ws, struct pe_rsc *unused, cons
 	if (!clone)
 		return NULL;
 	/* The instance (child of clone) that already has something on n,
-	 * else the first with nothing active anywhere. */
+	 * else the first with nothing active anywhere.  One whose member of
+	 * this name is active already does not take a second history of it
+	 * on n: that is an orphan (numbered after the configured instances),
+	 * as Pacemaker sees multiple instance histories on one node. */
 	struct pe_rsc *pick = NULL;
+	int taken = 0;
 	for (guint i = 0; i < clone->children->len && !pick; i++) {
 		struct pe_rsc *inst = g_ptr_array_index(clone->children, i);
 		GPtrArray *members = inst->kind == PE_GROUP ? inst->children : NULL;
 		int here = 0;
+		struct pe_rsc *mine = inst;
 		if (members) {
+			mine = NULL;
 			for (guint k = 0; k < members->len; k++) {
 				struct pe_rsc *m = g_ptr_array_index(members, k);
+				if (m->cfg == cfg)
+					mine = m;
 				for (guint q = 0; q < m->running->len; q++)
 					if (g_ptr_array_index(m->running, q) == n)
 						here = 1;
@@ -811,9 +903,13 @@ static struct pe_rsc *instance_for(struct pe_ws *ws, struct pe_rsc *unused, cons
 				if (g_ptr_array_index(inst->running, q) == n)
 					here = 1;
 		}
-		if (here)
+		if (here && mine && mine->running->len)
+			taken = 1;
+		else if (here)
 			pick = inst;
 	}
+	if (taken && !pick)
+		return NULL;
 	for (guint i = 0; i < clone->children->len && !pick; i++) {
 		struct pe_rsc *inst = g_ptr_array_index(clone->children, i);
 		int busy = 0;
@@ -855,6 +951,7 @@ void pe_unpack(struct pe_ws *ws)
 	for (guint i = 0; i < c->resources->len; i++)
 		g_ptr_array_add(ws->rscs, build(ws, g_ptr_array_index(c->resources, i), NULL, ""));
 	unpack_history(ws);
+	pe_unpack_migrations(ws);
 	/* Resources on a maintenance node are left alone. */
 	for (guint i = 0; i < ws->prims->len; i++) {
 		struct pe_rsc *r = g_ptr_array_index(ws->prims, i);

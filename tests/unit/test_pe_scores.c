@@ -62,6 +62,14 @@ int main(void)
 	CHECK_INT(cib_parse_interval("ten"), -1);
 	CHECK_INT(cib_parse_interval("10 parsecs"), -1);
 	CHECK_INT(cib_parse_interval("-5"), -1);
+	/* ISO 8601 durations, as Pacemaker takes them ('T' only tells
+	 * minutes from months). */
+	CHECK_INT(cib_parse_interval("P10S"), 10000);
+	CHECK_INT(cib_parse_interval("PT1M30S"), 90000);
+	CHECK_INT(cib_parse_interval("P1M"), 30LL * 86400000);
+	CHECK_INT(cib_parse_interval("P1DT2H"), 93600000);
+	CHECK_INT(cib_parse_interval("P"), -1);
+	CHECK_INT(cib_parse_interval("P5X"), -1);
 	CHECK(cib_is_true("true") && cib_is_true("on") && cib_is_true("yes") && cib_is_true("1"));
 	CHECK(!cib_is_true("false") && !cib_is_true("0") && !cib_is_true(NULL) && !cib_is_true("off"));
 	return T_DONE();
