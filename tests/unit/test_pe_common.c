@@ -117,3 +117,18 @@ static inline int t_has(const char *summary, const char *line)
 	return strstr(summary, line) != NULL;
 }
 #endif
+
+/* "key node" of every action that will run, one per line. */
+static inline char *t_actions(struct pe_ws *ws)
+{
+	GPtrArray *a = pe_sorted_actions(ws);
+	GString *s = g_string_new(NULL);
+	for (guint i = 0; i < a->len; i++) {
+		struct pe_action *x = g_ptr_array_index(a, i);
+		char *k = pe_action_key(x);
+		g_string_append_printf(s, "%s %s\n", k, x->node ? x->node->uname : "-");
+		g_free(k);
+	}
+	g_ptr_array_free(a, TRUE);
+	return g_string_free(s, FALSE);
+}

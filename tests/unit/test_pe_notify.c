@@ -47,20 +47,6 @@ static struct cib *running(int notify, const char *cons)
 	return c;
 }
 
-/* "key node" of every action that will run, one per line. */
-static char *n_actions(struct pe_ws *ws)
-{
-	GPtrArray *a = pe_sorted_actions(ws);
-	GString *s = g_string_new(NULL);
-	for (guint i = 0; i < a->len; i++) {
-		struct pe_action *x = g_ptr_array_index(a, i);
-		char *k = pe_action_key(x);
-		g_string_append_printf(s, "%s %s\n", k, x->node ? x->node->uname : "-");
-		g_free(k);
-	}
-	g_ptr_array_free(a, TRUE);
-	return g_string_free(s, FALSE);
-}
 
 static int count(const char *hay, const char *needle)
 {
@@ -119,7 +105,7 @@ static void test_start(void)
 	char *ms = n_ms(1);
 	struct cib *c = t_cib(NULL, ms, NULL, NULL);
 	struct pe_ws *ws = pe_run(c, NULL);
-	char *a = n_actions(ws);
+	char *a = t_actions(ws);
 	CHECK(strstr(a, "ms_pre_notify_start_0 -") != NULL);
 	CHECK(strstr(a, "ms_confirmed-pre_notify_start_0 -") != NULL);
 	CHECK(strstr(a, "ms_post_notify_running_0 -") != NULL);
@@ -152,7 +138,7 @@ static void test_start(void)
 	ms = n_ms(0);
 	c = t_cib(NULL, ms, NULL, NULL);
 	ws = pe_run(c, NULL);
-	a = n_actions(ws);
+	a = t_actions(ws);
 	CHECK_INT(count(a, "notify"), 0);
 	g_free(a);
 	g = graph(ws);
@@ -169,7 +155,7 @@ static void test_promote(void)
 	 * after; the new Promoted monitor waits for the confirmation. */
 	struct cib *c = running(1, NULL);
 	struct pe_ws *ws = pe_run(c, NULL);
-	char *a = n_actions(ws);
+	char *a = t_actions(ws);
 	CHECK(strstr(a, "S:0_promote_0 n1") != NULL);
 	CHECK(strstr(a, "S:0_pre_notify_promote_0 n1") && strstr(a, "S:1_pre_notify_promote_0 n2"));
 	CHECK(strstr(a, "S:0_post_notify_promote_0 n1") && strstr(a, "S:1_post_notify_promote_0 n2"));
@@ -204,7 +190,7 @@ static void test_stop(void)
 			      "<rsc_order id=\"o\" first=\"ms\" first-action=\"stop\" then=\"A\" then-action=\"start\" "
 			      "kind=\"Optional\"/>", st);
 	struct pe_ws *ws = pe_run(c, NULL);
-	char *a = n_actions(ws);
+	char *a = t_actions(ws);
 	CHECK(strstr(a, "S:1_stop_0 n2") != NULL);
 	CHECK(strstr(a, "S:0_pre_notify_stop_0 n1") && strstr(a, "S:1_pre_notify_stop_0 n2"));
 	CHECK(strstr(a, "S:0_post_notify_stop_0 n1") != NULL);
