@@ -132,3 +132,11 @@ static inline char *t_actions(struct pe_ws *ws)
 	g_ptr_array_free(a, TRUE);
 	return g_string_free(s, FALSE);
 }
+
+/* t_node that takes (and frees) the lrm text it is given. */
+static inline char *t_node_own(const char *uname, char *lrm, const char *attrs)
+{
+	char *n = t_node(uname, lrm, attrs);
+	g_free(lrm);
+	return n;
+}

@@ -43,7 +43,7 @@ static void test_blocked_instance(void)
 			   "</operations></primitive></clone>"
 			   "<primitive id=\"D\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\"/>";
 	const char *cons = "<rsc_colocation id=\"dc\" rsc=\"D\" with-rsc=\"C\" score=\"INFINITY\"/>";
-	char *st = t_cat(t_cat(t_node("n1", t_cat(failed_monitor("cd"), t_running("D")), NULL), t_node("n2", NULL, NULL)),
+	char *st = t_cat(t_cat(t_node_own("n1", t_cat(failed_monitor("cd"), t_running("D")), NULL), t_node("n2", NULL, NULL)),
 			 t_node("n3", NULL, NULL));
 	struct cib *c = t_cib(NULL, rscs, cons, st);
 	struct pe_ws *ws = pe_run(c, NULL);
@@ -122,7 +122,7 @@ static void test_anti_colocation_order(void)
 	char *rscs = t_cat(t_prim("A", "<nvpair id=\"ta\" name=\"target-role\" value=\"Stopped\"/>"), t_prim("B", NULL));
 	const char *cons = "<rsc_location id=\"lb\" rsc=\"B\" node=\"n1\" score=\"INFINITY\"/>"
 			   "<rsc_colocation id=\"ab\" rsc=\"A\" with-rsc=\"B\" score=\"-INFINITY\"/>";
-	char *st = t_cat(t_cat(t_node("n1", t_running("A"), NULL), t_node("n2", NULL, NULL)), t_node("n3", NULL, NULL));
+	char *st = t_cat(t_cat(t_node_own("n1", t_running("A"), NULL), t_node("n2", NULL, NULL)), t_node("n3", NULL, NULL));
 	struct cib *c = t_cib(NULL, rscs, cons, st);
 	struct pe_ws *ws = pe_run(c, NULL);
 	/* B takes n1 only after A has left it. */
@@ -132,7 +132,7 @@ static void test_anti_colocation_order(void)
 	cib_free(c);
 	/* Advisory: no such order. */
 	g_free(st);
-	st = t_cat(t_cat(t_node("n1", t_running("A"), NULL), t_node("n2", NULL, NULL)), t_node("n3", NULL, NULL));
+	st = t_cat(t_cat(t_node_own("n1", t_running("A"), NULL), t_node("n2", NULL, NULL)), t_node("n3", NULL, NULL));
 	c = t_cib(NULL, rscs, "<rsc_location id=\"lb\" rsc=\"B\" node=\"n1\" score=\"INFINITY\"/>"
 		  "<rsc_colocation id=\"ab\" rsc=\"A\" with-rsc=\"B\" score=\"-100\"/>", st);
 	ws = pe_run(c, NULL);
@@ -282,7 +282,7 @@ static struct pe_ws *migrating(char *n1_ops, char *n2_ops, struct cib **cp)
 {
 	char *a = t_prim("A", "<nvpair id=\"am\" name=\"allow-migrate\" value=\"true\"/>");
 	char *st = t_cat(t_cat(t_node("n1", n1_ops, NULL), t_node("n2", n2_ops, NULL)),
-			 t_node("n3", t_op("A", "monitor", 0, 1, 7, 7), NULL));
+			 t_node_own("n3", t_op("A", "monitor", 0, 1, 7, 7), NULL));
 	*cp = t_cib(NULL, a, "<rsc_location id=\"l\" rsc=\"A\" node=\"n2\" score=\"100\"/>", st);
 	g_free(a);
 	g_free(st);
@@ -417,7 +417,7 @@ static void test_clone_negative_score(void)
 	char *p = t_prim("cp", "<nvpair id=\"st\" name=\"resource-stickiness\" value=\"200\"/>");
 	char *rscs = g_strdup_printf("<clone id=\"C\"><meta_attributes id=\"cm\"><nvpair id=\"cm1\" "
 				     "name=\"clone-max\" value=\"1\"/></meta_attributes>%s</clone>", p);
-	char *st = t_cat(t_cat(t_node("n1", NULL, NULL), t_node("n2", t_running("cp"), NULL)), t_node("n3", NULL, NULL));
+	char *st = t_cat(t_cat(t_node("n1", NULL, NULL), t_node_own("n2", t_running("cp"), NULL)), t_node("n3", NULL, NULL));
 	struct cib *c = t_cib(NULL, rscs, "<rsc_location id=\"l\" rsc=\"C\" node=\"n2\" score=\"-50\"/>", st);
 	struct pe_ws *ws = pe_run(c, NULL);
 	CHECK(strcmp(t_where(ws, "cp:0"), "n2") && strcmp(t_where(ws, "cp:0"), ""));

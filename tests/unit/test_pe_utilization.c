@@ -109,9 +109,9 @@ static void test_order_skips_standby(void)
 	struct cib *c;
 	char *r = t_cat(u_prim("r1", 1, "<nvpair id=\"s1\" name=\"resource-stickiness\" value=\"100\"/>"),
 			u_prim("r2", 1, "<nvpair id=\"s2\" name=\"resource-stickiness\" value=\"100\"/>"));
-	char *st = t_cat(t_cat(t_node("n1", t_running("r1"), "<nvpair id=\"sb\" name=\"standby\" value=\"on\"/>"
+	char *st = t_cat(t_cat(t_node_own("n1", t_running("r1"), "<nvpair id=\"sb\" name=\"standby\" value=\"on\"/>"
 				      "</instance_attributes></transient_attributes>"),
-			       t_node("n2", t_running("r2"), NULL)), t_node("n3", NULL, NULL));
+			       t_node_own("n2", t_running("r2"), NULL)), t_node("n3", NULL, NULL));
 	struct pe_ws *ws = u_run("balanced", r, NULL, st, 1, 1, 0, &c);
 	CHECK_STR(t_where(ws, "r2"), "n2");
 	CHECK_STR(t_where(ws, "r1"), "");
@@ -131,8 +131,8 @@ static void test_clone_instance_keeps_only_if_fits(void)
 				  "name=\"clone-max\" value=\"2\"/></meta_attributes>%s</clone>", big, d);
 	g_free(big);
 	g_free(d);
-	char *st = t_cat(t_cat(t_node("n1", t_cat(t_running("big"), t_running("d:0")), NULL),
-			       t_node("n2", t_running("d:1"), NULL)), t_node("n3", NULL, NULL));
+	char *st = t_cat(t_cat(t_node_own("n1", t_cat(t_running("big"), t_running("d:0")), NULL),
+			       t_node_own("n2", t_running("d:1"), NULL)), t_node("n3", NULL, NULL));
 	/* big (placed first) takes n1 whole; d:0 would have to move onto n2
 	 * where d:1 is: d:1 stays, d:0 stops. */
 	struct pe_ws *ws = u_run("utilization", r, NULL, st, 2, 1, 0, &c);
@@ -151,7 +151,7 @@ static void test_load_stopped_orders(void)
 	struct cib *c;
 	char *r = t_cat(u_prim("a", 1, "<nvpair id=\"ta\" name=\"target-role\" value=\"Stopped\"/>"),
 			u_prim("b", 1, NULL));
-	char *st = t_cat(t_cat(t_node("n1", t_running("a"), NULL), t_node("n2", NULL, NULL)), t_node("n3", NULL, NULL));
+	char *st = t_cat(t_cat(t_node_own("n1", t_running("a"), NULL), t_node("n2", NULL, NULL)), t_node("n3", NULL, NULL));
 	struct pe_ws *ws = u_run("utilization", r, NULL, st, 1, -1, -1, &c);
 	CHECK_STR(t_where(ws, "b"), "n1");
 	CHECK_INT(ordered(ws, "a", PE_STOP, "b", PE_START), 1);
