@@ -25,19 +25,6 @@ static void leave_now(const char *why)
 	g_main_loop_quit(crmd.loop);
 }
 
-/* A crm_config option of the replica (first set that has it). */
-static const char *crm_option(const char *name)
-{
-	xmlNodePtr root = crmd.cib ? xmlDocGetRootElement(crmd.cib) : NULL;
-	xmlNodePtr cfg = root ? cib_xml_child(root, "configuration", NULL) : NULL;
-	xmlNodePtr cc = cfg ? cib_xml_child(cfg, "crm_config", NULL) : NULL;
-	for (xmlNodePtr set = cc ? cc->children : NULL; set; set = set->next)
-		for (xmlNodePtr nv = set->type == XML_ELEMENT_NODE ? set->children : NULL; nv; nv = nv->next)
-			if (nv->type == XML_ELEMENT_NODE && !g_strcmp0(cib_xml_attr(nv, "name"), name))
-				return cib_xml_attr(nv, "value");
-	return NULL;
-}
-
 static void escalate(void *data)
 {
 	(void)data;
@@ -67,7 +54,7 @@ void shutdown_request(const char *why)
 		return;
 	}
 	crmd.shutting_down = true;
-	const char *e = crm_option("shutdown-escalation");
+	const char *e = cib_option("shutdown-escalation");
 	long long ms = e ? cib_parse_interval(e) : -1;
 	if (ms <= 0)
 		ms = ESCALATION_DEFAULT_MS;
