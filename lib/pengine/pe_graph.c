@@ -376,9 +376,7 @@ static void action_attributes(struct pe_ws *ws, FILE *f, const struct pe_action 
 		if (a->task == PE_MONITOR) {
 			kv(l, "CRM_meta_interval", g_strdup_printf("%lld", a->interval_ms));
 			o = cfg_op(r, "monitor", a->interval_ms);
-		} else if (a->task == PE_PROBE) {
-			kv(l, "CRM_meta_op_target_rc", g_strdup("7"));
-		} else if (r && r->kind == PE_PRIMITIVE && !a->pseudo) {
+		} else if (r && r->kind == PE_PRIMITIVE && !a->pseudo && a->task != PE_PROBE) {
 			o = cfg_op(r, pe_task_name(a), 0);
 		}
 		/* A configured op passes its name and on-fail on. */
@@ -388,13 +386,13 @@ static void action_attributes(struct pe_ws *ws, FILE *f, const struct pe_action 
 			kv(l, "CRM_meta_on_fail", g_strdup(o->on_fail));
 		if (o && o->start_delay_ms > 0)
 			kv(l, "CRM_meta_start_delay", g_strdup_printf("%lld", o->start_delay_ms));
-		/* A monitor of one role says so, and one of the promoted role
-		 * expects the agent's "running promoted" (8), not 0. */
-		if (a->task == PE_MONITOR && o && o->role && pe_role_parse(o->role) > PE_ROLE_STARTED) {
-			kv(l, "CRM_meta_role", g_strdup(pe_role_name(pe_role_parse(o->role))));
-			if (pe_role_parse(o->role) == PE_ROLE_PROMOTED)
-				kv(l, "CRM_meta_op_target_rc", g_strdup("8"));
-		}
+		/* A monitor of one role says so; what the agent should answer
+		 * when it is not 0 is written too (the transition key has it). */
+		int role = a->task == PE_MONITOR && o ? pe_role_parse(o->role) : PE_ROLE_UNKNOWN;
+		if (role > PE_ROLE_STARTED)
+			kv(l, "CRM_meta_role", g_strdup(pe_role_name(role)));
+		if (target_rc(a))
+			kv(l, "CRM_meta_op_target_rc", g_strdup_printf("%d", target_rc(a)));
 		kv(l, "CRM_meta_timeout", g_strdup_printf("%lld", pe_action_timeout(ws, a)));
 		break;
 	}
