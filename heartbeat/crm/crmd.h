@@ -131,6 +131,29 @@ const char *attrd_update(const char *node, const char *name, const char *value, 
 /* The value held back for name ("" for a delete), NULL when none is. */
 const char *attrd_held(const char *name);
 
+/* crmd_parts.c: data over one message, in numbered parts. */
+#define CRM_PART (30 * 1024)
+/* Sends len bytes of data in field of messages make(arg) builds, numbered
+ * ("part", "parts"); returns how many were sent, or -1. */
+int crm_send_parts(struct hb_msg *(*make)(void *), void *arg, const char *field, const void *data, size_t len,
+		   const char *node);
+/* What a receiver is gathering, with its bounds (0: none). */
+struct crm_parts_in {
+	const char *what;             /* for the log: "CIB request" */
+	size_t max_bytes;
+	unsigned max_open;
+	uint64_t timeout_ms;
+	GHashTable *table;            /* key -> what came so far */
+};
+enum { CRM_PARTS_BUSY = -2, CRM_PARTS_BAD = -1, CRM_PARTS_MORE = 0, CRM_PARTS_WHOLE = 1 };
+/* One more part (number part of parts, b) of what key (of stream id)
+ * sends: CRM_PARTS_WHOLE with *whole (g_free) and *len once all are in,
+ * CRM_PARTS_MORE while some are missing, CRM_PARTS_BAD when it came out of
+ * order or over max_bytes (what was gathered is dropped), CRM_PARTS_BUSY
+ * when max_open are being gathered already. */
+int crm_parts_add(struct crm_parts_in *in, const char *key, unsigned long id, size_t part, size_t parts,
+		  const void *b, size_t blen, char **whole, size_t *len);
+
 typedef void (*cibreq_done_fn)(void *data, int rc, xmlNodePtr output, const char *err);
 void cibreq_submit(const struct cib_req *req, cibreq_done_fn done, void *data);
 void cibreq_on_req(const struct hb_msg *m);

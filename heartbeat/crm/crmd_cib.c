@@ -119,26 +119,43 @@ void cib_replica_install(xmlDocPtr doc, xmlNodePtr diff)
 }
 
 /* A whole CIB can be larger than one heartbeat message (a UDP datagram,
- * 64 KiB once encoded): one over a CHUNK is zlib-compressed first (a CIB
+ * 64 KiB once encoded): one over a part (CRM_PART) is zlib-compressed first (a CIB
  * with history shrinks about 15 times: 16 nodes x 500 resources, 4.7 MB,
- * is 11 parts instead of 154), then goes in parts of CHUNK bytes,
- * numbered, reassembled by the receiver (messages from one node arrive in
- * order).  The receiver inflates at most XFER_MAX bytes. */
-#define CHUNK (30 * 1024)
+ * is 11 parts instead of 154), then goes in numbered parts (crmd_parts.c).
+ * The receiver inflates at most XFER_MAX bytes. */
 #define XFER_MAX (256u << 20)
 
 static unsigned long xfer_seq;
 
+/* One part's message: the version, the transfer and its inflated size. */
+struct xfer_out {
+	struct cib_version v;
+	size_t raw;
+	bool zlib;
+};
+
+static struct hb_msg *xfer_msg(void *arg)
+{
+	struct xfer_out *o = arg;
+	struct hb_msg *m = crm_msg_new(CRM_T_CIB_FULL);
+	crm_msg_add_version(m, &o->v);
+	msg_add(m, "from_dc", crm_is_dc() ? "1" : "0");
+	msg_addf(m, "xfer", "%lu", xfer_seq);
+	if (o->zlib)
+		msg_addf(m, "zlib", "%zu", o->raw);   /* the inflated size */
+	return m;
+}
+
 void cib_replica_send_full(const char *node)
 {
-	struct cib_version v;
-	my_version(&v);
+	struct xfer_out o = { .zlib = false };
+	my_version(&o.v);
 	xmlBufferPtr b = xmlBufferCreate();
 	xmlNodeDump(b, crmd.cib, xmlDocGetRootElement(crmd.cib), 0, 0);
 	size_t raw = (size_t)xmlBufferLength(b), len = raw;
 	const char *text = (const char *)xmlBufferContent(b);
 	Bytef *z = NULL;
-	if (raw > CHUNK) {
+	if (raw > CRM_PART) {
 		uLongf zl = compressBound((uLong)raw);
 		z = g_malloc(zl);
 		if (compress2(z, &zl, (const Bytef *)text, (uLong)raw, Z_DEFAULT_COMPRESSION) == Z_OK && zl < raw) {
@@ -149,43 +166,20 @@ void cib_replica_send_full(const char *node)
 			z = NULL;
 		}
 	}
-	size_t parts = len / CHUNK + 1;
+	o.raw = raw;
+	o.zlib = z != NULL;
 	xfer_seq++;
-	for (size_t i = 0; i < parts; i++) {
-		struct hb_msg *m = crm_msg_new(CRM_T_CIB_FULL);
-		crm_msg_add_version(m, &v);
-		msg_add(m, "from_dc", crm_is_dc() ? "1" : "0");
-		msg_addf(m, "xfer", "%lu", xfer_seq);
-		msg_addf(m, "part", "%zu", i);
-		msg_addf(m, "parts", "%zu", parts);
-		if (z)
-			msg_addf(m, "zlib", "%zu", raw);   /* the inflated size */
-		size_t off = i * CHUNK, n = len - off < CHUNK ? len - off : CHUNK;
-		msg_add_bin(m, "cib", text + off, n);
-		if (crm_send(m, node) < 0)
-			break;
-	}
+	int parts = crm_send_parts(xfer_msg, &o, "cib", text, len, node);
 	if (parts > 1)
-		crm_info("crmd: sent the CIB (%zu bytes, %zu as sent) to %s in %zu parts", raw, len,
+		crm_info("crmd: sent the CIB (%zu bytes, %zu as sent) to %s in %d parts", raw, len,
 			 node ? node : "the cluster", parts);
 	g_free(z);
 	xmlBufferFree(b);
 }
 
-/* Parts of a whole CIB on their way, per sender. */
-struct xfer {
-	unsigned long id;
-	size_t next, parts;
-	GString *text;
-};
-static GHashTable *xfers;
-
-static void xfer_free(gpointer p)
-{
-	struct xfer *x = p;
-	g_string_free(x->text, TRUE);
-	g_free(x);
-}
+/* Parts of a whole CIB on their way, per sender: one transfer at a time,
+ * a new one replaces what was left of the last. */
+static struct crm_parts_in xfers = { .what = "CIB transfer" };
 
 /* A transfer sent compressed ("zlib" = the inflated size): its text, or
  * NULL when it does not inflate to that size.  Consumes z. */
@@ -232,31 +226,14 @@ static char *reassemble(const struct hb_msg *m, const char *from, size_t *len)
 		*len = blen;
 		return g_strndup(b, blen);
 	}
-	if (!xfers)
-		xfers = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, xfer_free);
 	unsigned long id = strtoul(xs, NULL, 10);
 	size_t part = strtoul(ps, NULL, 10), parts = strtoul(ns, NULL, 10);
-	struct xfer *x = g_hash_table_lookup(xfers, from);
-	if (part == 0) {
-		x = g_new0(struct xfer, 1);
-		x->id = id;
-		x->parts = parts;
-		x->text = g_string_new(NULL);
-		g_hash_table_replace(xfers, g_strdup(from), x);
-	}
-	if (!x || x->id != id || x->next != part || x->parts != parts) {
+	char *all = NULL;
+	int got = crm_parts_add(&xfers, from, id, part, parts, b, blen, &all, len);
+	if (got == CRM_PARTS_BAD)
 		crm_warn("crmd: CIB part %zu/%zu of transfer %lu from %s out of order: dropped", part, parts, id, from);
-		g_hash_table_remove(xfers, from);
+	if (got != CRM_PARTS_WHOLE)
 		return NULL;
-	}
-	g_string_append_len(x->text, b, (gssize)blen);
-	x->next++;
-	if (x->next < x->parts)
-		return NULL;
-	*len = x->text->len;
-	char *all = g_string_free(x->text, FALSE);
-	x->text = g_string_new(NULL);
-	g_hash_table_remove(xfers, from);
 	return inflated(m, from, all, len);
 }
 
@@ -390,7 +367,7 @@ void dc_commit(xmlDocPtr doc, const char *why)
 		size_t dlen = 0;
 		msg_get_bin(m, "diff", &dlen);
 		cib_replica_install(doc, diff);
-		if (dlen > CHUNK) {
+		if (dlen > CRM_PART) {
 			/* too large for one message: the whole copy, in parts */
 			msg_free(m);
 			cib_replica_send_full(NULL);

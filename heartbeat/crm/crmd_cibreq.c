@@ -8,16 +8,14 @@
 #include <string.h>
 #include <time.h>
 #include "crmd.h"
-#include "clock.h"
 #include "cib/cib_live_proto.h"
 
 #define REQ_TIMEOUT_MS 20000
 /* A request travels to the DC in heartbeat messages (UDP datagrams): data
- * larger than REQ_PART goes in numbered parts, as a whole CIB does, and the
+ * larger than CRM_PART goes in numbered parts, as a whole CIB does, and the
  * DC puts them together (one sender's messages arrive in order).  What the
  * DC holds half-received is bounded: REQ_MAX_DATA per request, REQ_MAX_PARTIAL
  * requests at once, each forgotten after REQ_TIMEOUT_MS. */
-#define REQ_PART (30 * 1024)
 #define REQ_MAX_DATA (16 * 1024 * 1024)
 #define REQ_MAX_PARTIAL 16
 
@@ -85,8 +83,9 @@ static void finish(struct pending *p, int rc, xmlNodePtr out, const char *err)
 	done(data, rc, out, err);
 }
 
-static struct hb_msg *req_msg(const struct pending *p)
+static struct hb_msg *req_msg(void *arg)
 {
+	const struct pending *p = arg;
 	struct hb_msg *m = crm_msg_new(CRM_T_CIB_REQ);
 	msg_addf(m, "reqid", "%lu", p->id);
 	msg_add(m, "opcode", cib_live_opname(p->req.op));
@@ -101,12 +100,11 @@ static struct hb_msg *req_msg(const struct pending *p)
 static void send_to_dc(struct pending *p)
 {
 	xmlBufferPtr b = NULL;
-	size_t len = 0, parts = 1;
+	size_t len = 0;
 	if (p->req.data) {
 		b = xmlBufferCreate();
 		xmlNodeDump(b, p->req.data->doc, p->req.data, 0, 0);
 		len = (size_t)xmlBufferLength(b);
-		parts = len / REQ_PART + 1;
 	}
 	if (len > REQ_MAX_DATA) {
 		char why[256];
@@ -119,21 +117,17 @@ static void send_to_dc(struct pending *p)
 	}
 	p->sent = true;
 	const char *text = b ? (const char *)xmlBufferContent(b) : NULL;
-	int rc = 0;
-	for (size_t i = 0; i < parts && rc == 0; i++) {
+	int rc;
+	if (len > CRM_PART) {
+		rc = crm_send_parts(req_msg, p, "data", text, len, crmd.dc);
+		if (rc > 1)
+			crm_info("crmd: CIB request %lu (%zu bytes) sent to the DC %s in %d parts", p->id, len, crmd.dc, rc);
+	} else {
 		struct hb_msg *m = req_msg(p);
-		if (b && parts == 1) {
+		if (b)
 			msg_add_bin(m, "data", text, len);
-		} else if (b) {
-			size_t off = i * REQ_PART, n = len - off < REQ_PART ? len - off : REQ_PART;
-			msg_addf(m, "part", "%zu", i);
-			msg_addf(m, "parts", "%zu", parts);
-			msg_add_bin(m, "data", text + off, n);
-		}
 		rc = crm_send(m, crmd.dc);
 	}
-	if (parts > 1)
-		crm_info("crmd: CIB request %lu (%zu bytes) sent to the DC %s in %zu parts", p->id, len, crmd.dc, parts);
 	if (b)
 		xmlBufferFree(b);
 	if (rc < 0)
@@ -200,79 +194,9 @@ void cibreq_dc_known(void)
 	g_list_free(l);
 }
 
-/* The DC's side of a request in parts: what has come so far, per sender
- * and request. */
-struct partial {
-	GString *text;
-	size_t next, parts;
-	uint64_t started_ms;
-};
-static GHashTable *partials;   /* "node reqid" -> struct partial */
-
-static void partial_free(gpointer p)
-{
-	struct partial *x = p;
-	g_string_free(x->text, TRUE);
-	g_free(x);
-}
-
-static void forget_stale(void)
-{
-	GHashTableIter it;
-	gpointer k, v;
-	uint64_t now = clock_ms();
-	g_hash_table_iter_init(&it, partials);
-	while (g_hash_table_iter_next(&it, &k, &v))
-		if (now - ((struct partial *)v)->started_ms > REQ_TIMEOUT_MS) {
-			crm_warn("crmd: CIB request %s: parts stopped coming: dropped", (const char *)k);
-			g_hash_table_iter_remove(&it);
-		}
-}
-
-/* One more part of a request.  Returns 1 with *text (g_free) when it is
- * whole, 0 while parts are missing, -1 (with *why) when it is dropped. */
-static int add_part(const struct hb_msg *m, const char *from, const char *reqid, char **text, size_t *len,
-		    const char **why)
-{
-	size_t part = strtoul(msg_get(m, "part"), NULL, 10), parts = strtoul(msg_get(m, "parts"), NULL, 10);
-	size_t blen = 0;
-	const void *b = msg_get_bin(m, "data", &blen);
-	if (!partials)
-		partials = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, partial_free);
-	forget_stale();
-	char *key = g_strdup_printf("%s %s", from, reqid);
-	struct partial *x = g_hash_table_lookup(partials, key);
-	if (part == 0 && !x) {
-		if (g_hash_table_size(partials) >= REQ_MAX_PARTIAL) {
-			g_free(key);
-			*why = "the DC is receiving too many large requests: try again";
-			return -1;
-		}
-		x = g_new0(struct partial, 1);
-		x->text = g_string_new(NULL);
-		x->parts = parts;
-		x->started_ms = clock_ms();
-		g_hash_table_insert(partials, g_strdup(key), x);
-	}
-	if (!x || !b || x->next != part || x->parts != parts || x->text->len + blen > REQ_MAX_DATA) {
-		if (x)
-			g_hash_table_remove(partials, key);
-		g_free(key);
-		*why = "the request's parts came out of order or too large: dropped";
-		return -1;
-	}
-	g_string_append_len(x->text, b, (gssize)blen);
-	if (++x->next < x->parts) {
-		g_free(key);
-		return 0;
-	}
-	*len = x->text->len;
-	*text = g_string_free(x->text, FALSE);
-	x->text = g_string_new(NULL);
-	g_hash_table_remove(partials, key);
-	g_free(key);
-	return 1;
-}
+/* The DC's side of a request in parts, per sender and request. */
+static struct crm_parts_in partials = { .what = "CIB request", .max_bytes = REQ_MAX_DATA,
+					.max_open = REQ_MAX_PARTIAL, .timeout_ms = REQ_TIMEOUT_MS };
 
 void cibreq_on_req(const struct hb_msg *m)
 {
@@ -282,11 +206,17 @@ void cibreq_on_req(const struct hb_msg *m)
 	char *whole = NULL;
 	size_t wlen = 0;
 	if (msg_get(m, "part") && msg_get(m, "parts") && crm_is_dc()) {
-		const char *why = NULL;
-		int got = add_part(m, from, reqid, &whole, &wlen, &why);
-		if (got == 0)
+		size_t blen = 0;
+		const void *b = msg_get_bin(m, "data", &blen);
+		char *key = g_strdup_printf("%s %s", from, reqid);
+		int got = crm_parts_add(&partials, key, 0, strtoul(msg_get(m, "part"), NULL, 10),
+					strtoul(msg_get(m, "parts"), NULL, 10), b, blen, &whole, &wlen);
+		g_free(key);
+		if (got == CRM_PARTS_MORE)
 			return;
-		if (got < 0) {
+		if (got != CRM_PARTS_WHOLE) {
+			const char *why = got == CRM_PARTS_BUSY ? "the DC is receiving too many large requests: try again"
+								: "the request's parts came out of order or too large: dropped";
 			crm_warn("crmd: CIB request %s from %s: %s", reqid, from, why);
 			struct hb_msg *r = crm_msg_new(CRM_T_CIB_REP);
 			msg_add(r, "reqid", reqid);
