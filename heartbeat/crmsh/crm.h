@@ -155,6 +155,10 @@ int crm_ra_cmd(char **w);
 int crm_resource_cmd(char **w);
 int crm_node_cmd(char **w, int force);
 
+/* --- crm_agents.c: names in an agent directory, sorted ---------------- */
+GPtrArray *crm_dir_names(const char *dir, int exec_only);   /* exec_only: executable files */
+void crm_names_sort(GPtrArray *names);
+
 /* --- crm_prompt.c: the interactive prompt ---------------------------- */
 void crm_prompt_init(struct crm_session *s);
 /* One line (g_free), NULL at the end of input; level: crm_main's enum. */

@@ -6,7 +6,7 @@ CRM_PARSE_OBJS = heartbeat/crmsh/crm_lex.o heartbeat/crmsh/crm_msg.o heartbeat/c
 	heartbeat/crmsh/crm_parse_prop.o heartbeat/crmsh/crm_build.o heartbeat/crmsh/crm_show.o
 CRM_SHELL_OBJS = $(CRM_PARSE_OBJS) heartbeat/crmsh/crm_main.o heartbeat/crmsh/crm_session.o \
 	heartbeat/crmsh/crm_configure.o heartbeat/crmsh/crm_resource_cmd.o heartbeat/crmsh/crm_node_cmd.o heartbeat/crmsh/crm_cib_cmd.o heartbeat/crmsh/crm_ra_cmd.o \
-	heartbeat/crmsh/crm_prompt.o
+	heartbeat/crmsh/crm_prompt.o heartbeat/crmsh/crm_agents.o
 PROGRAMS += heartbeat/crmsh/crm
 # The resource, node and status levels link the tools' own code.
 CRM_SHELL_TOOL_OBJS = heartbeat/crm_resource_attr.o heartbeat/crm_resource_move.o heartbeat/crm_resource_find.o \
@@ -23,6 +23,6 @@ tests/unit/test_crmsh: tests/unit/test_crmsh.o $(CRM_PARSE_OBJS) lib/libhbcib.a 
 tests/unit/test_crmsh.o: CPPFLAGS += -Iheartbeat/crmsh -Itests/unit
 # Unit test of the prompt's completion.
 UNIT_TESTS += tests/unit/test_crm_prompt
-tests/unit/test_crm_prompt: tests/unit/test_crm_prompt.o heartbeat/crmsh/crm_prompt.o lib/libhbcib.a lib/libhb.a
-	$(LINK) tests/unit/test_crm_prompt.o heartbeat/crmsh/crm_prompt.o $(CIB_LIBS) $(EDIT_LIBS)
+tests/unit/test_crm_prompt: tests/unit/test_crm_prompt.o heartbeat/crmsh/crm_prompt.o heartbeat/crmsh/crm_agents.o lib/libhbcib.a lib/libhb.a
+	$(LINK) tests/unit/test_crm_prompt.o heartbeat/crmsh/crm_prompt.o heartbeat/crmsh/crm_agents.o $(CIB_LIBS) $(EDIT_LIBS)
 tests/unit/test_crm_prompt.o: CPPFLAGS += -Iheartbeat/crmsh -Iheartbeat -Itests/unit

@@ -3,7 +3,6 @@
  * offers what the word's place allows: the level's commands first, then
  * resource ids, node names, object ids or agents, read from the working
  * copy (or, outside configure, the CIB itself). */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,14 +103,6 @@ static xmlDocPtr source_doc(int *owned)
 	return d;
 }
 
-static xmlNodePtr child(xmlNodePtr n, const char *name)
-{
-	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name))
-			return c;
-	return NULL;
-}
-
 static void add_rscs(xmlNodePtr n, GPtrArray *out)
 {
 	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
@@ -129,35 +120,27 @@ static void add_ids(GPtrArray *out, enum what w)
 {
 	int owned;
 	xmlDocPtr d = source_doc(&owned);
-	xmlNodePtr cfg = child(d ? xmlDocGetRootElement(d) : NULL, "configuration");
+	xmlNodePtr cfg = cib_xml_child(d ? xmlDocGetRootElement(d) : NULL, "configuration", NULL);
 	if (w == W_RSC || w == W_OBJ)
-		add_rscs(child(cfg, "resources"), out);
+		add_rscs(cib_xml_child(cfg, "resources", NULL), out);
 	if (w == W_NODE)
-		for (xmlNodePtr c = child(child(cfg, "nodes"), "node"); c; c = c->next)
+		for (xmlNodePtr c = cib_xml_child(cib_xml_child(cfg, "nodes", NULL), "node", NULL); c; c = c->next)
 			if (c->type == XML_ELEMENT_NODE && cib_xml_attr(c, "uname"))
 				g_ptr_array_add(out, g_strdup(cib_xml_attr(c, "uname")));
-	if (w == W_OBJ)
-		for (xmlNodePtr k = child(cfg, "constraints") ? child(cfg, "constraints")->children : NULL; k; k = k->next)
-			if (k->type == XML_ELEMENT_NODE && cib_xml_attr(k, "id"))
-				g_ptr_array_add(out, g_strdup(cib_xml_attr(k, "id")));
+	xmlNodePtr cons = w == W_OBJ ? cib_xml_child(cfg, "constraints", NULL) : NULL;
+	for (xmlNodePtr k = cons ? cons->children : NULL; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE && cib_xml_attr(k, "id"))
+			g_ptr_array_add(out, g_strdup(cib_xml_attr(k, "id")));
 	if (owned)
 		xmlFreeDoc(d);
 }
 
 static void add_dir(GPtrArray *out, const char *dir, const char *prefix)
 {
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	while (d && (e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		char *p = g_build_filename(dir, e->d_name, NULL);
-		if (access(p, X_OK) == 0 && !g_file_test(p, G_FILE_TEST_IS_DIR))
-			g_ptr_array_add(out, g_strconcat(prefix, e->d_name, NULL));
-		g_free(p);
-	}
-	if (d)
-		closedir(d);
+	GPtrArray *n = crm_dir_names(dir, 1);
+	for (guint i = 0; i < n->len; i++)
+		g_ptr_array_add(out, g_strconcat(prefix, (char *)g_ptr_array_index(n, i), NULL));
+	g_ptr_array_free(n, TRUE);
 }
 
 /* class:provider:type for every installed OCF agent, and the other classes. */
@@ -165,18 +148,15 @@ static void add_agents(GPtrArray *out)
 {
 	const char *root = getenv("OCF_ROOT") ? getenv("OCF_ROOT") : "/usr/lib/ocf";
 	char *rd = g_build_filename(root, "resource.d", NULL);
-	DIR *d = opendir(rd);
-	struct dirent *e;
-	while (d && (e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		char *dir = g_build_filename(rd, e->d_name, NULL), *pre = g_strdup_printf("ocf:%s:", e->d_name);
+	GPtrArray *prov = crm_dir_names(rd, 0);
+	for (guint i = 0; i < prov->len; i++) {
+		const char *pv = g_ptr_array_index(prov, i);
+		char *dir = g_build_filename(rd, pv, NULL), *pre = g_strdup_printf("ocf:%s:", pv);
 		add_dir(out, dir, pre);
 		g_free(dir);
 		g_free(pre);
 	}
-	if (d)
-		closedir(d);
+	g_ptr_array_free(prov, TRUE);
 	g_free(rd);
 	add_dir(out, "/etc/init.d", "lsb:");
 	add_dir(out, HA_SYSCONFDIR "/resource.d", "heartbeat:");

@@ -19,30 +19,6 @@
 #define STONITH_DIR "/usr/lib/stonith/plugins"
 #define META_TIMEOUT_S 10
 
-static int by_name(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static GPtrArray *dir_names(const char *dir, int exec_only)
-{
-	GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
-	GDir *d = g_dir_open(dir, 0, NULL);
-	const char *e;
-	while (d && (e = g_dir_read_name(d))) {
-		if (e[0] == '.')
-			continue;
-		char *p = g_build_filename(dir, e, NULL);
-		if (!exec_only || (g_file_test(p, G_FILE_TEST_IS_REGULAR) && access(p, X_OK) == 0))
-			g_ptr_array_add(a, g_strdup(e));
-		g_free(p);
-	}
-	if (d)
-		g_dir_close(d);
-	g_ptr_array_sort(a, by_name);
-	return a;
-}
-
 static void print_cols(GPtrArray *a)
 {
 	for (guint i = 0; i < a->len; i++)
@@ -51,7 +27,7 @@ static void print_cols(GPtrArray *a)
 
 static int classes(void)
 {
-	GPtrArray *prov = dir_names(OCF_ROOT "/resource.d", 0);
+	GPtrArray *prov = crm_dir_names(OCF_ROOT "/resource.d", 0);
 	if (g_file_test(HB_RSC_DIR, G_FILE_TEST_IS_DIR))
 		printf("heartbeat\n");
 	printf("lsb\nocf /");
@@ -67,13 +43,13 @@ static int list(const char *cls, const char *provider)
 	GPtrArray *a = NULL;
 	if (!strcmp(cls, "ocf")) {
 		a = g_ptr_array_new_with_free_func(g_free);
-		GPtrArray *prov = dir_names(OCF_ROOT "/resource.d", 0);
+		GPtrArray *prov = crm_dir_names(OCF_ROOT "/resource.d", 0);
 		for (guint i = 0; i < prov->len; i++) {
 			const char *p = g_ptr_array_index(prov, i);
 			if (provider && strcmp(provider, p))
 				continue;
 			char *dir = g_strdup_printf(OCF_ROOT "/resource.d/%s", p);
-			GPtrArray *t = dir_names(dir, 1);
+			GPtrArray *t = crm_dir_names(dir, 1);
 			for (guint k = 0; k < t->len; k++)
 				if (!g_ptr_array_find_with_equal_func(a, g_ptr_array_index(t, k), g_str_equal, NULL))
 					g_ptr_array_add(a, g_strdup(g_ptr_array_index(t, k)));
@@ -81,17 +57,17 @@ static int list(const char *cls, const char *provider)
 			g_free(dir);
 		}
 		g_ptr_array_free(prov, TRUE);
-		g_ptr_array_sort(a, by_name);
+		crm_names_sort(a);
 	} else if (!strcmp(cls, "lsb")) {
-		a = dir_names(LSB_DIR, 1);
+		a = crm_dir_names(LSB_DIR, 1);
 	} else if (!strcmp(cls, "heartbeat")) {
-		a = dir_names(HB_RSC_DIR, 1);
+		a = crm_dir_names(HB_RSC_DIR, 1);
 	} else if (!strcmp(cls, "stonith")) {
 		a = g_ptr_array_new_with_free_func(g_free);
-		GPtrArray *sub = dir_names(STONITH_DIR, 0);
+		GPtrArray *sub = crm_dir_names(STONITH_DIR, 0);
 		for (guint i = 0; i < sub->len; i++) {
 			char *dir = g_strdup_printf(STONITH_DIR "/%s", (char *)g_ptr_array_index(sub, i));
-			GPtrArray *t = dir_names(dir, 0);
+			GPtrArray *t = crm_dir_names(dir, 0);
 			int ext = !strcmp(g_ptr_array_index(sub, i), "external");
 			for (guint k = 0; k < t->len; k++) {
 				char *n = g_ptr_array_index(t, k);
@@ -106,7 +82,7 @@ static int list(const char *cls, const char *provider)
 			g_free(dir);
 		}
 		g_ptr_array_free(sub, TRUE);
-		g_ptr_array_sort(a, by_name);
+		crm_names_sort(a);
 	} else {
 		crm_err("ra.list: class %s does not exist", cls);
 		return 1;
@@ -323,7 +299,7 @@ int crm_ra_cmd(char **w)
 		return meta(w);
 	}
 	if (!strcmp(w[0], "providers")) {
-		GPtrArray *prov = dir_names(OCF_ROOT "/resource.d", 0);
+		GPtrArray *prov = crm_dir_names(OCF_ROOT "/resource.d", 0);
 		for (guint i = 0; w[1] && i < prov->len; i++) {
 			char *p = g_strdup_printf(OCF_ROOT "/resource.d/%s/%s", (char *)g_ptr_array_index(prov, i), w[1]);
 			if (access(p, X_OK) == 0)
