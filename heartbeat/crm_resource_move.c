@@ -9,42 +9,6 @@
 #include "crm_resource.h"
 #include "crm_view_int.h"
 
-/* PnYnMnWnDTnHnMnS -> seconds (a year 365 days, a month 30). */
-static long long iso_duration(const char *s)
-{
-	if (*s++ != 'P')
-		return -1;
-	long long total = 0;
-	int in_time = 0, any = 0;
-	while (*s) {
-		if (*s == 'T') {
-			in_time = 1;
-			s++;
-			continue;
-		}
-		char *end;
-		long long n = strtoll(s, &end, 10);
-		if (end == s || n < 0 || n > 100000000)
-			return -1;
-		long long mul;
-		switch (*end) {
-		case 'Y': mul = in_time ? -1 : 365LL * 86400; break;
-		case 'M': mul = in_time ? 60 : 30LL * 86400; break;
-		case 'W': mul = in_time ? -1 : 7LL * 86400; break;
-		case 'D': mul = in_time ? -1 : 86400; break;
-		case 'H': mul = in_time ? 3600 : -1; break;
-		case 'S': mul = in_time ? 1 : -1; break;
-		default: mul = -1;
-		}
-		if (mul < 0)
-			return -1;
-		total += n * mul;
-		any = 1;
-		s = end + 1;
-	}
-	return any ? total : -1;
-}
-
 static xmlNodePtr location(const char *kind, const char *rsc, const char *node, const char *score, const char *until)
 {
 	xmlNodePtr l = xmlNewNode(NULL, (const xmlChar *)"rsc_location");
@@ -103,7 +67,7 @@ int rsc_move(struct rsc_opts *o, const char *existing, const char *preferred)
 		return CIB_E_CONNECTION;
 	char *until = NULL;
 	if (o->lifetime) {
-		long long secs = iso_duration(o->lifetime);
+		long long secs = cib_iso_duration(o->lifetime, 1);
 		if (secs < 0) {
 			CMD_ERR("Invalid duration specified: %s\n", o->lifetime);
 			CMD_ERR("Please refer to http://en.wikipedia.org/wiki/ISO_8601#Duration for examples of valid durations\n");

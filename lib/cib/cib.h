@@ -171,6 +171,11 @@ struct cib_node_state *cib_find_state(const struct cib *c, const char *uname);
 int cib_parse_score(const char *s, int *ok);
 /* "10s", "1min", "500ms", "10" (seconds) -> milliseconds; -1 on garbage. */
 long long cib_parse_interval(const char *s);
+/* An ISO 8601 duration ("P1DT2H", "PT1M30S") in seconds, a year 365 days
+ * and a month 30; -1 when invalid.  strict: date units only before 'T',
+ * hours and seconds only after (crm_resource -u); else units in any order
+ * up to a blank, as Pacemaker reads an interval. */
+long long cib_iso_duration(const char *s, int strict);
 int cib_is_true(const char *s);
 
 /* Persistence: bump epoch (config change: num_updates reset) or num_updates

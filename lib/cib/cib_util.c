@@ -145,35 +145,39 @@ int cib_parse_score(const char *s, int *ok)
 	return (int)v;
 }
 
-/* An ISO 8601 duration ("P10S", "PT1M30S", "P1DT2H") in ms, as Pacemaker
- * reads an interval given so: units in any order, a 'T' only telling
- * minutes from months; a year counts 365 days, a month 30.  -1: invalid. */
-static long long iso_duration_ms(const char *s)
+long long cib_iso_duration(const char *s, int strict)
 {
+	if (*s++ != 'P')
+		return -1;
 	long long secs = 0;
-	int is_time = 0, any = 0;
-	for (const char *c = s + 1; *c && !isspace((unsigned char)*c); c++) {
-		if (*c == 'T') {
-			is_time = 1;
+	int in_time = 0, any = 0;
+	while (*s && (strict || !isspace((unsigned char)*s))) {
+		if (*s == 'T') {
+			in_time = 1;
+			s++;
 			continue;
 		}
 		char *end;
-		long long v = strtoll(c, &end, 10);
-		if (end == c || v < 0 || v > 100000000LL)
+		long long v = strtoll(s, &end, 10), mul;
+		if (end == s || v < 0 || v > 100000000LL)
 			return -1;
-		c = end;
-		switch (*c) {
-		case 'Y': secs += v * 365 * 86400; break;
-		case 'M': secs += is_time ? v * 60 : v * 30 * 86400; break;
-		case 'W': secs += v * 7 * 86400; break;
-		case 'D': secs += v * 86400; break;
-		case 'H': secs += v * 3600; break;
-		case 'S': secs += v; break;
-		default: return -1;
+		int date_part = !strict || !in_time, time_part = !strict || in_time;
+		switch (*end) {
+		case 'Y': mul = date_part ? 365LL * 86400 : -1; break;
+		case 'M': mul = in_time ? 60 : 30LL * 86400; break;
+		case 'W': mul = date_part ? 7LL * 86400 : -1; break;
+		case 'D': mul = date_part ? 86400 : -1; break;
+		case 'H': mul = time_part ? 3600 : -1; break;
+		case 'S': mul = time_part ? 1 : -1; break;
+		default: mul = -1;
 		}
+		if (mul < 0)
+			return -1;
+		secs += v * mul;
 		any = 1;
+		s = end + 1;
 	}
-	return any ? secs * 1000 : -1;
+	return any ? secs : -1;
 }
 
 long long cib_parse_interval(const char *s)
@@ -184,8 +188,10 @@ long long cib_parse_interval(const char *s)
 		s++;
 	if (!*s)
 		return 0;
-	if (*s == 'P')
-		return iso_duration_ms(s);
+	if (*s == 'P') {
+		long long d = cib_iso_duration(s, 0);
+		return d < 0 ? -1 : d * 1000;
+	}
 	char *end;
 	long long v = strtoll(s, &end, 10);
 	if (end == s || v < 0)
